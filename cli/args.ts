@@ -1,0 +1,94 @@
+import { parseArgs } from 'node:util';
+
+/** A usage error: exit code 2, the message and the command's usage on stderr. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export const USAGE = `Usage: segment-workbench <command> [options]
+
+Commands:
+  demo --project P.sqlite [--size tiny|demo|full] [--seed N] [--out DIR] [--json]
+        write the seeded demo data (L.point format) and import it
+  import --project P.sqlite FILE... [--format auto|lpoint|generic] [--map field=Column,...]
+        [--role auto|transactions|customers|products] [--encoding auto|utf8|cp949]
+        [--on-error abort|skip] [--allow-duplicate] [--json]
+        import CSV files in one transaction (creates P if absent)
+  analyses [--json]                     list analyses with their parameters and defaults
+  run ANALYSIS --project P [--param key=value ...] [--json]
+        run one analysis as a job; progress on stderr, summary on stdout
+  runs --project P [--json]             list the project's runs
+  export --project P --run ID --what NAME --out FILE [--param key=value ...]
+        write an export of a run (import-report, summary)
+
+Exit codes: 0 success, 1 failed (message on stderr), 2 usage.`;
+
+const OPTIONS = {
+  project: { type: 'string' },
+  size: { type: 'string' },
+  seed: { type: 'string' },
+  out: { type: 'string' },
+  json: { type: 'boolean' },
+  format: { type: 'string' },
+  map: { type: 'string', multiple: true },
+  role: { type: 'string' },
+  encoding: { type: 'string' },
+  'on-error': { type: 'string' },
+  'allow-duplicate': { type: 'boolean' },
+  param: { type: 'string', multiple: true },
+  run: { type: 'string' },
+  what: { type: 'string' },
+  port: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export interface ParsedArgs {
+  command: string | undefined;
+  positionals: string[];
+  values: {
+    project?: string; size?: string; seed?: string; out?: string; json?: boolean; format?: string; map?: string[]; role?: string;
+    encoding?: string; 'on-error'?: string; 'allow-duplicate'?: boolean; param?: string[]; run?: string; what?: string; port?: string; help?: boolean;
+  };
+}
+
+export function parseCommandLine(argv: string[]): ParsedArgs {
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    return { command: positionals[0], positionals: positionals.slice(1), values };
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+/** `k=v` pairs from repeated options, each possibly comma-separated ("a=1,b=2"). */
+export function keyValues(list: string[] | undefined, option: string, splitCommas: boolean): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const item of list ?? []) {
+    for (const pair of splitCommas ? item.split(',') : [item]) {
+      const eq = pair.indexOf('=');
+      if (eq <= 0) throw new UsageError(`--${option} takes key=value, got ${JSON.stringify(pair)}`);
+      out[pair.slice(0, eq).trim()] = pair.slice(eq + 1);
+    }
+  }
+  return out;
+}
+
+export function requireOption(value: string | undefined, name: string): string {
+  if (value === undefined || value === '') throw new UsageError(`--${name} is required`);
+  return value;
+}
+
+export function oneOf<T extends string>(value: string | undefined, name: string, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
+  return value as T;
+}
+
+export function integerOption(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--${name} must be a whole number, got ${JSON.stringify(value)}`);
+  return Number(value);
+}

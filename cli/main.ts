@@ -1,0 +1,142 @@
+import path from 'node:path';
+import type { JobEvent } from '../core/model/jobs.js';
+import type { ImportSummary } from '../core/model/import.js';
+import { toApiError, WorkbenchError } from '../core/model/result.js';
+import type { JobHandle } from '../core/service/job-runner.js';
+import { WorkbenchService } from '../core/service/service.js';
+import { integerOption, keyValues, oneOf, parseCommandLine, requireOption, USAGE, UsageError, type ParsedArgs } from './args.js';
+import { ProgressPrinter } from './progress.js';
+import { printImportSummary, printRuns, printAnalyses } from './print.js';
+
+/*
+ * The command-line shell (SPEC §6, a contract): translates argv to core/service calls, progress
+ * to stderr, the summary to stdout (one JSON object with --json). Exit 0 success, 1 failed, 2 usage.
+ */
+
+const service = new WorkbenchService();
+
+/** Waits for a job, drawing progress; Ctrl-C cancels it (a second Ctrl-C stops waiting). */
+async function follow(handle: JobHandle): Promise<Extract<JobEvent, { type: 'done' }>> {
+  const printer = new ProgressPrinter();
+  const off = handle.onEvent((e) => {
+    if (e.type === 'progress') printer.update(e.progress);
+  });
+  let interrupts = 0;
+  const onSigint = (): void => {
+    interrupts++;
+    printer.end();
+    if (interrupts === 1) {
+      process.stderr.write('Cancelling… (Ctrl-C again to stop at once)\n');
+      handle.cancel();
+    } else {
+      process.stderr.write('Stopped. The project is unchanged: the import had not committed.\n');
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    const final = await handle.result;
+    printer.end();
+    if (final.type === 'done') return final;
+    if (final.type === 'cancelled') throw new WorkbenchError('cancelled', 'Cancelled; the project is unchanged.');
+    throw new WorkbenchError((final.error.code as WorkbenchError['code']) ?? 'internal', final.error.message, final.error.details);
+  } finally {
+    off();
+    process.off('SIGINT', onSigint);
+  }
+}
+
+function out(json: boolean, value: unknown, text: () => void): void {
+  if (json) process.stdout.write(`${JSON.stringify(value)}\n`);
+  else text();
+}
+
+async function main(args: ParsedArgs): Promise<void> {
+  const v = args.values;
+  const json = v.json === true;
+  switch (args.command) {
+    case 'demo': {
+      const project = requireOption(v.project, 'project');
+      const size = oneOf(v.size, 'size', ['tiny', 'demo', 'full'] as const, 'demo');
+      const done = await follow(service.demo({ project, size, seed: integerOption(v.seed, 'seed') ?? 1, out: v.out }));
+      const summary = done.summary as ImportSummary & { runId: number };
+      out(json, summary, () => printImportSummary(summary, project));
+      return;
+    }
+    case 'import': {
+      const project = requireOption(v.project, 'project');
+      if (args.positionals.length === 0) throw new UsageError('import needs at least one FILE');
+      const done = await follow(
+        service.importFiles({
+          project,
+          files: args.positionals.map((f) => path.resolve(f)),
+          format: oneOf(v.format, 'format', ['auto', 'lpoint', 'generic'] as const, 'auto'),
+          map: keyValues(v.map, 'map', true),
+          role: oneOf(v.role, 'role', ['auto', 'transactions', 'customers', 'products'] as const, 'auto'),
+          encoding: oneOf(v.encoding, 'encoding', ['auto', 'utf8', 'cp949'] as const, 'auto'),
+          onError: oneOf(v['on-error'], 'on-error', ['abort', 'skip'] as const, 'abort'),
+          allowDuplicate: v['allow-duplicate'] === true,
+        }),
+      );
+      const summary = done.summary as ImportSummary;
+      out(json, summary, () => printImportSummary(summary, project));
+      return;
+    }
+    case 'analyses': {
+      const list = service.listAnalyses();
+      out(json, list, () => printAnalyses(list));
+      return;
+    }
+    case 'run': {
+      const analysis = args.positionals[0];
+      if (!analysis) throw new UsageError('run needs an ANALYSIS (see `analyses`)');
+      const project = requireOption(v.project, 'project');
+      const params = service.coerceParams(analysis, keyValues(v.param, 'param', false));
+      const done = await follow(service.runAnalysis({ project, analysis, params }));
+      const summary = { runId: done.runId, ...(done.summary as object) };
+      out(json, summary, () => process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`));
+      return;
+    }
+    case 'runs': {
+      const runs = service.listRuns({ project: requireOption(v.project, 'project') });
+      out(json, runs, () => printRuns(runs));
+      return;
+    }
+    case 'export': {
+      const run = integerOption(requireOption(v.run, 'run'), 'run') as number;
+      const result = service.exportRun({ project: requireOption(v.project, 'project'), run, what: requireOption(v.what, 'what'), out: requireOption(v.out, 'out'), params: keyValues(v.param, 'param', false) });
+      out(json, result, () => process.stdout.write(`Wrote ${result.rows.toLocaleString('en-US')} rows to ${result.file}\n`));
+      return;
+    }
+    case undefined:
+      throw new UsageError('no command given');
+    default:
+      throw new UsageError(`unknown command ${JSON.stringify(args.command)}`);
+  }
+}
+
+async function cli(): Promise<number> {
+  let args: ParsedArgs;
+  try {
+    args = parseCommandLine(process.argv.slice(2));
+    if (args.values.help) {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    await main(args);
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`segment-workbench: ${err.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    const e = toApiError(err);
+    process.stderr.write(`segment-workbench: ${e.message}\n`);
+    if (e.code === 'internal' && err instanceof Error && err.stack && process.env.SWB_DEBUG) process.stderr.write(`${err.stack}\n`);
+    return e.code === 'usage' ? 2 : 1;
+  } finally {
+    await service.close();
+  }
+}
+
+process.exitCode = await cli();

@@ -1,0 +1,34 @@
+import type { AnalysisInfo } from '../core/model/api.js';
+import type { ImportSummary, RowIssue } from '../core/model/import.js';
+import type { RunRecord } from '../core/model/jobs.js';
+
+const n = (x: number): string => x.toLocaleString('en-US');
+const write = (s: string): void => void process.stdout.write(`${s}\n`);
+
+function issueLines(title: string, issues: RowIssue[], total: number): void {
+  if (total === 0) return;
+  write(`${title} (${n(total)}${issues.length < total ? `, first ${issues.length} shown` : ''}):`);
+  for (const r of issues.slice(0, 20)) write(`  ${r.file}:${r.line}  ${r.column || '-'}  ${JSON.stringify(r.value)}  ${r.reason}`);
+  if (total > 20) write(`  … ${n(total - 20)} more`);
+}
+
+export function printImportSummary(s: ImportSummary & { runId?: number }, project: string): void {
+  for (const f of s.files) write(`${f.file}: ${f.format} ${f.table}, ${f.encoding}, ${n(f.rowsImported)} of ${n(f.rowsRead)} rows imported, ${n(f.rowsRejected)} rejected, ${n(f.rowsFlagged)} flagged`);
+  write(`Imported ${n(s.rowsImported)} of ${n(s.rowsRead)} rows into ${project} in ${s.seconds.toFixed(1)} s: ${Object.entries(s.tables).map(([t, c]) => `${t} ${n(c)}`).join(', ')}.`);
+  write(`Project now has ${n(s.customers)} customers and ${n(s.receipts)} receipts; purchase amount imported ${s.amountTotal.toLocaleString('en-US', { maximumFractionDigits: 2 })}.`);
+  issueLines('Rejected rows', s.rejected, s.rowsRejected);
+  issueLines('Flagged rows (kept)', s.flagged, s.rowsFlagged);
+  if (s.runId !== undefined && s.rowsRejected + s.rowsFlagged > 0) write(`Full report: segment-workbench export --project ${project} --run ${s.runId} --what import-report --out report.csv`);
+}
+
+export function printAnalyses(list: AnalysisInfo[]): void {
+  for (const a of list) {
+    write(`${a.id} — ${a.title}\n  ${a.description}`);
+    for (const p of a.params) write(`    --param ${p.name}=${JSON.stringify(p.default)}  (${p.type}) ${p.help}`);
+  }
+}
+
+export function printRuns(runs: RunRecord[]): void {
+  if (runs.length === 0) return write('No runs yet.');
+  for (const r of runs) write(`#${r.id}  ${r.analysis.padEnd(14)} ${r.status.padEnd(9)} ${r.startedAt}  ${r.durationMs === null ? '' : `${(r.durationMs / 1000).toFixed(1)} s`}  data ${r.dataFingerprint.slice(0, 12)}`);
+}

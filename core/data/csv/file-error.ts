@@ -1,0 +1,17 @@
+export type CsvFileErrorReason = 'empty' | 'binary' | 'not-csv' | 'unreadable';
+
+/**
+ * The file as a whole cannot be imported as CSV. Raised before any row is read, so the analyst
+ * gets one clear sentence about the file (named) instead of a flood of row errors.
+ */
+export class CsvFileError extends Error {
+  readonly reason: CsvFileErrorReason;
+  readonly file: string;
+
+  constructor(reason: CsvFileErrorReason, file: string, message: string, options?: { cause?: unknown }) {
+    super(`${file}: ${message}`, options);
+    this.name = 'CsvFileError';
+    this.reason = reason;
+    this.file = file;
+  }
+}

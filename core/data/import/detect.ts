@@ -1,0 +1,38 @@
+import type { ImportOptions } from '../../model/import.js';
+import { genericPlan } from './generic.js';
+import { detectLpointTable, lpointPlan } from './lpoint.js';
+import { guessRole, resolveMapping } from './mapping.js';
+import { PlanError, type ImportPlan } from './plan.js';
+import type { GenericRole } from '../../model/import.js';
+
+/**
+ * Decides how to read a file from its header and sample rows: an L.point table when the header
+ * is L.point's (any file name, any order), otherwise a generic role with a guessed or given
+ * mapping. Throws PlanError with the line and column to blame when it cannot decide.
+ */
+export function planFile(header: readonly string[], sample: readonly string[][], options: Pick<ImportOptions, 'format' | 'map' | 'role'>): ImportPlan {
+  const userMap = options.map;
+  if (options.format !== 'generic' && Object.keys(userMap).length === 0) {
+    const lp = detectLpointTable(header);
+    if (lp !== null && 'table' in lp) return lpointPlan(lp.table, header);
+    if (lp !== null) {
+      const missing = lp.missing;
+      throw new PlanError(`looks like the L.point ${lp.closest} table but column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing`, 1, missing[0]);
+    }
+    if (options.format === 'lpoint') throw new PlanError(`not an L.point file: the header (${header.join(', ')}) matches none of DEMO, PDDE, COP_U, PD_CLAC, BR, LPAY`, 1, '');
+  }
+  const roles: GenericRole[] = options.role !== 'auto' ? [options.role] : Object.keys(userMap).length > 0 ? ['transactions', 'customers', 'products'] : [guessRole(header) ?? 'transactions'];
+  let firstError: PlanError | undefined;
+  for (const role of roles) {
+    try {
+      return genericPlan(role, header, resolveMapping(header, role, userMap), sample);
+    } catch (err) {
+      if (!(err instanceof PlanError)) throw err;
+      firstError ??= err;
+    }
+  }
+  if (options.role === 'auto' && Object.keys(userMap).length === 0 && guessRole(header) === undefined) {
+    throw new PlanError(`cannot tell what this file holds: no columns recognised as transactions (date, product, amount or price), customers (customer with gender or age) or products (columns: ${header.join(', ')}); pass --role and --map`, 1, '');
+  }
+  throw firstError as PlanError;
+}

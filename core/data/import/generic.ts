@@ -1,0 +1,181 @@
+import { LineFlag } from '../../model/flags.js';
+import type { GenericRole } from '../../model/import.js';
+import { parseAge, parseGender } from './demographics.js';
+import type { Mapping } from './mapping.js';
+import { checkRecord, PlanError, type ImportPlan, type RowConverter } from './plan.js';
+import { guessDateFormat, isoDate, normaliseId, parseDateTime, parseDecimal, type DateFormat } from './values.js';
+import type { ProjectWriter } from './writer.js';
+import type { IssueLog } from './issues.js';
+
+/**
+ * Codes that are not products but postage, fees and manual adjustments (the UCI Online Retail
+ * file has all of these). Lines with them are kept, flagged NON_PRODUCT, so recommenders and
+ * basket rules can leave them out while sales totals still reconcile.
+ */
+const NON_PRODUCT = new Set(['post', 'dot', 'd', 'm', 'c2', 's', 'b', 'bank charges', 'amazonfee', 'cruk', 'pads', 'adjust', 'adjust2', 'test001', 'test002']);
+
+function isNonProduct(code: string): boolean {
+  return NON_PRODUCT.has(code.toLowerCase()) || /^gift_\d/i.test(code);
+}
+
+const CHANNELS: Record<string, number> = { '1': 1, offline: 1, store: 1, instore: 1, 'in-store': 1, 오프라인: 1, '2': 2, online: 2, web: 2, app: 2, mobile: 2, ecommerce: 2, 'e-commerce': 2, 온라인: 2 };
+
+const TARGET = { transactions: 'purchases', customers: 'customers', products: 'products' } as const;
+
+/** The import plan of a generic file: the role, the resolved mapping and the sampled date format. */
+export function genericPlan(role: GenericRole, header: readonly string[], mapping: Mapping, sample: readonly string[][]): ImportPlan {
+  const col = (field: keyof Mapping): number => (mapping[field] === undefined ? -1 : header.indexOf(mapping[field] as string));
+  const usedColumns = new Set(Object.values(mapping));
+  const unmapped = header.filter((h) => !usedColumns.has(h));
+  const notes: string[] = [];
+  let dateFormat: DateFormat = 'iso';
+  if (role === 'transactions') {
+    const iDate = col('date');
+    const guessed = guessDateFormat(sample.map((r) => r[iDate] ?? ''));
+    if (guessed === undefined) throw new PlanError(`cannot read the dates in column ${mapping.date} (first value ${JSON.stringify(sample[0]?.[iDate] ?? '')}); expected YYYY-MM-DD[ HH:MM[:SS]], YYYYMMDD, M/D/YYYY or D/M/YYYY`, 2, mapping.date as string);
+    dateFormat = guessed;
+    notes.push(`dates read as ${dateFormat}`);
+    if (!mapping.amount) notes.push('amount = quantity × unit price');
+    if (!mapping.receipt) notes.push("no receipt column: one customer's purchases on one day form one receipt");
+  }
+  return {
+    format: 'generic',
+    table: role,
+    target: TARGET[role],
+    mapping: mapping as Record<string, string>,
+    unmapped,
+    notes,
+    amountOf: role === 'transactions' ? (f) => {
+      const [iAmt, iQty, iPrice] = [col('amount'), col('quantity'), col('unitPrice')];
+      if (iAmt >= 0) return parseDecimal(f[iAmt] ?? '');
+      const q = iQty >= 0 ? parseDecimal(f[iQty] ?? '') : 1;
+      const p = parseDecimal(f[iPrice] ?? '');
+      return q === undefined || p === undefined ? undefined : q * p;
+    } : undefined,
+    converter: (writer, log, hdr) => {
+      const extra = unmapped.map((h) => [h, hdr.indexOf(h)] as const);
+      const convert = role === 'transactions' ? transactions(writer, log, col, hdr, dateFormat) : role === 'customers' ? customers(writer, log, col, mapping) : products(writer, log, col, hdr);
+      return (fields, line) => {
+        if (!checkRecord(fields, line, hdr, log) || !convert(fields, line)) return false;
+        if (extra.length > 0) writer.addExtra(line, Object.fromEntries(extra.map(([h, i]) => [h, fields[i]])));
+        return true;
+      };
+    },
+  };
+}
+
+type Col = (field: keyof Mapping) => number;
+
+function transactions(w: ProjectWriter, log: IssueLog, col: Col, header: readonly string[], dateFormat: DateFormat): RowConverter {
+  const [iCust, iRct, iDate, iProd, iName, iCat, iCat2, iQty, iAmt, iPrice, iChan, iStore, iRegion] = (
+    ['customer', 'receipt', 'date', 'product', 'productName', 'category', 'category2', 'quantity', 'amount', 'unitPrice', 'channel', 'store', 'region'] as const
+  ).map(col);
+  const describedProducts = new Set<string>();
+  const describedCustomers = new Set<string>();
+  const colName = (i: number, field: string): string => (i >= 0 ? header[i] : field);
+  return (f, line) => {
+    const dt = parseDateTime(f[iDate], dateFormat);
+    if (dt === undefined) return void log.reject(line, colName(iDate, 'date'), f[iDate], `not a date in the file's format (${dateFormat}) or an impossible date or hour`), false;
+    const product = f[iProd].trim();
+    if (product === '') return void log.reject(line, colName(iProd, 'product'), '', 'missing product code'), false;
+    let quantity = 1;
+    if (iQty >= 0) {
+      const q = parseDecimal(f[iQty]);
+      if (q === undefined) return void log.reject(line, colName(iQty, 'quantity'), f[iQty], 'quantity is not a number'), false;
+      quantity = q;
+    }
+    let unitPrice: number | null = null;
+    if (iPrice >= 0) {
+      const p = parseDecimal(f[iPrice]);
+      if (p === undefined) return void log.reject(line, colName(iPrice, 'unitPrice'), f[iPrice], 'unit price is not a number'), false;
+      unitPrice = p;
+    }
+    let amount: number;
+    if (iAmt >= 0) {
+      const a = parseDecimal(f[iAmt]);
+      if (a === undefined) return void log.reject(line, colName(iAmt, 'amount'), f[iAmt], 'amount is not a number'), false;
+      amount = a;
+      if (unitPrice === null && quantity !== 0) unitPrice = amount / quantity;
+    } else {
+      amount = quantity * (unitPrice as number);
+    }
+    let channel: number | null = null;
+    if (iChan >= 0 && f[iChan].trim() !== '') {
+      const c = CHANNELS[f[iChan].trim().toLowerCase()];
+      if (c === undefined) return void log.reject(line, colName(iChan, 'channel'), f[iChan], 'unknown channel (expected offline/online or 1/2)'), false;
+      channel = c;
+    }
+    const cust = iCust >= 0 ? normaliseId(f[iCust]) : '';
+    const customer = cust === '' ? null : cust;
+    const rctValue = iRct >= 0 ? f[iRct].trim() : '';
+    const receipt = rctValue !== '' ? rctValue : customer !== null ? `${customer}|${isoDate(dt.day)}` : `line:${line}`;
+    let flags = 0;
+    const reasons: string[] = [];
+    if (quantity < 0 || amount < 0) { flags |= LineFlag.RETURN; reasons.push('return (negative quantity or amount)'); }
+    if (/^C\d/.test(rctValue) && flags & LineFlag.RETURN) { flags |= LineFlag.CANCELLATION; reasons.push('cancelled invoice (number starts with C)'); }
+    if (unitPrice === 0 || amount === 0) { flags |= LineFlag.ZERO_PRICE; reasons.push('zero price'); }
+    if (unitPrice !== null && unitPrice < 0) { flags |= LineFlag.NEGATIVE_PRICE; reasons.push('negative unit price (adjustment)'); }
+    if (isNonProduct(product)) { flags |= LineFlag.NON_PRODUCT; reasons.push('not a product (postage, fee or adjustment)'); }
+    if (flags !== 0) {
+      const flagCol = flags & (LineFlag.RETURN | LineFlag.CANCELLATION) ? (iQty >= 0 ? iQty : iAmt) : flags & (LineFlag.ZERO_PRICE | LineFlag.NEGATIVE_PRICE) ? (iPrice >= 0 ? iPrice : iAmt) : iProd;
+      log.flag(line, colName(flagCol, ''), flagCol >= 0 ? f[flagCol] : '', reasons.join('; '));
+    }
+    if (!describedProducts.has(product) && (iName >= 0 || iCat >= 0)) {
+      const text = (i: number): string | null => (i >= 0 && f[i].trim() !== '' ? f[i].trim() : null);
+      const d = { name: text(iName), category: text(iCat), category2: text(iCat2) };
+      if (d.name !== null || d.category !== null) {
+        w.describeProduct(product, d, false);
+        describedProducts.add(product);
+      }
+    }
+    if (customer !== null && iRegion >= 0 && !describedCustomers.has(customer) && f[iRegion].trim() !== '') {
+      w.describeCustomer(customer, { region: f[iRegion].trim() }, false);
+      describedCustomers.add(customer);
+    }
+    const store = iStore >= 0 && f[iStore].trim() !== '' ? f[iStore].trim() : null;
+    w.addLine({ line, receipt, customer, product, day: dt.day, hour: dt.hour, channel, retailer: null, store, quantity, amount, unitPrice, flags });
+    return true;
+  };
+}
+
+function customers(w: ProjectWriter, log: IssueLog, col: Col, mapping: Mapping): RowConverter {
+  const [iCust, iGender, iAge, iRegion] = (['customer', 'gender', 'age', 'region'] as const).map(col);
+  const seen = new Map<string, number>();
+  return (f, line) => {
+    const cust = normaliseId(f[iCust]);
+    if (cust === '') return void log.reject(line, mapping.customer as string, '', 'missing customer id'), false;
+    const first = seen.get(cust);
+    if (first !== undefined) return void log.reject(line, mapping.customer as string, cust, `duplicate customer id (first on line ${first})`), false;
+    let gender: string | null = null;
+    if (iGender >= 0 && f[iGender].trim() !== '') {
+      const g = parseGender(f[iGender]);
+      if (g === undefined) return void log.reject(line, mapping.gender as string, f[iGender], 'unknown gender (expected F/M, female/male, 여성/남성)'), false;
+      gender = g;
+    }
+    let ageBand: string | null = null, age: number | null = null;
+    if (iAge >= 0 && f[iAge].trim() !== '') {
+      const a = parseAge(f[iAge]);
+      if (a === undefined) return void log.reject(line, mapping.age as string, f[iAge], 'unknown age (expected a number, 30s, 30-39 or 30대)'), false;
+      ageBand = a.band;
+      age = a.age;
+    }
+    seen.set(cust, line);
+    w.describeCustomer(cust, { gender, ageBand, age, region: iRegion >= 0 ? f[iRegion].trim() || null : null });
+    return true;
+  };
+}
+
+function products(w: ProjectWriter, log: IssueLog, col: Col, header: readonly string[]): RowConverter {
+  const [iProd, iName, iCat, iCat2] = (['product', 'productName', 'category', 'category2'] as const).map(col);
+  const seen = new Map<string, number>();
+  const text = (f: string[], i: number): string | null => (i >= 0 && f[i].trim() !== '' ? f[i].trim() : null);
+  return (f, line) => {
+    const code = f[iProd].trim();
+    if (code === '') return void log.reject(line, header[iProd], '', 'missing product code'), false;
+    const first = seen.get(code);
+    if (first !== undefined) return void log.reject(line, header[iProd], code, `duplicate product code (first on line ${first})`), false;
+    seen.set(code, line);
+    w.describeProduct(code, { name: text(f, iName), category: text(f, iCat), category2: text(f, iCat2) });
+    return true;
+  };
+}

@@ -1,0 +1,198 @@
+import type { FileImportReport, ImportOptions, ImportSummary, RowIssue } from '../../model/import.js';
+import { WorkbenchError } from '../../model/result.js';
+import { CsvFileError, CsvSyntaxError, openCsvStream, sniffCsvFile, type CsvSniff } from '../csv/index.js';
+import { sha256File, sha256Text } from '../hash.js';
+import { createIndexes, dropIndexes, type Db } from '../store/open.js';
+import { planFile } from './detect.js';
+import { IssueLog } from './issues.js';
+import { PlanError, type ImportPlan } from './plan.js';
+import { ProjectWriter } from './writer.js';
+
+export interface ImportProgress {
+  phase: 'read' | 'index' | 'commit';
+  done: number;
+  total: number;
+  unit: 'bytes' | 'indexes';
+  rows: number;
+  rowsPerSecond?: number;
+  etaSeconds?: number;
+  message: string;
+}
+
+export interface ImportHooks {
+  signal?: AbortSignal;
+  progress?: (p: ImportProgress) => void;
+  /** Called inside the import's transaction, just before commit: records the run and returns its id. */
+  recordRun?: (summary: ImportSummary) => number;
+}
+
+/** Incoming bytes above which indexes are dropped and rebuilt once rather than updated per row. */
+const REBUILD_INDEXES_BYTES = 64 << 20;
+
+interface PlannedFile {
+  path: string;
+  sniff: CsvSniff;
+  plan: ImportPlan;
+}
+
+function fileError(path: string, line: number, column: string, message: string): WorkbenchError {
+  const where = [path, line > 0 ? `line ${line}` : '', column ? `column ${column}` : ''].filter(Boolean).join(', ');
+  return new WorkbenchError('import-failed', `${where}: ${message}. Nothing was imported.`, { file: path, line, column, value: '', reason: message } satisfies RowIssue);
+}
+
+async function planAll(options: ImportOptions): Promise<PlannedFile[]> {
+  const planned: PlannedFile[] = [];
+  for (const path of options.files) {
+    let sniff: CsvSniff;
+    try {
+      sniff = await sniffCsvFile(path, { encoding: options.encoding, sampleRows: 500 });
+    } catch (err) {
+      if (err instanceof CsvFileError) throw fileError(path, err.reason === 'empty' ? 0 : 1, '', err.message.replace(/^.*?:\s*/, ''));
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new WorkbenchError('not-found', `${path}: no such file.`);
+      throw err;
+    }
+    try {
+      planned.push({ path, sniff, plan: planFile(sniff.header, sniff.rows, options) });
+    } catch (err) {
+      if (err instanceof PlanError) throw fileError(path, err.line, err.column, err.message);
+      throw err;
+    }
+  }
+  return planned;
+}
+
+/** Refuses files whose bytes are already in the project, before any work (cheap: sizes first). */
+async function refuseDuplicates(db: Db, files: PlannedFile[], allow: boolean): Promise<void> {
+  if (allow) return;
+  const sameSize = db.prepare('SELECT id, file, fingerprint, imported_at FROM imports WHERE bytes = ?');
+  for (const f of files) {
+    const candidates = sameSize.all(f.sniff.bytes) as { id: number; file: string; fingerprint: string; imported_at: string }[];
+    if (candidates.length === 0) continue;
+    const digest = await sha256File(f.path);
+    const hit = candidates.find((c) => c.fingerprint === digest);
+    if (hit) throw new WorkbenchError('already-imported', `${f.path} is already in the project (imported from ${hit.file} on ${hit.imported_at.slice(0, 10)}, fingerprint ${digest.slice(0, 12)}); nothing was imported.`, { importId: hit.id, fingerprint: digest });
+  }
+}
+
+/**
+ * Imports files into the project in ONE transaction: every file lands, or none does (a crash,
+ * kill or cancel rolls back to exactly the project as it was). Rows are streamed with constant
+ * memory; rejected and flagged rows are reported with file, line, column, value and reason.
+ */
+export async function importFiles(db: Db, options: ImportOptions, hooks: ImportHooks = {}): Promise<ImportSummary> {
+  const t0 = performance.now();
+  const planned = await planAll(options);
+  await refuseDuplicates(db, planned, options.allowDuplicate);
+  const totalBytes = planned.reduce((s, f) => s + f.sniff.bytes, 0);
+  const rejected: RowIssue[] = [];
+  const flagged: RowIssue[] = [];
+  const reports: FileImportReport[] = [];
+  const tables: Record<string, number> = {};
+  const importIds: number[] = [];
+  let amountTotal = 0, amountRejected = 0, rowsRead = 0, bytesBefore = 0;
+  const readStart = performance.now();
+
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const rebuild = totalBytes > REBUILD_INDEXES_BYTES;
+    if (rebuild) dropIndexes(db);
+    const insertImport = db.prepare(`INSERT INTO imports (file, format, table_name, encoding, delimiter, mapping, fingerprint, bytes, rows_read, rows_imported, rows_rejected, rows_flagged, imported_at)
+      VALUES (?, ?, ?, ?, ?, ?, '', ?, 0, 0, 0, 0, ?)`);
+    for (const f of planned) {
+      const importId = Number(insertImport.run(f.path, f.plan.format, f.plan.table, f.sniff.encoding.encoding, f.sniff.delimiter, JSON.stringify(f.plan.mapping), f.sniff.bytes, new Date().toISOString()).lastInsertRowid);
+      importIds.push(importId);
+      const log = new IssueLog(f.path, options.onError);
+      const writer = new ProjectWriter(db, importId);
+      const convert = f.plan.converter(writer, log, f.sniff.header);
+      const stream = openCsvStream(f.path, { encoding: f.sniff.encoding.encoding, delimiter: f.sniff.delimiter, signal: hooks.signal });
+      let read = 0, imported = 0, rejectedAmount = 0;
+      const rejectRecord = (fields: readonly string[]): void => {
+        const a = f.plan.amountOf?.(fields);
+        if (a !== undefined) rejectedAmount += a;
+      };
+      try {
+        for await (const batch of stream.batches) {
+          const { records, lines } = batch;
+          for (let i = 0; i < records.length; i++) {
+            if (convert(records[i], lines[i])) imported++;
+            else rejectRecord(records[i]);
+          }
+          read += records.length;
+          const elapsed = (performance.now() - readStart) / 1000;
+          const done = bytesBefore + batch.bytesRead;
+          const rate = (rowsRead + read) / Math.max(elapsed, 1e-3);
+          hooks.progress?.({
+            phase: 'read', done, total: totalBytes, unit: 'bytes', rows: rowsRead + read, rowsPerSecond: rate,
+            etaSeconds: done > 0 ? (elapsed * (totalBytes - done)) / done : undefined, message: `${f.path}: ${read.toLocaleString('en-US')} rows`,
+          });
+        }
+      } catch (err) {
+        if (!(err instanceof CsvSyntaxError)) throw err;
+        // The parser cannot resynchronise after a broken quote: what follows is unreadable text.
+        const column = err.column > 0 ? (f.sniff.header[err.column - 1] ?? '') : '';
+        const reason = `${err.message.replace(/^.*?:\s*/, '')}; the file could not be read from this line on`;
+        log.reject(err.line, column, '', reason);
+      }
+      const counts = writer.finish();
+      const digest = stream.digest();
+      if (!options.allowDuplicate) {
+        const dup = db.prepare('SELECT file FROM imports WHERE fingerprint = ? AND id <> ?').get(digest, importId) as { file: string } | undefined;
+        if (dup) throw new WorkbenchError('already-imported', `${f.path} has the same bytes as ${dup.file}, imported in this same run or before; nothing was imported.`);
+      }
+      const report: FileImportReport = {
+        file: f.path, format: f.plan.format, table: f.plan.table, encoding: f.sniff.encoding.encoding + (f.sniff.encoding.bom ? '+bom' : ''),
+        delimiter: f.sniff.delimiter, mapping: f.plan.mapping, rowsRead: read, rowsImported: imported,
+        rowsRejected: log.rejected.length, rowsFlagged: log.flagged.length, fingerprint: digest,
+      };
+      db.prepare('UPDATE imports SET fingerprint = ?, rows_read = ?, rows_imported = ?, rows_rejected = ?, rows_flagged = ? WHERE id = ?').run(digest, read, imported, report.rowsRejected, report.rowsFlagged, importId);
+      const insertIssue = db.prepare('INSERT INTO import_issues (import_id, severity, line, column_name, value, reason) VALUES (?, ?, ?, ?, ?, ?)');
+      for (const r of log.rejected) insertIssue.run(importId, 'rejected', r.line, r.column, r.value, r.reason);
+      for (const r of log.flagged) insertIssue.run(importId, 'flagged', r.line, r.column, r.value, r.reason);
+      tables[f.plan.target] = (tables[f.plan.target] ?? 0) + (f.plan.target === 'purchases' ? counts.lines : imported);
+      if (f.plan.target === 'purchases') amountTotal += writer.amount;
+      amountRejected += rejectedAmount;
+      rejected.push(...log.rejected);
+      flagged.push(...log.flagged);
+      reports.push(report);
+      rowsRead += read;
+      bytesBefore += f.sniff.bytes;
+    }
+    if (rebuild) {
+      createIndexes(db, (name, i, n) => hooks.progress?.({ phase: 'index', done: i, total: n, unit: 'indexes', rows: rowsRead, message: `building index ${name}` }));
+    }
+    hooks.signal?.throwIfAborted();
+    const count = (sql: string): number => (db.prepare(sql).get() as { n: number }).n;
+    const summary: ImportSummary = {
+      tables,
+      rowsRead,
+      rowsImported: reports.reduce((s, r) => s + r.rowsImported, 0),
+      rowsRejected: rejected.length,
+      rowsFlagged: flagged.length,
+      rejected,
+      flagged,
+      customers: count('SELECT count(*) AS n FROM customers'),
+      receipts: count('SELECT count(*) AS n FROM receipts'),
+      amountTotal: round6(amountTotal),
+      amountRejected: round6(amountRejected),
+      fingerprint: reports.length === 1 ? reports[0].fingerprint : sha256Text(reports.map((r) => r.fingerprint).sort().join('\n')),
+      files: reports,
+      seconds: 0,
+    };
+    hooks.progress?.({ phase: 'commit', done: 0, total: 1, unit: 'indexes', rows: rowsRead, message: 'committing' });
+    summary.seconds = round6((performance.now() - t0) / 1000);
+    if (hooks.recordRun) {
+      summary.runId = hooks.recordRun(summary);
+      const link = db.prepare('UPDATE imports SET run_id = ? WHERE id = ?');
+      for (const id of importIds) link.run(summary.runId, id);
+    }
+    db.exec('COMMIT');
+    return summary;
+  } catch (err) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw err;
+  }
+}
+
+function round6(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}

@@ -1,0 +1,138 @@
+/**
+ * Parsers for single CSV values. Each returns `undefined` for a value it cannot read, so the
+ * caller can name the column and the reason in the import report.
+ */
+
+const DAY_MS = 86_400_000;
+const CUMULATIVE_DAYS = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+function isLeap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+/** Days since 1970-01-01 of a calendar date, or undefined when the date does not exist (2021-02-30). */
+export function epochDay(y: number, m: number, d: number): number | undefined {
+  if (!(y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1)) return undefined;
+  const monthDays = m === 2 ? (isLeap(y) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+  if (d > monthDays) return undefined;
+  // Days before year y since 1970, by the proleptic Gregorian rule (0 for 1970).
+  const yy = y - 1;
+  const daysBeforeYear = 365 * (y - 1970) + (Math.floor(yy / 4) - Math.floor(yy / 100) + Math.floor(yy / 400)) - 477;
+  return daysBeforeYear + CUMULATIVE_DAYS[m - 1] + (m > 2 && isLeap(y) ? 1 : 0) + d - 1;
+}
+
+/** ISO date (YYYY-MM-DD) of an epoch day. */
+export function isoDate(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+function digits(s: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return NaN;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/** L.point `de_dt`: exactly 8 digits YYYYMMDD. */
+export function parseYmd(s: string): number | undefined {
+  if (s.length !== 8) return undefined;
+  const y = digits(s, 0, 4), m = digits(s, 4, 6), d = digits(s, 6, 8);
+  return Number.isNaN(y + m + d) ? undefined : epochDay(y, m, d);
+}
+
+/** A whole number without sign noise: "7", "-2", "17850.0" → 17850; "1.5", "", "x" → undefined. */
+export function parseInteger(s: string): number | undefined {
+  const t = s.trim();
+  if (t === '') return undefined;
+  const v = Number(t);
+  return Number.isInteger(v) ? v : undefined;
+}
+
+/**
+ * A decimal number. Accepts thousands separators only in the unambiguous "1,234,567.89" form and a
+ * leading currency sign; rejects empty strings, NaN, Infinity and anything else.
+ */
+export function parseDecimal(s: string): number | undefined {
+  let t = s.trim();
+  if (t === '') return undefined;
+  const c0 = t.charCodeAt(0);
+  if (c0 === 0x20a9 /* ₩ */ || c0 === 0xa3 /* £ */ || c0 === 0x24 /* $ */ || c0 === 0x20ac /* € */) t = t.slice(1);
+  if (t.includes(',')) {
+    if (!/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) return undefined;
+    t = t.replace(/,/g, '');
+  }
+  const v = Number(t);
+  return Number.isFinite(v) && t !== '' ? v : undefined;
+}
+
+/** Date formats a generic transactions file may use, found by sniffing the first rows. */
+export type DateFormat = 'iso' | 'ymd8' | 'mdy' | 'dmy';
+
+export interface DateTime {
+  day: number;
+  /** 0–23, or null when the value has no time. */
+  hour: number | null;
+}
+
+const ISO_RE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const SLASH_RE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp][Mm]))?)?$/;
+
+/**
+ * Parses a date or date-time in the given format. Times are read as written (local wall-clock of
+ * the data); an offset suffix is accepted but not applied, as retail extracts are single-zone.
+ */
+export function parseDateTime(s: string, format: DateFormat): DateTime | undefined {
+  const t = s.trim();
+  let y: number, m: number, d: number, h: number | null = null, min = 0, sec = 0;
+  if (format === 'ymd8') {
+    if (t.length !== 8) return undefined;
+    const day = parseYmd(t);
+    return day === undefined ? undefined : { day, hour: null };
+  } else if (format === 'iso') {
+    const r = ISO_RE.exec(t);
+    if (!r) return undefined;
+    y = +r[1]; m = +r[2]; d = +r[3];
+    if (r[4] !== undefined) { h = +r[4]; min = +r[5]; sec = r[6] === undefined ? 0 : +r[6]; }
+  } else {
+    const r = SLASH_RE.exec(t);
+    if (!r) return undefined;
+    [m, d] = format === 'mdy' ? [+r[1], +r[2]] : [+r[2], +r[1]];
+    y = +r[3];
+    if (r[4] !== undefined) {
+      h = +r[4]; min = +r[5]; sec = r[6] === undefined ? 0 : +r[6];
+      if (r[7] !== undefined) {
+        if (h < 1 || h > 12) return undefined;
+        const pm = r[7].toLowerCase() === 'pm';
+        h = (h % 12) + (pm ? 12 : 0);
+      }
+    }
+  }
+  if (h !== null && (h > 23 || min > 59 || sec > 59)) return undefined;
+  const day = epochDay(y, m, d);
+  return day === undefined ? undefined : { day, hour: h };
+}
+
+/**
+ * Guesses the date format from sample values: the first format that reads every non-empty sample.
+ * Between M/D and D/M, a first component above 12 decides; when nothing decides, M/D (the
+ * common export default) is chosen and the caller can override.
+ */
+export function guessDateFormat(samples: readonly string[]): DateFormat | undefined {
+  const values = samples.map((s) => s.trim()).filter((s) => s !== '');
+  if (values.length === 0) return undefined;
+  const order: DateFormat[] = ['ymd8', 'iso', 'mdy', 'dmy'];
+  const fits = order.filter((f) => values.every((v) => parseDateTime(v, f) !== undefined));
+  if (fits.includes('mdy') && fits.includes('dmy')) return 'mdy';
+  return fits[0];
+}
+
+/** Normalises an id written as a float by spreadsheets or pandas ("17850.0" → "17850"). */
+export function normaliseId(s: string): string {
+  const t = s.trim();
+  const dot = t.indexOf('.');
+  if (dot > 0 && /^\d+\.0+$/.test(t)) return t.slice(0, dot);
+  return t;
+}

@@ -1,0 +1,195 @@
+/**
+ * Schema migrations, applied in order; `PRAGMA user_version` holds the number applied.
+ * A migration is never edited once released: add the next one instead.
+ *
+ * Dates are stored as `day` = days since 1970-01-01 (UTC calendar date, no time zone), hours as
+ * 0–23, so recency, intervals and per-day sums are integer arithmetic.
+ */
+export const MIGRATIONS: readonly string[] = [
+  /* 1: the project file: import bookkeeping, canonical model, runs. */ `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+  CREATE TABLE imports (
+    id INTEGER PRIMARY KEY,
+    file TEXT NOT NULL,
+    format TEXT NOT NULL CHECK (format IN ('lpoint', 'generic')),
+    table_name TEXT NOT NULL,
+    encoding TEXT NOT NULL,
+    delimiter TEXT NOT NULL,
+    mapping TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    bytes INTEGER NOT NULL,
+    rows_read INTEGER NOT NULL,
+    rows_imported INTEGER NOT NULL,
+    rows_rejected INTEGER NOT NULL,
+    rows_flagged INTEGER NOT NULL,
+    imported_at TEXT NOT NULL,
+    run_id INTEGER
+  );
+  CREATE INDEX imports_fingerprint ON imports (fingerprint);
+
+  CREATE TABLE import_issues (
+    import_id INTEGER NOT NULL REFERENCES imports (id),
+    severity TEXT NOT NULL CHECK (severity IN ('rejected', 'flagged')),
+    line INTEGER NOT NULL,
+    column_name TEXT NOT NULL,
+    value TEXT NOT NULL,
+    reason TEXT NOT NULL
+  );
+  CREATE INDEX import_issues_import ON import_issues (import_id, severity, line);
+
+  CREATE TABLE customers (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    gender TEXT,
+    age_band TEXT,
+    age INTEGER,
+    region TEXT
+  );
+
+  -- category = top level (L.point clac_hlv_nm, 대분류), category2 = second level (clac_mcls_nm, 중분류).
+  CREATE TABLE products (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    name TEXT,
+    category TEXT,
+    category2 TEXT
+  );
+
+  CREATE TABLE stores (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    retailer TEXT,
+    region TEXT,
+    region2 TEXT
+  );
+
+  -- channel: 1 offline, 2 online, NULL unknown. retailer: L.point cop_c (A01…A06) or NULL.
+  CREATE TABLE receipts (
+    id INTEGER PRIMARY KEY,
+    import_id INTEGER NOT NULL,
+    code TEXT NOT NULL,
+    customer_id INTEGER,
+    day INTEGER NOT NULL,
+    hour INTEGER,
+    channel INTEGER,
+    retailer TEXT,
+    store_id INTEGER,
+    amount REAL NOT NULL,
+    quantity REAL NOT NULL,
+    lines INTEGER NOT NULL,
+    flags INTEGER NOT NULL
+  );
+
+  -- One row per purchase line; customer/day/hour/channel/retailer/store repeat the receipt's so the
+  -- per-customer and per-day aggregations read one table. line = physical line in the source file.
+  CREATE TABLE lines (
+    id INTEGER PRIMARY KEY,
+    import_id INTEGER NOT NULL,
+    receipt_id INTEGER NOT NULL,
+    customer_id INTEGER,
+    product_id INTEGER,
+    day INTEGER NOT NULL,
+    hour INTEGER,
+    channel INTEGER,
+    retailer TEXT,
+    store_id INTEGER,
+    quantity REAL,
+    amount REAL NOT NULL,
+    unit_price REAL,
+    flags INTEGER NOT NULL,
+    line INTEGER NOT NULL
+  );
+
+  -- L.point COP_U: use of a partner service (lodging, entertainment, F&B, rental).
+  CREATE TABLE partner_uses (
+    id INTEGER PRIMARY KEY,
+    import_id INTEGER NOT NULL,
+    code TEXT NOT NULL,
+    customer_id INTEGER,
+    partner TEXT NOT NULL,
+    store_id INTEGER,
+    channel INTEGER,
+    day INTEGER NOT NULL,
+    visit_day INTEGER,
+    hour INTEGER,
+    amount REAL NOT NULL,
+    line INTEGER NOT NULL
+  );
+
+  -- L.point LPAY: payments made with the own mobile payment; merchant = cop_c (A01…, B01…, L00, L01).
+  CREATE TABLE payments (
+    id INTEGER PRIMARY KEY,
+    import_id INTEGER NOT NULL,
+    code TEXT NOT NULL,
+    customer_id INTEGER,
+    merchant TEXT NOT NULL,
+    channel INTEGER,
+    day INTEGER NOT NULL,
+    hour INTEGER,
+    amount REAL NOT NULL,
+    line INTEGER NOT NULL
+  );
+
+  -- Columns of a generic import that no mapping field took, kept as JSON so nothing is lost.
+  CREATE TABLE raw_extra (
+    import_id INTEGER NOT NULL,
+    line INTEGER NOT NULL,
+    data TEXT NOT NULL
+  );
+
+  CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    analysis TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('running', 'done', 'failed', 'cancelled')),
+    params TEXT NOT NULL,
+    data_fingerprint TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    duration_ms INTEGER,
+    summary TEXT,
+    error TEXT
+  );
+
+  -- Raw tables as imported, reconstructed from the lossless canonical model (L.point columns).
+  CREATE VIEW raw_lpoint_pdde AS
+    SELECT c.code AS cust, r.code AS rct_no, l.channel AS chnl_dv, l.retailer AS cop_c,
+           s.code AS br_c, p.code AS pd_c, strftime('%Y%m%d', l.day * 86400, 'unixepoch') AS de_dt,
+           l.hour AS de_hr, l.amount AS buy_am, l.quantity AS buy_ct, l.import_id, l.line
+    FROM lines l JOIN receipts r ON r.id = l.receipt_id
+    LEFT JOIN customers c ON c.id = l.customer_id LEFT JOIN products p ON p.id = l.product_id
+    LEFT JOIN stores s ON s.id = l.store_id
+    WHERE l.import_id IN (SELECT id FROM imports WHERE table_name = 'PDDE');
+  CREATE VIEW raw_lpoint_cop_u AS
+    SELECT c.code AS cust, u.code AS rct_no, u.partner AS cop_c, s.code AS br_c, u.channel AS chnl_dv,
+           strftime('%Y%m%d', u.day * 86400, 'unixepoch') AS de_dt,
+           strftime('%Y%m%d', u.visit_day * 86400, 'unixepoch') AS vst_dt, u.hour AS de_hr, u.amount AS buy_am,
+           u.import_id, u.line
+    FROM partner_uses u LEFT JOIN customers c ON c.id = u.customer_id LEFT JOIN stores s ON s.id = u.store_id;
+  CREATE VIEW raw_lpoint_lpay AS
+    SELECT c.code AS cust, y.code AS rct_no, y.merchant AS cop_c, y.channel AS chnl_dv,
+           strftime('%Y%m%d', y.day * 86400, 'unixepoch') AS de_dt, y.hour AS de_hr, y.amount AS buy_am,
+           y.import_id, y.line
+    FROM payments y LEFT JOIN customers c ON c.id = y.customer_id;
+  `,
+];
+
+/**
+ * Secondary indexes, kept apart from the tables so a large import can drop them, bulk-insert in
+ * row order and rebuild them once (all inside the import's transaction).
+ * - lines (customer_id, day): per-customer features (RFM, LRFMV, category pivots) in one ordered scan.
+ * - lines (day): daily sales and forecasting series.
+ * - lines (receipt_id): baskets for association rules.
+ * - receipts (customer_id, day): receipt counts per customer and purchase days.
+ */
+export const INDEXES: readonly { name: string; sql: string }[] = [
+  { name: 'lines_customer_day', sql: 'CREATE INDEX IF NOT EXISTS lines_customer_day ON lines (customer_id, day)' },
+  { name: 'lines_day', sql: 'CREATE INDEX IF NOT EXISTS lines_day ON lines (day)' },
+  { name: 'lines_receipt', sql: 'CREATE INDEX IF NOT EXISTS lines_receipt ON lines (receipt_id)' },
+  { name: 'receipts_customer_day', sql: 'CREATE INDEX IF NOT EXISTS receipts_customer_day ON receipts (customer_id, day)' },
+  { name: 'receipts_code', sql: 'CREATE INDEX IF NOT EXISTS receipts_code ON receipts (code)' },
+  { name: 'partner_uses_customer', sql: 'CREATE INDEX IF NOT EXISTS partner_uses_customer ON partner_uses (customer_id, day)' },
+  { name: 'payments_customer', sql: 'CREATE INDEX IF NOT EXISTS payments_customer ON payments (customer_id, day)' },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+/** The six tables of the L.point format, detected by header. */
+export const LPOINT_TABLES = ['DEMO', 'PDDE', 'COP_U', 'PD_CLAC', 'BR', 'LPAY'] as const;
+export type LpointTable = (typeof LPOINT_TABLES)[number];
+
+/** Generic-import roles and the mapping fields each role understands (a contract: keep the names). */
+export const GENERIC_FIELDS = {
+  transactions: ['customer', 'receipt', 'date', 'product', 'productName', 'category', 'category2', 'quantity', 'amount', 'unitPrice', 'channel', 'store', 'region'],
+  customers: ['customer', 'gender', 'age', 'region'],
+  products: ['product', 'productName', 'category', 'category2'],
+} as const;
+export type GenericRole = keyof typeof GENERIC_FIELDS;
+export type TransactionField = (typeof GENERIC_FIELDS.transactions)[number];
+export type CustomerField = (typeof GENERIC_FIELDS.customers)[number];
+export type ProductField = (typeof GENERIC_FIELDS.products)[number];
+export type GenericField = TransactionField | CustomerField | ProductField;
+
+export const importRequestSchema = z.object({
+  project: z.string().min(1),
+  files: z.array(z.string().min(1)).min(1),
+  format: z.enum(['auto', 'lpoint', 'generic']).default('auto'),
+  /** field → column header; fields the user does not map are guessed from the headers. */
+  map: z.record(z.string(), z.string()).default({}),
+  role: z.enum(['auto', 'transactions', 'customers', 'products']).default('auto'),
+  encoding: z.enum(['auto', 'utf8', 'cp949']).default('auto'),
+  onError: z.enum(['abort', 'skip']).default('abort'),
+  /** Import a file again even when its fingerprint is already in the project. */
+  allowDuplicate: z.boolean().default(false),
+});
+export type ImportRequest = z.input<typeof importRequestSchema>;
+export type ImportOptions = z.output<typeof importRequestSchema>;
+
+/**
+ * One row the importer rejected or flagged: where it is (file, 1-based physical line, column
+ * header) and why. Rejected rows are not in the canonical model; flagged rows are (returns,
+ * cancellations, zero prices, …) and carry the flag there too.
+ */
+export interface RowIssue {
+  file: string;
+  line: number;
+  column: string;
+  value: string;
+  reason: string;
+}
+
+/** What the importer decided about one file. */
+export interface FileImportReport {
+  file: string;
+  format: 'lpoint' | 'generic';
+  /** L.point table, or generic role. */
+  table: string;
+  encoding: string;
+  delimiter: string;
+  /** field → column actually used (generic), or the L.point header. */
+  mapping: Record<string, string>;
+  rowsRead: number;
+  rowsImported: number;
+  rowsRejected: number;
+  rowsFlagged: number;
+  fingerprint: string;
+}
+
+/** The `import --json` summary of SPEC §6 (a contract: keep the names). */
+export interface ImportSummary {
+  /** Rows landed per canonical table: purchases, customers, products, stores, partnerUses, payments. */
+  tables: Record<string, number>;
+  rowsRead: number;
+  rowsImported: number;
+  rowsRejected: number;
+  rowsFlagged: number;
+  rejected: RowIssue[];
+  flagged: RowIssue[];
+  /** Distinct customers in the project after the import. */
+  customers: number;
+  /** Receipts in the project after the import. */
+  receipts: number;
+  /** Sum of imported purchase amounts (returns included, negative). */
+  amountTotal: number;
+  /** Sum of the amounts of rejected purchase rows that had a readable amount. */
+  amountRejected: number;
+  /** sha256 over the imported files' fingerprints (one file: its own sha256). */
+  fingerprint: string;
+  files: FileImportReport[];
+  runId?: number;
+  seconds: number;
+}

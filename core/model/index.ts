@@ -1,0 +1,5 @@
+export * from './result.js';
+export * from './jobs.js';
+export * from './import.js';
+export * from './flags.js';
+export * from './api.js';
