@@ -8,8 +8,8 @@ const write = (s: string): void => void process.stdout.write(`${s}\n`);
 function issueLines(title: string, issues: RowIssue[], total: number): void {
   if (total === 0) return;
   write(`${title} (${n(total)}${issues.length < total ? `, first ${issues.length} shown` : ''}):`);
-  for (const r of issues.slice(0, 20)) write(`  ${r.file}:${r.line}  ${r.column || '-'}  ${JSON.stringify(r.value)}  ${r.reason}`);
-  if (total > 20) write(`  … ${n(total - 20)} more`);
+  for (const r of issues.slice(0, 5)) write(`  ${r.file}:${r.line}  ${r.column || '-'}  ${JSON.stringify(r.value)}  ${r.reason}`);
+  if (total > 5) write(`  … ${n(total - 5)} more`);
 }
 
 export function printImportSummary(s: ImportSummary & { runId?: number }, project: string): void {

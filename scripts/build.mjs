@@ -8,7 +8,7 @@ const banner = {
 };
 
 await build({
-  entryPoints: { cli: 'cli/main.ts', worker: 'core/worker/main.ts' },
+  entryPoints: { cli: 'cli/main.ts', worker: 'core/worker/main.ts', 'import-encoder': 'core/data/import/encoder-worker.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
   bundle: true,

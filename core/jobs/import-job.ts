@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { importFiles, type ImportProgress } from '../data/import/index.js';
 import { sha256Text } from '../data/hash.js';
 import { openProject } from '../data/store/open.js';

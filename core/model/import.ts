@@ -69,7 +69,9 @@ export interface ImportSummary {
   rowsImported: number;
   rowsRejected: number;
   rowsFlagged: number;
+  /** The rejected rows (the first 100,000; the import report in the project lists all). */
   rejected: RowIssue[];
+  /** The first 10,000 flagged rows; the import report lists all. */
   flagged: RowIssue[];
   /** Distinct customers in the project after the import. */
   customers: number;

@@ -13,6 +13,8 @@ const signatures: ReadonlyArray<{ bytes: number[]; name: string }> = [
 const NUL_TOLERANCE = 1 / 4096;
 /** Share of control bytes (other than TAB, LF, CR, FF, SUB) above which the sample is not text. */
 const CONTROL_SHARE = 0.05;
+/** Control bytes always tolerated, so a tiny file with one odd byte is not called binary. */
+const CONTROL_MIN = 8;
 
 /**
  * Says why the sample is not text, or undefined when it looks like text. Known signatures give
@@ -34,7 +36,7 @@ export function binaryReason(sample: Uint8Array): string | undefined {
   if (nul > Math.max(1, sample.length * NUL_TOLERANCE)) {
     return `contains ${nul} NUL bytes in the first ${sample.length} bytes: a binary file or UTF-16 text, not a UTF-8 or CP949 CSV`;
   }
-  if (control + nul > sample.length * CONTROL_SHARE) {
+  if (control + nul > Math.max(CONTROL_MIN, sample.length * CONTROL_SHARE)) {
     return `${Math.round(((control + nul) / sample.length) * 100)} % of the first ${sample.length} bytes are control characters: a binary file, not a CSV`;
   }
   return undefined;

@@ -7,11 +7,14 @@ export type CsvFileErrorReason = 'empty' | 'binary' | 'not-csv' | 'unreadable';
 export class CsvFileError extends Error {
   readonly reason: CsvFileErrorReason;
   readonly file: string;
+  /** The message without the file name in front, for reports that show the file separately. */
+  readonly detail: string;
 
-  constructor(reason: CsvFileErrorReason, file: string, message: string, options?: { cause?: unknown }) {
-    super(`${file}: ${message}`, options);
+  constructor(reason: CsvFileErrorReason, file: string, detail: string, options?: { cause?: unknown }) {
+    super(`${file}: ${detail}`, options);
     this.name = 'CsvFileError';
     this.reason = reason;
     this.file = file;
+    this.detail = detail;
   }
 }

@@ -50,12 +50,14 @@ function checkOptions(options: CsvParserOptions): Required<CsvParserOptions> {
  */
 export class CsvParser {
   private readonly delim: number;
-  /** Highest code among delimiter, LF and CR: characters above it need only one comparison. */
-  private readonly hi: number;
+  private readonly delimStr: string;
   private readonly maxLen: number;
   private line: number;
   private recordLine: number;
-  private fields: string[] = [];
+  /** Field count of the last record: new records are allocated at that size, which saves V8 a regrow. */
+  private width = 8;
+  private fields: string[] = new Array<string>(8);
+  private k = 0;
   /** Unconsumed text, starting at the first character of the unfinished field. */
   private pending = '';
   /** When pending holds an open quoted field: offset in pending where its scan resumes (0 = none). */
@@ -69,7 +71,7 @@ export class CsvParser {
   constructor(options: CsvParserOptions = {}) {
     const o = checkOptions(options);
     this.delim = o.delimiter.charCodeAt(0);
-    this.hi = Math.max(this.delim, CR);
+    this.delimStr = o.delimiter;
     this.maxLen = o.maxFieldLength;
     this.line = o.firstLine;
     this.recordLine = o.firstLine;
@@ -92,16 +94,21 @@ export class CsvParser {
     const s = this.pending.length > 0 ? this.pending + chunk : chunk;
     const n = s.length;
     const d = this.delim;
-    const hi = this.hi;
     const max = this.maxLen;
     let line = this.line;
     let recordLine = this.recordLine;
     let fields = this.fields;
+    let k = this.k;
+    let width = this.width;
     let scan = this.quoteScan;
     let doubled = this.quoteDoubled;
     let openLine = this.quoteOpenLine;
     let rest = -1;
     let i = 0;
+    const ds = this.delimStr;
+    let nextD = -1;
+    let nextL = -1;
+    let nextC = -1;
     this.pending = '';
     this.quoteScan = 0;
     if (this.skipLF) {
@@ -111,7 +118,7 @@ export class CsvParser {
 
     outer: while (i < n) {
       let c = s.charCodeAt(i);
-      if (fields.length === 0) {
+      if (k === 0) {
         if (c === LF) {
           line++;
           i++;
@@ -139,41 +146,46 @@ export class CsvParser {
           openLine = line;
         }
         let closed = -1;
-        while (j < n) {
-          const q = s.charCodeAt(j);
-          if (q === QUOTE) {
-            if (j + 1 < n) {
-              if (s.charCodeAt(j + 1) === QUOTE) {
-                doubled++;
-                j += 2;
-                continue;
-              }
-              closed = j;
-            } else if (final) closed = j;
+        for (;;) {
+          const q = s.indexOf('"', j);
+          let end = q < 0 ? n : q;
+          if (nextL < j) nextL = indexOrEnd(s, '\n', j);
+          if (nextC < j) nextC = indexOrEnd(s, '\r', j);
+          if (nextL < end || nextC < end) {
+            if (q < 0 && !final && s.charCodeAt(n - 1) === CR) end = n - 1;
+            line += countLineBreaks(s, j, end);
+          }
+          if (q < 0) {
+            j = end;
             break;
           }
-          if (q === LF) line++;
-          else if (q === CR) {
-            if (j + 1 < n) {
-              if (s.charCodeAt(j + 1) !== LF) line++;
-            } else if (final) line++;
-            else break;
-          }
-          j++;
+          if (q + 1 < n) {
+            if (s.charCodeAt(q + 1) === QUOTE) {
+              doubled++;
+              j = q + 2;
+              continue;
+            }
+            closed = q;
+          } else if (final) closed = q;
+          j = q;
+          break;
         }
         if (closed < 0) {
-          if (final) throw new CsvSyntaxError('unterminated-quote', openLine, fields.length + 1, `a quoted field opened on line ${openLine} is never closed; check for a missing closing "`);
-          if (j - i - 1 - doubled > max) throw tooLong(openLine, fields.length + 1, max);
+          if (final) throw new CsvSyntaxError('unterminated-quote', openLine, k + 1, `a quoted field opened on line ${openLine} is never closed; check for a missing closing "`);
+          if (j - i - 1 - doubled > max) throw tooLong(openLine, k + 1, max);
           rest = i;
           scan = j - i;
           break;
         }
-        if (closed - i - 1 - doubled > max) throw tooLong(openLine, fields.length + 1, max);
-        fields.push(doubled > 0 ? s.slice(i + 1, closed).replace(DOUBLED_QUOTES, '"') : s.slice(i + 1, closed));
+        if (closed - i - 1 - doubled > max) throw tooLong(openLine, k + 1, max);
+        fields[k++] = doubled > 0 ? s.slice(i + 1, closed).replace(DOUBLED_QUOTES, '"') : s.slice(i + 1, closed);
         i = closed + 1;
         if (i === n) {
+          if (k !== fields.length) fields.length = k;
           emit(fields, recordLine);
-          fields = [];
+          width = k;
+          fields = new Array<string>(width);
+          k = 0;
           break;
         }
         c = s.charCodeAt(i);
@@ -182,28 +194,31 @@ export class CsvParser {
           continue;
         }
         if (c !== LF && c !== CR) {
-          throw new CsvSyntaxError('stray-quote', line, fields.length, `text follows the closing quote of field ${fields.length} (${JSON.stringify(s.slice(i, i + 10))}); a quote inside a quoted field must be doubled ("")`);
+          throw new CsvSyntaxError('stray-quote', line, k, `text follows the closing quote of field ${k} (${JSON.stringify(s.slice(i, i + 10))}); a quote inside a quoted field must be doubled ("")`);
         }
       } else {
-        let j = i;
-        while (j < n) {
-          c = s.charCodeAt(j);
-          if (c <= hi && (c === d || c === LF || c === CR)) break;
-          j++;
-        }
-        if (j - i > max) throw tooLong(line, fields.length + 1, max);
+        if (nextD < i) nextD = indexOrEnd(s, ds, i);
+        if (nextL < i) nextL = indexOrEnd(s, '\n', i);
+        if (nextC < i) nextC = indexOrEnd(s, '\r', i);
+        let j = nextD < nextL ? nextD : nextL;
+        if (nextC < j) j = nextC;
+        if (j < n) c = s.charCodeAt(j);
+        if (j - i > max) throw tooLong(line, k + 1, max);
         if (j === n) {
           if (!final) {
             rest = i;
             break outer;
           }
-          fields.push(s.slice(i));
+          fields[k++] = s.slice(i);
+          if (k !== fields.length) fields.length = k;
           emit(fields, recordLine);
-          fields = [];
+          width = k;
+          fields = new Array<string>(width);
+          k = 0;
           i = n;
           break;
         }
-        fields.push(s.slice(i, j));
+        fields[k++] = s.slice(i, j);
         i = j;
         if (c === d) {
           i++;
@@ -211,8 +226,11 @@ export class CsvParser {
         }
       }
 
+      if (k !== fields.length) fields.length = k;
       emit(fields, recordLine);
-      fields = [];
+      width = k;
+      fields = new Array<string>(width);
+      k = 0;
       line++;
       if (s.charCodeAt(i++) === CR) {
         if (i < n) {
@@ -221,19 +239,39 @@ export class CsvParser {
       }
     }
 
-    if (final && fields.length > 0) {
-      fields.push('');
+    if (final && k > 0) {
+      fields[k++] = '';
+      if (k !== fields.length) fields.length = k;
       emit(fields, recordLine);
-      fields = [];
+      width = k;
+      fields = new Array<string>(width);
+      k = 0;
     }
     if (rest >= 0) this.pending = rest === 0 ? s : s.slice(rest);
     this.line = line;
     this.recordLine = recordLine;
     this.fields = fields;
+    this.k = k;
+    this.width = width;
     this.quoteScan = scan;
     this.quoteDoubled = doubled;
     this.quoteOpenLine = openLine;
   }
+}
+
+function indexOrEnd(s: string, ch: string, from: number): number {
+  const at = s.indexOf(ch, from);
+  return at < 0 ? s.length : at;
+}
+
+/** Line breaks in s[from, to): LF, CRLF (once) and a lone CR; a CR at to - 1 looks at s[to]. */
+function countLineBreaks(s: string, from: number, to: number): number {
+  let breaks = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c === LF || (c === CR && s.charCodeAt(i + 1) !== LF)) breaks++;
+  }
+  return breaks;
 }
 
 function tooLong(line: number, column: number, max: number): CsvSyntaxError {

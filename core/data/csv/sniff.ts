@@ -19,9 +19,13 @@ export interface CsvSniff {
 }
 
 export interface SniffOptions {
+  /** 'auto' (default) guesses from the sample; a name forces it. */
   encoding?: EncodingChoice;
+  /** Bytes read from the head of the file. Default 65536. */
   sampleBytes?: number;
+  /** Data rows returned after the header. Default 20. */
   sampleRows?: number;
+  /** Accept a file that no delimiter splits (a list of ids). Default false. */
   allowSingleColumn?: boolean;
 }
 

@@ -15,12 +15,15 @@ export class CsvSyntaxError extends Error {
   /** 1-based field index within the record, 0 if unknown. */
   readonly column: number;
   readonly reason: CsvErrorReason;
+  /** The message without the position in front, for reports that show line and column separately. */
+  readonly detail: string;
 
-  constructor(reason: CsvErrorReason, line: number, column: number, detail?: string) {
+  constructor(reason: CsvErrorReason, line: number, column: number, detail: string = describe[reason]) {
     const where = column > 0 ? `line ${line}, field ${column}` : `line ${line}`;
-    super(`CSV syntax error at ${where}: ${detail ?? describe[reason]}`);
+    super(`CSV syntax error at ${where}: ${detail}`);
     this.name = 'CsvSyntaxError';
     this.reason = reason;
+    this.detail = detail;
     this.line = line;
     this.column = column;
   }

@@ -21,9 +21,9 @@ export interface AgeValue {
 /** '20대' | '20s' | '20-29' | '20~29' | '34' → a decade band (and the exact age when given). */
 export function parseAge(s: string): AgeValue | undefined {
   const t = s.trim();
-  let m = /^(\d{1,2})0\s*(?:대|s|'s)$/i.exec(t);
+  let m = /^([1-9])0\s*(?:대|s|'s)$/i.exec(t);
   if (m) return { band: decade(+m[1] * 10), age: null };
-  m = /^(\d{1,2})0\s*[-~]\s*(\d{1,2})9$/.exec(t);
+  m = /^([1-9])0\s*[-~]\s*([1-9])9$/.exec(t);
   if (m && +m[1] === +m[2]) return { band: decade(+m[1] * 10), age: null };
   if (/^\d{1,3}$/.test(t)) {
     const age = +t;

@@ -1,6 +1,6 @@
 import type { ImportOptions } from '../../model/import.js';
 import { genericPlan } from './generic.js';
-import { detectLpointTable, lpointPlan } from './lpoint.js';
+import { detectLpointTable, LPOINT_COLUMNS, lpointPlan } from './lpoint.js';
 import { guessRole, resolveMapping } from './mapping.js';
 import { PlanError, type ImportPlan } from './plan.js';
 import type { GenericRole } from '../../model/import.js';
@@ -16,8 +16,9 @@ export function planFile(header: readonly string[], sample: readonly string[][],
     const lp = detectLpointTable(header);
     if (lp !== null && 'table' in lp) return lpointPlan(lp.table, header);
     if (lp !== null) {
-      const missing = lp.missing;
-      throw new PlanError(`looks like the L.point ${lp.closest} table but column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing`, 1, missing[0]);
+      const { missing, extra, closest } = lp;
+      if (missing.length === 0) throw new PlanError(`unexpected column ${extra.join(', ')} in an L.point ${closest} file (expected ${LPOINT_COLUMNS[closest].join(', ')})`, 1, header.find((h) => h.trim().toLowerCase() === extra[0]) ?? extra[0]);
+      throw new PlanError(`looks like the L.point ${closest} table but column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing`, 1, missing[0]);
     }
     if (options.format === 'lpoint') throw new PlanError(`not an L.point file: the header (${header.join(', ')}) matches none of DEMO, PDDE, COP_U, PD_CLAC, BR, LPAY`, 1, '');
   }

@@ -4,7 +4,7 @@ import { parseAge, parseGender } from './demographics.js';
 import type { Mapping } from './mapping.js';
 import { checkRecord, PlanError, type ImportPlan, type RowConverter } from './plan.js';
 import { guessDateFormat, isoDate, normaliseId, parseDateTime, parseDecimal, type DateFormat } from './values.js';
-import type { ProjectWriter } from './writer.js';
+import type { Encoder } from './encoder.js';
 import type { IssueLog } from './issues.js';
 
 /**
@@ -55,8 +55,8 @@ export function genericPlan(role: GenericRole, header: readonly string[], mappin
     converter: (writer, log, hdr) => {
       const extra = unmapped.map((h) => [h, hdr.indexOf(h)] as const);
       const convert = role === 'transactions' ? transactions(writer, log, col, hdr, dateFormat) : role === 'customers' ? customers(writer, log, col, mapping) : products(writer, log, col, hdr);
-      return (fields, line) => {
-        if (!checkRecord(fields, line, hdr, log) || !convert(fields, line)) return false;
+      return (fields, line, suspect) => {
+        if (!checkRecord(fields, line, hdr, log, suspect) || !convert(fields, line, suspect)) return false;
         if (extra.length > 0) writer.addExtra(line, Object.fromEntries(extra.map(([h, i]) => [h, fields[i]])));
         return true;
       };
@@ -66,7 +66,7 @@ export function genericPlan(role: GenericRole, header: readonly string[], mappin
 
 type Col = (field: keyof Mapping) => number;
 
-function transactions(w: ProjectWriter, log: IssueLog, col: Col, header: readonly string[], dateFormat: DateFormat): RowConverter {
+function transactions(w: Encoder, log: IssueLog, col: Col, header: readonly string[], dateFormat: DateFormat): RowConverter {
   const [iCust, iRct, iDate, iProd, iName, iCat, iCat2, iQty, iAmt, iPrice, iChan, iStore, iRegion] = (
     ['customer', 'receipt', 'date', 'product', 'productName', 'category', 'category2', 'quantity', 'amount', 'unitPrice', 'channel', 'store', 'region'] as const
   ).map(col);
@@ -133,12 +133,16 @@ function transactions(w: ProjectWriter, log: IssueLog, col: Col, header: readonl
       describedCustomers.add(customer);
     }
     const store = iStore >= 0 && f[iStore].trim() !== '' ? f[iStore].trim() : null;
-    w.addLine({ line, receipt, customer, product, day: dt.day, hour: dt.hour, channel, retailer: null, store, quantity, amount, unitPrice, flags });
+    const differs = w.addLine({ receipt, customer, product, day: dt.day, hour: dt.hour, channel, retailer: null, store, quantity, amount, flags });
+    if (differs !== null) {
+      const i = differs === 'customer' ? iCust : differs === 'day' || differs === 'hour' ? iDate : differs === 'channel' ? iChan : iStore;
+      log.flag(line, colName(i, differs), i >= 0 ? f[i] : '', `${differs} differs from the first line of receipt ${receipt} (the receipt keeps the first value)`);
+    }
     return true;
   };
 }
 
-function customers(w: ProjectWriter, log: IssueLog, col: Col, mapping: Mapping): RowConverter {
+function customers(w: Encoder, log: IssueLog, col: Col, mapping: Mapping): RowConverter {
   const [iCust, iGender, iAge, iRegion] = (['customer', 'gender', 'age', 'region'] as const).map(col);
   const seen = new Map<string, number>();
   return (f, line) => {
@@ -165,7 +169,7 @@ function customers(w: ProjectWriter, log: IssueLog, col: Col, mapping: Mapping):
   };
 }
 
-function products(w: ProjectWriter, log: IssueLog, col: Col, header: readonly string[]): RowConverter {
+function products(w: Encoder, log: IssueLog, col: Col, header: readonly string[]): RowConverter {
   const [iProd, iName, iCat, iCat2] = (['product', 'productName', 'category', 'category2'] as const).map(col);
   const seen = new Map<string, number>();
   const text = (f: string[], i: number): string | null => (i >= 0 && f[i].trim() !== '' ? f[i].trim() : null);

@@ -1,12 +1,15 @@
 import type { FileImportReport, ImportOptions, ImportSummary, RowIssue } from '../../model/import.js';
 import { WorkbenchError } from '../../model/result.js';
-import { CsvFileError, CsvSyntaxError, openCsvStream, sniffCsvFile, type CsvSniff } from '../csv/index.js';
+import { CsvFileError, sniffCsvFile, type CsvSniff } from '../csv/index.js';
 import { sha256File, sha256Text } from '../hash.js';
 import { createIndexes, dropIndexes, type Db } from '../store/open.js';
 import { planFile } from './detect.js';
-import { IssueLog } from './issues.js';
+import { encodeFile } from './encode-file.js';
+import type { EncodedBatch } from './encoded.js';
+import { LISTED_FLAGGED, LISTED_REJECTED } from './issues.js';
+import { canEncodeInParallel, encodeFileInParallel } from './parallel.js';
 import { PlanError, type ImportPlan } from './plan.js';
-import { ProjectWriter } from './writer.js';
+import { loadEncoderState, Sink } from './sink.js';
 
 export interface ImportProgress {
   phase: 'read' | 'index' | 'commit';
@@ -29,6 +32,9 @@ export interface ImportHooks {
 /** Incoming bytes above which indexes are dropped and rebuilt once rather than updated per row. */
 const REBUILD_INDEXES_BYTES = 64 << 20;
 
+/** Purchase files above this size are encoded in a thread of their own while this one writes. */
+const PARALLEL_BYTES = 8 << 20;
+
 interface PlannedFile {
   path: string;
   sniff: CsvSniff;
@@ -47,7 +53,7 @@ async function planAll(options: ImportOptions): Promise<PlannedFile[]> {
     try {
       sniff = await sniffCsvFile(path, { encoding: options.encoding, sampleRows: 500 });
     } catch (err) {
-      if (err instanceof CsvFileError) throw fileError(path, err.reason === 'empty' ? 0 : 1, '', err.message.replace(/^.*?:\s*/, ''));
+      if (err instanceof CsvFileError) throw fileError(path, err.reason === 'empty' ? 0 : 1, '', err.detail);
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new WorkbenchError('not-found', `${path}: no such file.`);
       throw err;
     }
@@ -101,60 +107,40 @@ export async function importFiles(db: Db, options: ImportOptions, hooks: ImportH
     for (const f of planned) {
       const importId = Number(insertImport.run(f.path, f.plan.format, f.plan.table, f.sniff.encoding.encoding, f.sniff.delimiter, JSON.stringify(f.plan.mapping), f.sniff.bytes, new Date().toISOString()).lastInsertRowid);
       importIds.push(importId);
-      const log = new IssueLog(f.path, options.onError);
-      const writer = new ProjectWriter(db, importId);
-      const convert = f.plan.converter(writer, log, f.sniff.header);
-      const stream = openCsvStream(f.path, { encoding: f.sniff.encoding.encoding, delimiter: f.sniff.delimiter, signal: hooks.signal });
-      let read = 0, imported = 0, rejectedAmount = 0;
-      const rejectRecord = (fields: readonly string[]): void => {
-        const a = f.plan.amountOf?.(fields);
-        if (a !== undefined) rejectedAmount += a;
+      const sink = new Sink(db, importId);
+      const apply = (b: EncodedBatch): void => {
+        sink.apply(b);
+        const elapsed = (performance.now() - readStart) / 1000;
+        const done = bytesBefore + b.bytesRead;
+        const rows = rowsRead + b.rowsRead;
+        hooks.progress?.({
+          phase: 'read', done, total: totalBytes, unit: 'bytes', rows, rowsPerSecond: rows / Math.max(elapsed, 1e-3),
+          etaSeconds: done > 0 ? (elapsed * (totalBytes - done)) / done : undefined, message: `${f.path}: ${b.rowsRead.toLocaleString('en-US')} rows`,
+        });
       };
-      try {
-        for await (const batch of stream.batches) {
-          const { records, lines } = batch;
-          for (let i = 0; i < records.length; i++) {
-            if (convert(records[i], lines[i])) imported++;
-            else rejectRecord(records[i]);
-          }
-          read += records.length;
-          const elapsed = (performance.now() - readStart) / 1000;
-          const done = bytesBefore + batch.bytesRead;
-          const rate = (rowsRead + read) / Math.max(elapsed, 1e-3);
-          hooks.progress?.({
-            phase: 'read', done, total: totalBytes, unit: 'bytes', rows: rowsRead + read, rowsPerSecond: rate,
-            etaSeconds: done > 0 ? (elapsed * (totalBytes - done)) / done : undefined, message: `${f.path}: ${read.toLocaleString('en-US')} rows`,
-          });
-        }
-      } catch (err) {
-        if (!(err instanceof CsvSyntaxError)) throw err;
-        // The parser cannot resynchronise after a broken quote: what follows is unreadable text.
-        const column = err.column > 0 ? (f.sniff.header[err.column - 1] ?? '') : '';
-        const reason = `${err.message.replace(/^.*?:\s*/, '')}; the file could not be read from this line on`;
-        log.reject(err.line, column, '', reason);
-      }
-      const counts = writer.finish();
-      const digest = stream.digest();
+      const args = { path: f.path, sniff: f.sniff, options, state: loadEncoderState(db), signal: hooks.signal };
+      const parallel = f.plan.target === 'purchases' && f.sniff.bytes > PARALLEL_BYTES && canEncodeInParallel();
+      const r = parallel ? await encodeFileInParallel(args, apply) : await encodeFile({ ...args, onBatch: apply });
+      sink.finish(r.suspects);
+      hooks.signal?.throwIfAborted();
       if (!options.allowDuplicate) {
-        const dup = db.prepare('SELECT file FROM imports WHERE fingerprint = ? AND id <> ?').get(digest, importId) as { file: string } | undefined;
+        const dup = db.prepare('SELECT file FROM imports WHERE fingerprint = ? AND id <> ?').get(r.digest, importId) as { file: string } | undefined;
         if (dup) throw new WorkbenchError('already-imported', `${f.path} has the same bytes as ${dup.file}, imported in this same run or before; nothing was imported.`);
       }
       const report: FileImportReport = {
         file: f.path, format: f.plan.format, table: f.plan.table, encoding: f.sniff.encoding.encoding + (f.sniff.encoding.bom ? '+bom' : ''),
-        delimiter: f.sniff.delimiter, mapping: f.plan.mapping, rowsRead: read, rowsImported: imported,
-        rowsRejected: log.rejected.length, rowsFlagged: log.flagged.length, fingerprint: digest,
+        delimiter: f.sniff.delimiter, mapping: f.plan.mapping, rowsRead: r.rowsRead, rowsImported: r.rowsImported,
+        rowsRejected: r.rejectedCount, rowsFlagged: r.flaggedCount, fingerprint: r.digest,
       };
-      db.prepare('UPDATE imports SET fingerprint = ?, rows_read = ?, rows_imported = ?, rows_rejected = ?, rows_flagged = ? WHERE id = ?').run(digest, read, imported, report.rowsRejected, report.rowsFlagged, importId);
-      const insertIssue = db.prepare('INSERT INTO import_issues (import_id, severity, line, column_name, value, reason) VALUES (?, ?, ?, ?, ?, ?)');
-      for (const r of log.rejected) insertIssue.run(importId, 'rejected', r.line, r.column, r.value, r.reason);
-      for (const r of log.flagged) insertIssue.run(importId, 'flagged', r.line, r.column, r.value, r.reason);
-      tables[f.plan.target] = (tables[f.plan.target] ?? 0) + (f.plan.target === 'purchases' ? counts.lines : imported);
-      if (f.plan.target === 'purchases') amountTotal += writer.amount;
-      amountRejected += rejectedAmount;
-      rejected.push(...log.rejected);
-      flagged.push(...log.flagged);
+      const lineRange = r.lines > 0 ? [r.firstLineId, r.lastLineId] : [null, null];
+      db.prepare('UPDATE imports SET fingerprint = ?, rows_read = ?, rows_imported = ?, rows_rejected = ?, rows_flagged = ?, first_line_id = ?, last_line_id = ? WHERE id = ?').run(r.digest, r.rowsRead, r.rowsImported, r.rejectedCount, r.flaggedCount, ...lineRange, importId);
+      tables[f.plan.target] = (tables[f.plan.target] ?? 0) + (f.plan.target === 'purchases' ? r.lines : r.rowsImported);
+      if (f.plan.target === 'purchases') amountTotal += r.amount;
+      amountRejected += r.amountRejected;
+      for (const x of r.rejected) if (rejected.length < LISTED_REJECTED) rejected.push(x);
+      for (const x of r.flagged) if (flagged.length < LISTED_FLAGGED) flagged.push(x);
       reports.push(report);
-      rowsRead += read;
+      rowsRead += r.rowsRead;
       bytesBefore += f.sniff.bytes;
     }
     if (rebuild) {
@@ -166,8 +152,8 @@ export async function importFiles(db: Db, options: ImportOptions, hooks: ImportH
       tables,
       rowsRead,
       rowsImported: reports.reduce((s, r) => s + r.rowsImported, 0),
-      rowsRejected: rejected.length,
-      rowsFlagged: flagged.length,
+      rowsRejected: reports.reduce((s, r) => s + r.rowsRejected, 0),
+      rowsFlagged: reports.reduce((s, r) => s + r.rowsFlagged, 0),
       rejected,
       flagged,
       customers: count('SELECT count(*) AS n FROM customers'),

@@ -2,9 +2,9 @@ import { LineFlag } from '../../model/flags.js';
 import type { LpointTable } from '../../model/import.js';
 import { parseAge, parseGender } from './demographics.js';
 import type { IssueLog } from './issues.js';
-import { checkRecord, PlanError, type ImportPlan, type RowConverter, type TargetTable } from './plan.js';
+import { checkRecord, type ImportPlan, type RowConverter, type TargetTable } from './plan.js';
 import { parseDecimal, parseInteger, parseYmd } from './values.js';
-import type { ProjectWriter } from './writer.js';
+import type { Encoder } from './encoder.js';
 
 /** The columns of each L.point table (SPEC §2.1), as the real files name them. */
 export const LPOINT_COLUMNS: Record<LpointTable, readonly string[]> = {
@@ -21,54 +21,57 @@ const TARGET: Record<LpointTable, TargetTable> = { DEMO: 'customers', PDDE: 'pur
 /** Columns found only in L.point files: a header with two of them is meant to be L.point. */
 const MARKERS = new Set(['cust', 'rct_no', 'chnl_dv', 'cop_c', 'br_c', 'pd_c', 'de_dt', 'de_hr', 'buy_am', 'buy_ct', 'vst_dt', 'ma_fem_dv', 'zon_hlv', 'zon_mcls', 'clac_hlv_nm', 'clac_mcls_nm', 'pd_nm']);
 
-export type LpointDetection = { table: LpointTable } | { closest: LpointTable; missing: string[] } | null;
+export type LpointDetection = { table: LpointTable } | { closest: LpointTable; missing: string[]; extra: string[] } | null;
 
 /**
- * Finds the L.point table a header belongs to: the table whose columns are all present (extra
- * columns are allowed). When none fits but the header is clearly L.point, names the closest
- * table and the columns it lacks, so the user sees "column buy_ct is missing", not "unknown file".
+ * Finds the L.point table a header belongs to: the table whose columns it has exactly, in any
+ * order. When none fits but the header is clearly L.point, names the closest table (most shared
+ * columns relative to all columns involved) with the columns it lacks or has in excess, so the
+ * user reads "column buy_ct is missing", not "unknown file".
  */
 export function detectLpointTable(header: readonly string[]): LpointDetection {
   const cols = new Set(header.map((h) => h.trim().toLowerCase()));
-  // Most specific first: PDDE ⊃ LPAY's columns except pd_c/buy_ct; COP_U has vst_dt.
-  const order: LpointTable[] = ['PDDE', 'COP_U', 'LPAY', 'DEMO', 'PD_CLAC', 'BR'];
-  for (const table of order) if (LPOINT_COLUMNS[table].every((c) => cols.has(c))) return { table };
+  const tables = Object.keys(LPOINT_COLUMNS) as LpointTable[];
+  for (const table of tables) {
+    const need = LPOINT_COLUMNS[table];
+    if (need.length === cols.size && need.every((c) => cols.has(c))) return { table };
+  }
   if ([...cols].filter((c) => MARKERS.has(c)).length < 2) return null;
-  let best: { closest: LpointTable; missing: string[]; score: number } | null = null;
-  for (const table of order) {
+  let best: { closest: LpointTable; missing: string[]; extra: string[]; score: number } | null = null;
+  for (const table of tables) {
     const need = LPOINT_COLUMNS[table];
     const missing = need.filter((c) => !cols.has(c));
-    const score = (need.length - missing.length) / need.length;
-    if (best === null || score > best.score) best = { closest: table, missing, score };
+    const extra = [...cols].filter((c) => !need.includes(c));
+    const score = (need.length - missing.length) / (need.length + extra.length);
+    if (best === null || score > best.score) best = { closest: table, missing, extra, score };
   }
-  return best && best.score >= 0.5 ? { closest: best.closest, missing: best.missing } : null;
+  return best && best.score >= 0.5 ? { closest: best.closest, missing: best.missing, extra: best.extra } : null;
 }
 
 /** The import plan of an L.point file whose header matched `table`. */
 export function lpointPlan(table: LpointTable, header: readonly string[]): ImportPlan {
   const index = new Map(header.map((h, i) => [h.trim().toLowerCase(), i]));
   const mapping = Object.fromEntries(LPOINT_COLUMNS[table].map((c) => [c, header[index.get(c) as number]]));
-  const unmapped = header.filter((h) => !LPOINT_COLUMNS[table].includes(h.trim().toLowerCase()));
-  if (unmapped.length > 0) throw new PlanError(`unexpected column ${unmapped[0]} in an L.point ${table} file`, 1, unmapped[0]);
   return {
     format: 'lpoint',
     table,
     target: TARGET[table],
     mapping,
-    unmapped,
+    unmapped: [],
     notes: [],
     amountOf: table === 'PDDE' ? (f) => parseDecimal(f[index.get('buy_am') as number] ?? '') : undefined,
     converter: (writer, log, hdr) => {
       const at = (c: string): number => index.get(c) as number;
       const convert = CONVERTERS[table](writer, log, at, hdr);
-      return (fields, line) => checkRecord(fields, line, hdr, log) && convert(fields, line);
+      return (fields, line, suspect) => checkRecord(fields, line, hdr, log, suspect) && convert(fields, line, suspect);
     },
   };
 }
 
-type Make = (w: ProjectWriter, log: IssueLog, at: (c: string) => number, header: readonly string[]) => RowConverter;
+type Make = (w: Encoder, log: IssueLog, at: (c: string) => number, header: readonly string[]) => RowConverter;
 
 const RETAILER = /^A0[1-6]$/;
+const RECEIPT_COLUMN = { customer: 'cust', day: 'de_dt', hour: 'de_hr', channel: 'chnl_dv', retailer: 'cop_c', store: 'br_c' } as const;
 const PARTNER = /^(B01|C0[12]|D0[12]|E01)$/;
 const MERCHANT = /^(A0[1-6]|B01|C0[12]|D0[12]|E01|L0[01])$/;
 const REGION = /^Z\d{2}$/;
@@ -117,10 +120,11 @@ const CONVERTERS: Record<LpointTable, Make> = {
         log.flag(line, 'buy_am', f[at('buy_am')], 'zero amount');
       }
       const br = f[iBr].trim();
-      w.addLine({
-        line, receipt: c.rct, customer: c.customer, product: pd, day: c.day, hour: c.hour, channel: c.channel, retailer: c.cop,
-        store: br === '' ? null : br, quantity, amount: c.amount, unitPrice: quantity !== 0 ? c.amount / quantity : null, flags,
+      const differs = w.addLine({
+        receipt: c.rct, customer: c.customer, product: pd, day: c.day, hour: c.hour, channel: c.channel, retailer: c.cop,
+        store: br === '' ? null : br, quantity, amount: c.amount, flags,
       });
+      if (differs !== null) log.flag(line, RECEIPT_COLUMN[differs], f[at(RECEIPT_COLUMN[differs])], `${RECEIPT_COLUMN[differs]} differs from the first line of receipt ${c.rct} (the receipt keeps the first value)`);
       return true;
     };
   },

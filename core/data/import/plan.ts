@@ -1,11 +1,14 @@
 import type { IssueLog } from './issues.js';
-import type { ProjectWriter } from './writer.js';
+import type { Encoder } from './encoder.js';
 
 /** Which canonical table a file feeds (the keys of the import summary's `tables`). */
 export type TargetTable = 'purchases' | 'customers' | 'products' | 'stores' | 'partnerUses' | 'payments';
 
-/** Converts one record; returns false when the row was rejected (the log holds why). */
-export type RowConverter = (fields: string[], line: number) => boolean;
+/**
+ * Converts one record; returns false when the row was rejected (the log holds why). `suspect`
+ * says the record's text may hold NUL or invalid bytes (see CsvBatch.suspect).
+ */
+export type RowConverter = (fields: string[], line: number, suspect: boolean) => boolean;
 
 /** What the importer decided to do with one file, before reading past its sample. */
 export interface ImportPlan {
@@ -19,7 +22,7 @@ export interface ImportPlan {
   unmapped: string[];
   /** Decisions worth showing the user (date format guessed, amount computed from price, …). */
   notes: string[];
-  converter(writer: ProjectWriter, log: IssueLog, header: readonly string[]): RowConverter;
+  converter(writer: Encoder, log: IssueLog, header: readonly string[]): RowConverter;
   /** For purchase files: the amount of a record when readable, so rejected amounts can be reconciled. */
   amountOf?: (fields: readonly string[]) => number | undefined;
 }
@@ -55,16 +58,16 @@ export function findBadField(fields: readonly string[]): number {
 }
 
 /** Rejects a record whose shape or bytes are wrong; returns true when the record may be converted. */
-export function checkRecord(fields: readonly string[], line: number, header: readonly string[], log: IssueLog): boolean {
+export function checkRecord(fields: readonly string[], line: number, header: readonly string[], log: IssueLog, suspect: boolean): boolean {
   if (fields.length !== header.length) {
     const column = fields.length < header.length ? header[fields.length] : `(extra field ${fields.length})`;
     log.reject(line, column, fields.join(','), `expected ${header.length} fields, found ${fields.length}`);
     return false;
   }
-  const bad = findBadField(fields);
+  const bad = suspect ? findBadField(fields) : -1;
   if (bad >= 0) {
     const nul = fields[bad].includes('\u0000');
-    log.reject(line, header[bad], fields[bad].replace(/\u0000/g, '\\0'), nul ? 'NUL byte in the value (binary data?)' : 'bytes that are not valid in the file encoding');
+    log.reject(line, header[bad], fields[bad].split('\u0000').join('\\0'), nul ? 'NUL byte in the value (binary data?)' : 'bytes that are not valid in the file encoding');
     return false;
   }
   return true;

@@ -116,17 +116,22 @@ export function parseDateTime(s: string, format: DateFormat): DateTime | undefin
 }
 
 /**
- * Guesses the date format from sample values: the first format that reads every non-empty sample.
- * Between M/D and D/M, a first component above 12 decides; when nothing decides, M/D (the
- * common export default) is chosen and the caller can override.
+ * Guesses the date format from sample values: the format that reads the most non-empty samples
+ * (at least half; a few bad rows must not hide the format of the good ones, they are reported
+ * later). Between M/D and D/M, a first component above 12 decides; when nothing decides, M/D
+ * (the common export default) is chosen and the caller can override.
  */
 export function guessDateFormat(samples: readonly string[]): DateFormat | undefined {
   const values = samples.map((s) => s.trim()).filter((s) => s !== '');
   if (values.length === 0) return undefined;
   const order: DateFormat[] = ['ymd8', 'iso', 'mdy', 'dmy'];
-  const fits = order.filter((f) => values.every((v) => parseDateTime(v, f) !== undefined));
-  if (fits.includes('mdy') && fits.includes('dmy')) return 'mdy';
-  return fits[0];
+  let best: DateFormat | undefined;
+  let bestCount = 0;
+  for (const f of order) {
+    const count = values.filter((v) => parseDateTime(v, f) !== undefined).length;
+    if (count > bestCount) [best, bestCount] = [f, count];
+  }
+  return bestCount * 2 >= values.length ? best : undefined;
 }
 
 /** Normalises an id written as a float by spreadsheets or pandas ("17850.0" → "17850"). */

@@ -28,8 +28,24 @@ export class BatchInserter {
 
   /** Adds one row; `values` must have exactly one value per column, in column order. */
   push(...values: Value[]): void {
-    const at = this.filled * this.width;
+    const at = this.slot();
     for (let i = 0; i < this.width; i++) this.args[at + i] = values[i];
+    this.done();
+  }
+
+  /**
+   * Allocation-free form of push for hot loops: write the row's values into `buffer` at the
+   * returned offset, then call done().
+   */
+  slot(): number {
+    return this.filled * this.width;
+  }
+
+  get buffer(): Value[] {
+    return this.args;
+  }
+
+  done(): void {
     if (++this.filled === this.rowsPerStatement) {
       this.many.run(this.args);
       this.filled = 0;

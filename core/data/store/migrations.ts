@@ -24,6 +24,8 @@ export const MIGRATIONS: readonly string[] = [
     rows_rejected INTEGER NOT NULL,
     rows_flagged INTEGER NOT NULL,
     imported_at TEXT NOT NULL,
+    first_line_id INTEGER,
+    last_line_id INTEGER,
     run_id INTEGER
   );
   CREATE INDEX imports_fingerprint ON imports (fingerprint);
@@ -81,24 +83,19 @@ export const MIGRATIONS: readonly string[] = [
     flags INTEGER NOT NULL
   );
 
-  -- One row per purchase line; customer/day/hour/channel/retailer/store repeat the receipt's so the
-  -- per-customer and per-day aggregations read one table. line = physical line in the source file.
+  -- One row per purchase line, as narrow as the analyses allow (4.4M rows at real scale): hour,
+  -- channel, retailer and store are the receipt's. customer_id and day repeat the receipt's so
+  -- per-customer and per-day aggregations read one table. Lines of one import are the contiguous
+  -- id range imports.first_line_id..last_line_id, in file order.
   CREATE TABLE lines (
     id INTEGER PRIMARY KEY,
-    import_id INTEGER NOT NULL,
     receipt_id INTEGER NOT NULL,
     customer_id INTEGER,
-    product_id INTEGER,
+    product_id INTEGER NOT NULL,
     day INTEGER NOT NULL,
-    hour INTEGER,
-    channel INTEGER,
-    retailer TEXT,
-    store_id INTEGER,
     quantity REAL,
     amount REAL NOT NULL,
-    unit_price REAL,
-    flags INTEGER NOT NULL,
-    line INTEGER NOT NULL
+    flags INTEGER NOT NULL
   );
 
   -- L.point COP_U: use of a partner service (lodging, entertainment, F&B, rental).
@@ -153,13 +150,13 @@ export const MIGRATIONS: readonly string[] = [
 
   -- Raw tables as imported, reconstructed from the lossless canonical model (L.point columns).
   CREATE VIEW raw_lpoint_pdde AS
-    SELECT c.code AS cust, r.code AS rct_no, l.channel AS chnl_dv, l.retailer AS cop_c,
+    SELECT c.code AS cust, r.code AS rct_no, r.channel AS chnl_dv, r.retailer AS cop_c,
            s.code AS br_c, p.code AS pd_c, strftime('%Y%m%d', l.day * 86400, 'unixepoch') AS de_dt,
-           l.hour AS de_hr, l.amount AS buy_am, l.quantity AS buy_ct, l.import_id, l.line
+           r.hour AS de_hr, l.amount AS buy_am, l.quantity AS buy_ct, r.import_id, l.id AS line_id
     FROM lines l JOIN receipts r ON r.id = l.receipt_id
     LEFT JOIN customers c ON c.id = l.customer_id LEFT JOIN products p ON p.id = l.product_id
-    LEFT JOIN stores s ON s.id = l.store_id
-    WHERE l.import_id IN (SELECT id FROM imports WHERE table_name = 'PDDE');
+    LEFT JOIN stores s ON s.id = r.store_id
+    WHERE r.import_id IN (SELECT id FROM imports WHERE table_name = 'PDDE');
   CREATE VIEW raw_lpoint_cop_u AS
     SELECT c.code AS cust, u.code AS rct_no, u.partner AS cop_c, s.code AS br_c, u.channel AS chnl_dv,
            strftime('%Y%m%d', u.day * 86400, 'unixepoch') AS de_dt,
@@ -178,13 +175,13 @@ export const MIGRATIONS: readonly string[] = [
  * Secondary indexes, kept apart from the tables so a large import can drop them, bulk-insert in
  * row order and rebuild them once (all inside the import's transaction).
  * - lines (customer_id, day): per-customer features (RFM, LRFMV, category pivots) in one ordered scan.
- * - lines (day): daily sales and forecasting series.
  * - lines (receipt_id): baskets for association rules.
  * - receipts (customer_id, day): receipt counts per customer and purchase days.
+ * - receipts (code): linking L.pay payments to the receipts they paid.
+ * Daily series read the receipts table (one row per basket, with its total), not the lines.
  */
 export const INDEXES: readonly { name: string; sql: string }[] = [
   { name: 'lines_customer_day', sql: 'CREATE INDEX IF NOT EXISTS lines_customer_day ON lines (customer_id, day)' },
-  { name: 'lines_day', sql: 'CREATE INDEX IF NOT EXISTS lines_day ON lines (day)' },
   { name: 'lines_receipt', sql: 'CREATE INDEX IF NOT EXISTS lines_receipt ON lines (receipt_id)' },
   { name: 'receipts_customer_day', sql: 'CREATE INDEX IF NOT EXISTS receipts_customer_day ON receipts (customer_id, day)' },
   { name: 'receipts_code', sql: 'CREATE INDEX IF NOT EXISTS receipts_code ON receipts (code)' },

@@ -33,8 +33,7 @@ export function openProject(path: string, options: OpenOptions = {}): Db {
       db.pragma('synchronous = NORMAL');
     }
     db.pragma('busy_timeout = 10000');
-    db.pragma('cache_size = -65536');
-    db.pragma('temp_store = MEMORY');
+    db.pragma(`cache_size = -${Number(process.env.SWB_CACHE ?? 65536)}`);
     const appId = db.pragma('application_id', { simple: true }) as number;
     const version = db.pragma('user_version', { simple: true }) as number;
     const isEmpty = (db.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number }).n === 0;

@@ -1,0 +1,10 @@
+export type { DemoOptions, DemoResult, DemoSize, DemoTables } from './types.js';
+export { DEMO_SIZES, type DemoSizeSpec } from './sizes.js';
+export { writeDemoFiles, DEMO_FILE_NAMES, DEMO_HEADERS, TRUTH_FILE_NAME } from './writer.js';
+export { ARCHETYPES } from './archetypes.js';
+export type { Archetype } from './archetype-types.js';
+export { CYCLES } from './cycles.js';
+export { RULES } from './rules.js';
+export { COHORT_SHARE, COHORT_REPEAT_SHARE, LATER_100_SHARE, INACTIVE_SHARE } from './population.js';
+export { PROMO_WINDOWS } from './lpay.js';
+export { KR_HOLIDAYS, type HolidayEntry } from './calendar.js';
