@@ -3,7 +3,8 @@ import { importFiles, type ImportProgress } from '../data/import/index.js';
 import { sha256Text } from '../data/hash.js';
 import { openProject } from '../data/store/open.js';
 import { dataFingerprint } from '../data/store/runs.js';
-import { importRequestSchema, type ImportSummary } from '../model/import.js';
+import { importRequestSchema } from '../model/import-request.js';
+import type { ImportSummary } from '../model/import.js';
 import { recordRun } from './run-record.js';
 import type { JobContext, JobDefinition } from './types.js';
 
@@ -18,6 +19,8 @@ export function forwardImportProgress(ctx: JobContext, phasePrefix = ''): (p: Im
 /** Runs an import inside an open project; the run is recorded in the import's own transaction. */
 export async function runImport(ctx: JobContext, options: ImportJobParams, analysis: string, runParams: object, phasePrefix = ''): Promise<ImportSummary> {
   const db = openProject(ctx.project, { create: true });
+  // Bulk inserts append to the end of each table: a small page cache is enough, and bounds memory.
+  db.pragma('cache_size = -8192');
   try {
     return await importFiles(db, { ...options, project: ctx.project }, {
       signal: ctx.signal,
@@ -45,4 +48,7 @@ export const importJob: JobDefinition<ImportJobParams, ImportSummary> = {
     { name: 'allowDuplicate', type: 'boolean', default: false, help: 'Import a file again even if its bytes are already in the project.' },
   ],
   run: (ctx, p) => runImport(ctx, p, 'import', p),
+  // The import's thread mostly writes to SQLite while the encoder thread parses (measured on the
+  // full demo: peak memory 348 → 298 MB, time unchanged).
+  youngGenerationMb: 4,
 };

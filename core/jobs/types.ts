@@ -42,4 +42,9 @@ export interface JobDefinition<P = unknown, S = unknown> {
   params: z.ZodType<P>;
   paramInfo: ParamInfo[];
   run(ctx: JobContext, params: P): Promise<S>;
+  /**
+   * V8 young-generation size for the job's worker, when the default does not suit: jobs that
+   * mostly wait on SQLite while another thread parses keep it small to bound peak memory.
+   */
+  youngGenerationMb?: number;
 }

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /** The six tables of the L.point format, detected by header. */
 export const LPOINT_TABLES = ['DEMO', 'PDDE', 'COP_U', 'PD_CLAC', 'BR', 'LPAY'] as const;
 export type LpointTable = (typeof LPOINT_TABLES)[number];
@@ -16,20 +14,19 @@ export type CustomerField = (typeof GENERIC_FIELDS.customers)[number];
 export type ProductField = (typeof GENERIC_FIELDS.products)[number];
 export type GenericField = TransactionField | CustomerField | ProductField;
 
-export const importRequestSchema = z.object({
-  project: z.string().min(1),
-  files: z.array(z.string().min(1)).min(1),
-  format: z.enum(['auto', 'lpoint', 'generic']).default('auto'),
+/** The validated import request (schema in import-request.ts, kept apart so the import threads load no zod). */
+export interface ImportOptions {
+  project: string;
+  files: string[];
+  format: 'auto' | 'lpoint' | 'generic';
   /** field → column header; fields the user does not map are guessed from the headers. */
-  map: z.record(z.string(), z.string()).default({}),
-  role: z.enum(['auto', 'transactions', 'customers', 'products']).default('auto'),
-  encoding: z.enum(['auto', 'utf8', 'cp949']).default('auto'),
-  onError: z.enum(['abort', 'skip']).default('abort'),
+  map: Record<string, string>;
+  role: 'auto' | GenericRole;
+  encoding: 'auto' | 'utf8' | 'cp949';
+  onError: 'abort' | 'skip';
   /** Import a file again even when its fingerprint is already in the project. */
-  allowDuplicate: z.boolean().default(false),
-});
-export type ImportRequest = z.input<typeof importRequestSchema>;
-export type ImportOptions = z.output<typeof importRequestSchema>;
+  allowDuplicate: boolean;
+}
 
 /**
  * One row the importer rejected or flagged: where it is (file, 1-based physical line, column

@@ -3,3 +3,4 @@ export * from './jobs.js';
 export * from './import.js';
 export * from './flags.js';
 export * from './api.js';
+export * from './import-request.js';

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { JobEvent } from '../model/jobs.js';
+import { JOBS } from '../jobs/registry.js';
 import { WorkbenchError } from '../model/result.js';
 import { serializeError, type MainToWorker, type WorkerToMain } from '../worker/protocol.js';
 
@@ -134,7 +135,8 @@ class RunningJob implements JobHandle {
 
   /** Spawns the worker and sends `start`; resolves when the worker thread has exited. */
   launch(workerPath: string, project: string, params: unknown): Promise<void> {
-    const worker = new Worker(workerPath, { stdout: true });
+    const youngMb = JOBS.get(this.kind)?.youngGenerationMb;
+    const worker = new Worker(workerPath, { stdout: true, ...(youngMb ? { resourceLimits: { maxYoungGenerationSizeMb: youngMb } } : {}) });
     this.worker = worker;
     // A job's stray console output must not corrupt a shell's stdout (e.g. `--json`).
     worker.stdout.pipe(process.stderr, { end: false });

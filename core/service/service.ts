@@ -4,7 +4,7 @@ import { listRuns } from '../data/store/runs.js';
 import { getJob, listAnalyses } from '../jobs/registry.js';
 import type { ParamInfo } from '../jobs/types.js';
 import { exportRequestSchema, projectRequestSchema, runRequestSchema, type AnalysisInfo, type ExportRequest, type ExportResult, type RunRequest } from '../model/api.js';
-import { importRequestSchema, type ImportRequest } from '../model/import.js';
+import { importRequestSchema, type ImportRequest } from '../model/import-request.js';
 import type { RunRecord } from '../model/jobs.js';
 import { WorkbenchError } from '../model/result.js';
 import { exportRun } from './exports.js';

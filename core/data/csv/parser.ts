@@ -9,6 +9,11 @@ export interface CsvParserOptions {
   maxFieldLength?: number;
   /** Physical line number of the first character pushed. Default 1. */
   firstLine?: number;
+  /**
+   * Emit every record in the same array (the caller copies what it keeps): no array per record,
+   * so records that are consumed at once never survive a garbage collection. Default false.
+   */
+  reuseFields?: boolean;
 }
 
 export type CsvEmit = (fields: string[], line: number) => void;
@@ -19,7 +24,7 @@ const CR = 13;
 const DOUBLED_QUOTES = /""/g;
 
 function checkOptions(options: CsvParserOptions): Required<CsvParserOptions> {
-  const o = { delimiter: options.delimiter ?? ',', maxFieldLength: options.maxFieldLength ?? 1_048_576, firstLine: options.firstLine ?? 1 };
+  const o = { delimiter: options.delimiter ?? ',', maxFieldLength: options.maxFieldLength ?? 1_048_576, firstLine: options.firstLine ?? 1, reuseFields: options.reuseFields ?? false };
   if (typeof o.delimiter !== 'string' || o.delimiter.length !== 1 || o.delimiter === '"' || o.delimiter === '\n' || o.delimiter === '\r') {
     throw new TypeError(`delimiter must be one character other than a quote or a line break, got ${JSON.stringify(o.delimiter)}`);
   }
@@ -52,6 +57,7 @@ export class CsvParser {
   private readonly delim: number;
   private readonly delimStr: string;
   private readonly maxLen: number;
+  private readonly reuse: boolean;
   private line: number;
   private recordLine: number;
   /** Field count of the last record: new records are allocated at that size, which saves V8 a regrow. */
@@ -73,6 +79,7 @@ export class CsvParser {
     this.delim = o.delimiter.charCodeAt(0);
     this.delimStr = o.delimiter;
     this.maxLen = o.maxFieldLength;
+    this.reuse = o.reuseFields;
     this.line = o.firstLine;
     this.recordLine = o.firstLine;
   }
@@ -184,7 +191,7 @@ export class CsvParser {
           if (k !== fields.length) fields.length = k;
           emit(fields, recordLine);
           width = k;
-          fields = new Array<string>(width);
+          fields = this.reuse ? fields : new Array<string>(width);
           k = 0;
           break;
         }
@@ -213,7 +220,7 @@ export class CsvParser {
           if (k !== fields.length) fields.length = k;
           emit(fields, recordLine);
           width = k;
-          fields = new Array<string>(width);
+          fields = this.reuse ? fields : new Array<string>(width);
           k = 0;
           i = n;
           break;
@@ -229,7 +236,7 @@ export class CsvParser {
       if (k !== fields.length) fields.length = k;
       emit(fields, recordLine);
       width = k;
-      fields = new Array<string>(width);
+      fields = this.reuse ? fields : new Array<string>(width);
       k = 0;
       line++;
       if (s.charCodeAt(i++) === CR) {
@@ -244,7 +251,7 @@ export class CsvParser {
       if (k !== fields.length) fields.length = k;
       emit(fields, recordLine);
       width = k;
-      fields = new Array<string>(width);
+      fields = this.reuse ? fields : new Array<string>(width);
       k = 0;
     }
     if (rest >= 0) this.pending = rest === 0 ? s : s.slice(rest);

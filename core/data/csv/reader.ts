@@ -18,10 +18,20 @@ export interface CsvBatch {
   suspect: boolean;
 }
 
+/** Called for each record in `each` mode; `fields` is reused for the next record: copy what you keep. */
+export type CsvRecordHandler = (fields: string[], line: number, suspect: boolean) => void;
+
 export interface CsvStream {
   batches: AsyncIterable<CsvBatch>;
+  /**
+   * The garbage-free way through a big file: each record is handed over synchronously, in one
+   * reused array, and dies young (no record survives a young-generation collection, unlike
+   * records waiting in a batch). `afterChunk` runs after every 1 MiB chunk and may be awaited
+   * (backpressure). Use either `each` or `batches`, once.
+   */
+  each(onRecord: CsvRecordHandler, afterChunk?: (bytesRead: number) => void | Promise<void>): Promise<void>;
   bytesTotal: number;
-  /** Hex sha256 of all bytes of the file, available after batches is exhausted. */
+  /** Hex sha256 of all bytes of the file, available after the file has been read to the end. */
   digest(): string;
 }
 
@@ -65,62 +75,41 @@ export function openCsvStream(path: string, options: CsvStreamOptions): CsvStrea
   let hex: string | undefined;
   let started = false;
 
-  async function* generate(): AsyncGenerator<CsvBatch> {
+  /**
+   * Reads, hashes, decodes and parses the file chunk by chunk, calling `emit` for each data record
+   * (the header is skipped) and yielding after each chunk so the caller can hand out what it
+   * collected. After a syntax error the parser cannot go on, but the records before it are
+   * handed out and the rest of the file is still hashed, so the caller can report and fingerprint
+   * it; the error is thrown at the end.
+   */
+  async function* chunks(emit: (fields: string[], line: number, suspect: boolean, chunk: number) => void, reuseFields: boolean): AsyncGenerator<number> {
     const { signal } = options;
     if (signal?.aborted) throw abortError(signal);
     const decoder = createDecoder(options.encoding);
-    const parser = new CsvParser({ delimiter: options.delimiter, maxFieldLength: options.maxFieldLength });
-    const ready: CsvBatch[] = [];
-    let bytesRead = 0;
+    const parser = new CsvParser({ delimiter: options.delimiter, maxFieldLength: options.maxFieldLength, reuseFields });
     let headerSeen = false;
-    let records: string[][] = new Array<string[]>(batchSize);
-    let count = 0;
-    let lines = new Int32Array(batchSize);
-    // A record may start in the chunk before the one that completes it: a batch is suspect when a
-    // chunk from the one before its first record's to the current one held NUL or U+FFFD.
+    // A record may start in the chunk before the one that completes it: it is suspect when that
+    // chunk or the current one held NUL or U+FFFD.
     let chunkIndex = 0;
     let lastDirtyChunk = -2;
-    let batchFirstChunk = 0;
-    const emit = (fields: string[], line: number): void => {
-      if (!headerSeen) {
-        headerSeen = true;
-        return;
-      }
-      if (count === 0) batchFirstChunk = chunkIndex - 1;
-      lines[count] = line;
-      records[count++] = fields;
-      if (count === batchSize) {
-        count = 0;
-        ready.push({ records, lines, bytesRead, suspect: lastDirtyChunk >= batchFirstChunk });
-        records = new Array<string[]>(batchSize);
-        lines = new Int32Array(batchSize);
-      }
+    const onRecord = (fields: string[], line: number): void => {
+      if (headerSeen) emit(fields, line, lastDirtyChunk >= chunkIndex - 1, chunkIndex);
+      else headerSeen = true;
     };
-
-    function* drain(): Generator<CsvBatch> {
-      for (let b = 0; b < ready.length; b++) {
-        if (signal?.aborted) throw abortError(signal);
-        ready[b].bytesRead = bytesRead;
-        yield ready[b];
-      }
-      ready.length = 0;
-    }
-
-    // After a syntax error the parser cannot go on, but the records before it are handed out
-    // and the rest of the file is still hashed, so the caller can report and fingerprint it.
     let syntaxError: CsvSyntaxError | undefined;
     const parse = (text: string, end: boolean): void => {
       if (syntaxError) return;
       chunkIndex++;
       if (text.indexOf('\u0000') >= 0 || text.indexOf('\uFFFD') >= 0) lastDirtyChunk = chunkIndex;
       try {
-        parser.push(text, emit);
-        if (end) parser.end(emit);
+        parser.push(text, onRecord);
+        if (end) parser.end(onRecord);
       } catch (err) {
         if (!(err instanceof CsvSyntaxError)) throw err;
         syntaxError = err;
       }
     };
+    let bytesRead = 0;
     const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES });
     try {
       for await (const chunk of stream as AsyncIterable<Buffer>) {
@@ -128,35 +117,78 @@ export function openCsvStream(path: string, options: CsvStreamOptions): CsvStrea
         hash.update(chunk);
         bytesRead += chunk.length;
         if (!syntaxError) parse(decoder.decode(chunk), false);
-        yield* drain();
+        yield bytesRead;
       }
     } finally {
       stream.destroy();
     }
     if (signal?.aborted) throw abortError(signal);
     parse(decoder.end(), true);
-    yield* drain();
-    if (count > 0) {
-      records.length = count;
-      yield { records, lines: lines.subarray(0, count), bytesRead, suspect: lastDirtyChunk >= batchFirstChunk };
-    }
+    yield bytesRead;
     hex = hash.digest('hex');
     if (syntaxError) throw syntaxError;
   }
 
+  async function* generate(): AsyncGenerator<CsvBatch> {
+    const ready: CsvBatch[] = [];
+    let records: string[][] = new Array<string[]>(batchSize);
+    let count = 0;
+    let lines = new Int32Array(batchSize);
+    let suspect = false;
+    const emit = (fields: string[], line: number, dirty: boolean): void => {
+      lines[count] = line;
+      records[count++] = fields;
+      suspect ||= dirty;
+      if (count === batchSize) {
+        ready.push({ records, lines, bytesRead: 0, suspect });
+        records = new Array<string[]>(batchSize);
+        lines = new Int32Array(batchSize);
+        count = 0;
+        suspect = false;
+      }
+    };
+    let bytesRead = 0;
+    try {
+      for await (bytesRead of chunks(emit, false)) {
+        for (const batch of ready) {
+          if (options.signal?.aborted) throw abortError(options.signal);
+          batch.bytesRead = bytesRead;
+          yield batch;
+        }
+        ready.length = 0;
+      }
+    } catch (err) {
+      if (!(err instanceof CsvSyntaxError)) throw err;
+      if (count > 0) yield { records: records.slice(0, count), lines: lines.subarray(0, count), bytesRead, suspect };
+      throw err;
+    }
+    if (count > 0) {
+      records.length = count;
+      yield { records, lines: lines.subarray(0, count), bytesRead, suspect };
+    }
+  }
+
+  function claim(): void {
+    if (started) throw new Error('a CsvStream can be read once, through batches or each; open a new stream');
+    started = true;
+  }
+
   const batches: AsyncIterable<CsvBatch> = {
     [Symbol.asyncIterator]() {
-      if (started) throw new Error('CsvStream.batches can be iterated only once; open a new stream');
-      started = true;
+      claim();
       return generate();
     },
   };
 
   return {
     batches,
+    async each(onRecord, afterChunk) {
+      claim();
+      for await (const bytesRead of chunks(onRecord, true)) await afterChunk?.(bytesRead);
+    },
     bytesTotal,
     digest() {
-      if (hex === undefined) throw new Error('CsvStream.digest() is available only after batches has been read to the end');
+      if (hex === undefined) throw new Error('CsvStream.digest() is available only after the file has been read to the end');
       return hex;
     },
   };

@@ -6,7 +6,7 @@ import type { EncodedBatch } from './encoded.js';
 import { IssueLog } from './issues.js';
 
 /** Rows per encoded batch: large enough that messages and statements are few, small enough for smooth progress. */
-const ROWS_PER_BATCH = 32_768;
+const ROWS_PER_BATCH = 16_384;
 
 /** What encoding one file produced, besides the batches. */
 export interface EncodeResult {
@@ -34,6 +34,8 @@ export interface EncodeFileArgs {
   signal?: AbortSignal;
   /** Receives each batch; a returned promise is awaited (backpressure). */
   onBatch: (batch: EncodedBatch) => void | Promise<void>;
+  /** The batches go to another thread: pack their strings for a cheap transfer. */
+  pack?: boolean;
 }
 
 /**
@@ -45,31 +47,33 @@ export async function encodeFile(args: EncodeFileArgs): Promise<EncodeResult> {
   const { path, sniff } = args;
   const plan = planFile(sniff.header, sniff.rows, { ...args.options });
   const encoder = new Encoder(args.state);
+  const pack = args.pack === true;
   const log = new IssueLog(path, args.options.onError, (severity, issue) => encoder.issue(severity, issue));
   const convert = plan.converter(encoder, log, sniff.header);
   const stream = openCsvStream(path, { encoding: sniff.encoding.encoding, delimiter: sniff.delimiter, signal: args.signal });
   let rowsRead = 0, rowsImported = 0, amountRejected = 0, bytesRead = 0, rowsSent = 0;
   try {
-    for await (const batch of stream.batches) {
-      const { records, lines, suspect } = batch;
-      for (let i = 0; i < records.length; i++) {
-        if (convert(records[i], lines[i], suspect)) rowsImported++;
-        else if (plan.amountOf) amountRejected += plan.amountOf(records[i]) ?? 0;
-      }
-      rowsRead += records.length;
-      bytesRead = batch.bytesRead;
-      if (rowsRead - rowsSent >= ROWS_PER_BATCH) {
-        rowsSent = rowsRead;
-        await args.onBatch(encoder.take({ rowsRead, rowsImported, bytesRead }));
-      }
-    }
+    await stream.each(
+      (fields, line, suspect) => {
+        rowsRead++;
+        if (convert(fields, line, suspect)) rowsImported++;
+        else if (plan.amountOf) amountRejected += plan.amountOf(fields) ?? 0;
+      },
+      async (bytes) => {
+        bytesRead = bytes;
+        if (rowsRead - rowsSent >= ROWS_PER_BATCH) {
+          rowsSent = rowsRead;
+          await args.onBatch(encoder.take({ rowsRead, rowsImported, bytesRead }, pack));
+        }
+      },
+    );
   } catch (err) {
     if (!(err instanceof CsvSyntaxError)) throw err;
     // The parser cannot resynchronise after a broken quote: what follows is unreadable text.
     const column = err.column > 0 ? (sniff.header[err.column - 1] ?? '') : '';
     log.reject(err.line, column, '', `${err.detail}; the file could not be read from this line on`);
   }
-  await args.onBatch(encoder.take({ rowsRead, rowsImported, bytesRead: sniff.bytes }, true));
+  await args.onBatch(encoder.take({ rowsRead, rowsImported, bytesRead: sniff.bytes }, pack, true));
   return {
     digest: stream.digest(), rowsRead, rowsImported,
     rejectedCount: log.rejectedCount, flaggedCount: log.flaggedCount, rejected: log.rejected, flagged: log.flagged,

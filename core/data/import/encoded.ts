@@ -15,10 +15,13 @@ export interface TableRows {
   nums: Float64Array;
   text: string;
   nulls: Uint8Array;
+  /** The strings unpacked, when the batch never leaves its thread (no join and split needed). */
+  strs?: (string | null)[];
 }
 
 /** The strings of a TableRows, in row-major order. */
 export function unpackStrings(rows: TableRows): (string | null)[] {
+  if (rows.strs) return rows.strs;
   if (rows.nulls.length === 0) return [];
   const parts = rows.text.split('\u0000');
   for (let i = 0; i < rows.nulls.length; i++) if (rows.nulls[i]) (parts as (string | null)[])[i] = null;
@@ -55,7 +58,7 @@ export interface EncodedBatch {
 
 /** Column layouts: numeric columns, then string columns, as the sink inserts them. */
 export const LAYOUT = {
-  lines: { nums: ['id', 'receipt_id', 'customer_id', 'product_id', 'day', 'quantity', 'amount', 'flags'], strs: [] },
+  lines: { nums: ['receipt_id', 'customer_id', 'product_id', 'day', 'quantity', 'amount', 'flags'], strs: [] },
   receipts: { nums: ['id', 'customer_id', 'day', 'hour', 'channel', 'store_id', 'amount', 'quantity', 'lines', 'flags'], strs: ['code', 'retailer'] },
   partnerUses: { nums: ['customer_id', 'store_id', 'channel', 'day', 'visit_day', 'hour', 'amount', 'line'], strs: ['code', 'partner'] },
   payments: { nums: ['customer_id', 'channel', 'day', 'hour', 'amount', 'line'], strs: ['code', 'merchant'] },
@@ -104,7 +107,14 @@ export class ColumnBuffer {
     this.strs.push(s);
   }
 
-  take(): TableRows {
+  /** Hands out the rows and starts afresh; `pack` prepares them for another thread. */
+  take(pack: boolean): TableRows {
+    if (!pack) {
+      const out: TableRows = { n: this.n, nums: this.nums.slice(0, this.n * this.numCols), text: '', nulls: new Uint8Array(0), strs: this.strs };
+      this.n = 0;
+      this.strs = [];
+      return out;
+    }
     const nulls = new Uint8Array(this.strs.length);
     for (let i = 0; i < nulls.length; i++) if (this.strs[i] === null) nulls[i] = 1;
     const out: TableRows = { n: this.n, nums: this.nums.slice(0, this.n * this.numCols), text: this.strs.join('\u0000'), nulls };

@@ -9,7 +9,7 @@ import type { EncodedBatch } from './encoded.js';
  * At most MAX_IN_FLIGHT batches wait unwritten, so memory stays bounded when writing is slower.
  */
 
-const MAX_IN_FLIGHT = 3;
+const MAX_IN_FLIGHT = 2;
 
 export type EncoderRequest = { type: 'start'; args: Omit<EncodeFileArgs, 'onBatch' | 'signal'> } | { type: 'ack' };
 export type EncoderReply =
@@ -31,6 +31,7 @@ if (port) {
     }
     encodeFile({
       ...m.args,
+      pack: true,
       onBatch: async (batch) => {
         const buffers = [batch.lines, batch.receipts, batch.partnerUses, batch.payments].flatMap((t) => [t.nums.buffer as ArrayBuffer, t.nulls.buffer as ArrayBuffer]);
         post({ type: 'batch', batch }, buffers);

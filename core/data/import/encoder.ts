@@ -200,15 +200,16 @@ export class Encoder {
     const t = this.amountSum + l.amount;
     this.amountComp += Math.abs(this.amountSum) >= Math.abs(l.amount) ? this.amountSum - t + l.amount : l.amount - t + this.amountSum;
     this.amountSum = t;
+    // Line ids are not written: SQLite gives the next rowids in order (this import holds the
+    // write lock), so the lines of this import are firstLineId … firstLineId + lines − 1.
     const b = this.lines, o = b.row(), v = b.numbers;
-    v[o] = this.next.nextLineId++;
-    v[o + 1] = r.id;
-    v[o + 2] = num(customerId);
-    v[o + 3] = this.productId(l.product);
-    v[o + 4] = l.day;
-    v[o + 5] = num(l.quantity);
-    v[o + 6] = l.amount;
-    v[o + 7] = l.flags;
+    v[o] = r.id;
+    v[o + 1] = num(customerId);
+    v[o + 2] = this.productId(l.product);
+    v[o + 3] = l.day;
+    v[o + 4] = num(l.quantity);
+    v[o + 5] = l.amount;
+    v[o + 6] = l.flags;
     this.linesCount++;
     return differs;
   }
@@ -271,11 +272,11 @@ export class Encoder {
   }
 
   /** Hands out everything encoded since the last call; `final` also closes the open receipt. */
-  take(progress: { rowsRead: number; rowsImported: number; bytesRead: number }, final = false): EncodedBatch {
+  take(progress: { rowsRead: number; rowsImported: number; bytesRead: number }, pack: boolean, final = false): EncodedBatch {
     if (final && this.receipt.open) this.closeReceipt();
     const batch: EncodedBatch = {
       newCustomers: this.newCustomers, newProducts: this.newProducts, newStores: this.newStores, describes: this.describes,
-      lines: this.lines.take(), receipts: this.receipts.take(), partnerUses: this.partnerUses.take(), payments: this.payments.take(),
+      lines: this.lines.take(pack), receipts: this.receipts.take(pack), partnerUses: this.partnerUses.take(pack), payments: this.payments.take(pack),
       extras: this.extras, issues: this.issues, ...progress,
     };
     this.newCustomers = [];

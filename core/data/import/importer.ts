@@ -98,9 +98,14 @@ export async function importFiles(db: Db, options: ImportOptions, hooks: ImportH
   let amountTotal = 0, amountRejected = 0, rowsRead = 0, bytesBefore = 0;
   const readStart = performance.now();
 
+  const rebuild = totalBytes > REBUILD_INDEXES_BYTES;
+  // A bulk load in rollback-journal mode writes each page once; in WAL mode every page is written
+  // to the log and again at the checkpoint (measured: commit and close 1.2 s → 0.2 s for the full
+  // demo). Only possible while no other connection has the project open; otherwise stay in WAL.
+  // Atomicity is the same: a crash leaves a hot journal that SQLite rolls back on the next open.
+  const bulkJournal = rebuild && String(db.pragma('journal_mode = DELETE', { simple: true })).toLowerCase() === 'delete';
   db.exec('BEGIN IMMEDIATE');
   try {
-    const rebuild = totalBytes > REBUILD_INDEXES_BYTES;
     if (rebuild) dropIndexes(db);
     const insertImport = db.prepare(`INSERT INTO imports (file, format, table_name, encoding, delimiter, mapping, fingerprint, bytes, rows_read, rows_imported, rows_rejected, rows_flagged, imported_at)
       VALUES (?, ?, ?, ?, ?, ?, '', ?, 0, 0, 0, 0, ?)`);
@@ -121,7 +126,7 @@ export async function importFiles(db: Db, options: ImportOptions, hooks: ImportH
       const args = { path: f.path, sniff: f.sniff, options, state: loadEncoderState(db), signal: hooks.signal };
       const parallel = f.plan.target === 'purchases' && f.sniff.bytes > PARALLEL_BYTES && canEncodeInParallel();
       const r = parallel ? await encodeFileInParallel(args, apply) : await encodeFile({ ...args, onBatch: apply });
-      sink.finish(r.suspects);
+      sink.finish(r.suspects, r.lines > 0 ? r.lastLineId : r.firstLineId - 1);
       hooks.signal?.throwIfAborted();
       if (!options.allowDuplicate) {
         const dup = db.prepare('SELECT file FROM imports WHERE fingerprint = ? AND id <> ?').get(r.digest, importId) as { file: string } | undefined;
@@ -176,6 +181,8 @@ export async function importFiles(db: Db, options: ImportOptions, hooks: ImportH
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');
     throw err;
+  } finally {
+    if (bulkJournal) db.pragma('journal_mode = WAL');
   }
 }
 

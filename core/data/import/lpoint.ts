@@ -80,32 +80,48 @@ function channelOf(s: string): number | undefined {
   return s === '1' ? 1 : s === '2' ? 2 : undefined;
 }
 
+/** Column positions of the columns shared by purchase-like rows, looked up once per file. */
+interface CommonColumns {
+  rct: number;
+  chnl: number;
+  cop: number;
+  dt: number;
+  hr: number;
+  am: number;
+  cust: number;
+}
+
+function commonColumns(at: (c: string) => number): CommonColumns {
+  return { rct: at('rct_no'), chnl: at('chnl_dv'), cop: at('cop_c'), dt: at('de_dt'), hr: at('de_hr'), am: at('buy_am'), cust: at('cust') };
+}
+
 /** Reads the shared columns of purchase-like rows; undefined after logging the first bad one. */
-function common(f: string[], line: number, log: IssueLog, at: (c: string) => number, codeRe: RegExp, codeHelp: string) {
-  const rct = f[at('rct_no')].trim();
+function common(f: string[], line: number, log: IssueLog, c: CommonColumns, codeRe: RegExp, codeHelp: string) {
+  const rct = f[c.rct].trim();
   if (rct === '') return void log.reject(line, 'rct_no', '', 'missing receipt number');
-  const channel = channelOf(f[at('chnl_dv')].trim());
-  if (channel === undefined) return void log.reject(line, 'chnl_dv', f[at('chnl_dv')], 'unknown channel code (expected 1 offline or 2 online)');
-  const cop = f[at('cop_c')].trim();
+  const ch = f[c.chnl];
+  const channel = ch === '1' ? 1 : ch === '2' ? 2 : channelOf(ch.trim());
+  if (channel === undefined) return void log.reject(line, 'chnl_dv', ch, 'unknown channel code (expected 1 offline or 2 online)');
+  const cop = f[c.cop].trim();
   if (!codeRe.test(cop)) return void log.reject(line, 'cop_c', cop, `unknown company code (expected ${codeHelp})`);
-  const de = f[at('de_dt')];
+  const de = f[c.dt];
   const day = parseYmd(de.trim());
   if (day === undefined) return void log.reject(line, 'de_dt', de, /^\d{8}$/.test(de.trim()) ? 'impossible date' : 'not a date in YYYYMMDD form');
-  const hr = f[at('de_hr')];
+  const hr = f[c.hr];
   const hour = parseInteger(hr);
   if (hour === undefined || hour < 0 || hour > 23) return void log.reject(line, 'de_hr', hr, 'hour must be a whole number from 0 to 23');
-  const am = f[at('buy_am')];
+  const am = f[c.am];
   const amount = parseDecimal(am);
   if (amount === undefined) return void log.reject(line, 'buy_am', am, 'amount is not a number');
-  const cust = f[at('cust')].trim();
+  const cust = f[c.cust].trim();
   return { rct, channel, cop, day, hour, amount, customer: cust === '' ? null : cust };
 }
 
 const CONVERTERS: Record<LpointTable, Make> = {
   PDDE: (w, log, at) => {
-    const iBr = at('br_c'), iPd = at('pd_c'), iCt = at('buy_ct');
+    const iBr = at('br_c'), iPd = at('pd_c'), iCt = at('buy_ct'), cols = commonColumns(at);
     return (f, line) => {
-      const c = common(f, line, log, at, RETAILER, 'A01–A06');
+      const c = common(f, line, log, cols, RETAILER, 'A01–A06');
       if (c === undefined) return false;
       const pd = f[iPd].trim();
       if (pd === '') return void log.reject(line, 'pd_c', '', 'missing product code'), false;
@@ -128,8 +144,10 @@ const CONVERTERS: Record<LpointTable, Make> = {
       return true;
     };
   },
-  COP_U: (w, log, at) => (f, line) => {
-    const c = common(f, line, log, at, PARTNER, 'B01, C01–C02, D01–D02 or E01');
+  COP_U: (w, log, at) => {
+    const cols = commonColumns(at);
+    return (f, line) => {
+    const c = common(f, line, log, cols, PARTNER, 'B01, C01–C02, D01–D02 or E01');
     if (c === undefined) return false;
     const vst = f[at('vst_dt')].trim();
     const visitDay = vst === '' ? null : parseYmd(vst);
@@ -138,13 +156,17 @@ const CONVERTERS: Record<LpointTable, Make> = {
     const br = f[at('br_c')].trim();
     w.addPartnerUse({ line, code: c.rct, customer: c.customer, partner: c.cop, store: br === '' ? null : br, channel: c.channel, day: c.day, visitDay, hour: c.hour, amount: c.amount });
     return true;
+    };
   },
-  LPAY: (w, log, at) => (f, line) => {
-    const c = common(f, line, log, at, MERCHANT, 'A01–A06, B01, C01–C02, D01–D02, E01, L00 or L01');
+  LPAY: (w, log, at) => {
+    const cols = commonColumns(at);
+    return (f, line) => {
+    const c = common(f, line, log, cols, MERCHANT, 'A01–A06, B01, C01–C02, D01–D02, E01, L00 or L01');
     if (c === undefined) return false;
     if (c.amount < 0) log.flag(line, 'buy_am', f[at('buy_am')], 'negative amount (refund)');
     w.addPayment({ line, code: c.rct, customer: c.customer, merchant: c.cop, channel: c.channel, day: c.day, hour: c.hour, amount: c.amount });
     return true;
+    };
   },
   DEMO: (w, log, at) => {
     const seen = new Map<string, number>();

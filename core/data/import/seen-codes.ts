@@ -1,9 +1,9 @@
 /**
- * A compact set of 64-bit string hashes (two independent 32-bit FNV-1a variants) in an
- * open-addressing table: 8 bytes per slot instead of the ~100 bytes a Map entry with a string key
- * costs, so 1.5M receipt codes need ~24 MB, not ~150 MB. `addIfNew` answers whether a code was
- * (very probably) seen before; callers treat "seen" as a suspicion to verify, never as proof,
- * so a hash collision costs a check, not a wrong answer.
+ * A compact set of 32-bit string hashes (FNV-1a) in an open-addressing table: 4 bytes a slot
+ * instead of the ~100 bytes a Map entry with a string key costs, so 1.5M receipt codes need
+ * 8–16 MB, not ~150 MB. `addIfNew` answers whether a code was *perhaps* seen before; callers
+ * treat that as a suspicion to verify (a hash collision costs a check, never a wrong answer).
+ * With n codes stored, a new code is wrongly suspected with probability about n / 2³².
  */
 export class SeenCodes {
   private table: Uint32Array;
@@ -13,7 +13,7 @@ export class SeenCodes {
   constructor(capacity = 1 << 16) {
     let size = 1;
     while (size < capacity * 2) size <<= 1;
-    this.table = new Uint32Array(size * 2);
+    this.table = new Uint32Array(size);
     this.mask = size - 1;
   }
 
@@ -23,32 +23,25 @@ export class SeenCodes {
 
   /** Adds the code; returns true when its hash was already present. */
   addIfNew(code: string): boolean {
-    let h1 = 0x811c9dc5, h2 = 0x01000193 ^ code.length;
-    for (let i = 0; i < code.length; i++) {
-      const c = code.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-      h2 ^= h2 >>> 15;
-    }
-    h1 = (h1 | 1) >>> 0; // 0 marks an empty slot
-    h2 >>>= 0;
-    const found = this.probe(h1, h2);
-    if (found) return true;
-    if (++this.count * 2 > this.mask + 1) this.grow();
+    let h = 0x811c9dc5;
+    for (let i = 0; i < code.length; i++) h = Math.imul(h ^ code.charCodeAt(i), 0x01000193);
+    h = (h | 1) >>> 0; // 0 marks an empty slot
+    if (this.probe(h)) return true;
+    // Grow at a load of 3/4: linear probing stays short, memory stays small.
+    if (++this.count * 4 > (this.mask + 1) * 3) this.grow();
     return false;
   }
 
-  private probe(h1: number, h2: number): boolean {
+  private probe(h: number): boolean {
     const t = this.table;
-    let i = (h1 ^ h2) & this.mask;
+    let i = (h ^ (h >>> 16)) & this.mask;
     for (;;) {
-      const a = t[i * 2];
+      const a = t[i];
       if (a === 0) {
-        t[i * 2] = h1;
-        t[i * 2 + 1] = h2;
+        t[i] = h;
         return false;
       }
-      if (a === h1 && t[i * 2 + 1] === h2) return true;
+      if (a === h) return true;
       i = (i + 1) & this.mask;
     }
   }
@@ -56,7 +49,7 @@ export class SeenCodes {
   private grow(): void {
     const old = this.table;
     this.table = new Uint32Array(old.length * 2);
-    this.mask = old.length - 1;
-    for (let i = 0; i < old.length; i += 2) if (old[i] !== 0) this.probe(old[i], old[i + 1]);
+    this.mask = this.table.length - 1;
+    for (let i = 0; i < old.length; i++) if (old[i] !== 0) this.probe(old[i]);
   }
 }

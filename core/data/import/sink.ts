@@ -61,8 +61,10 @@ export class Sink {
   }
 
   /** Flushes every buffer and merges receipts whose lines were not contiguous; returns how many receipts the merge removed. */
-  finish(suspects: readonly string[]): number {
+  finish(suspects: readonly string[], expectedLastLineId: number): number {
     for (const out of [this.lines, this.receipts, this.partnerUses, this.payments, this.extras, this.issues]) out.flush();
+    const last = (this.db.prepare('SELECT max(id) AS m FROM lines').get() as { m: number | null }).m ?? 0;
+    if (last !== expectedLastLineId) throw new Error(`line ids out of step: expected the last line id ${expectedLastLineId}, found ${last}`);
     const merged = suspects.length > 0 ? this.mergeSplitReceipts(suspects) : 0;
     this.receiptsWritten -= merged;
     return merged;

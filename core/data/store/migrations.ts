@@ -177,14 +177,12 @@ export const MIGRATIONS: readonly string[] = [
  * - lines (customer_id, day): per-customer features (RFM, LRFMV, category pivots) in one ordered scan.
  * - lines (receipt_id): baskets for association rules.
  * - receipts (customer_id, day): receipt counts per customer and purchase days.
- * - receipts (code): linking L.pay payments to the receipts they paid.
  * Daily series read the receipts table (one row per basket, with its total), not the lines.
  */
 export const INDEXES: readonly { name: string; sql: string }[] = [
   { name: 'lines_customer_day', sql: 'CREATE INDEX IF NOT EXISTS lines_customer_day ON lines (customer_id, day)' },
   { name: 'lines_receipt', sql: 'CREATE INDEX IF NOT EXISTS lines_receipt ON lines (receipt_id)' },
   { name: 'receipts_customer_day', sql: 'CREATE INDEX IF NOT EXISTS receipts_customer_day ON receipts (customer_id, day)' },
-  { name: 'receipts_code', sql: 'CREATE INDEX IF NOT EXISTS receipts_code ON receipts (code)' },
   { name: 'partner_uses_customer', sql: 'CREATE INDEX IF NOT EXISTS partner_uses_customer ON partner_uses (customer_id, day)' },
   { name: 'payments_customer', sql: 'CREATE INDEX IF NOT EXISTS payments_customer ON payments (customer_id, day)' },
 ];

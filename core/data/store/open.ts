@@ -29,11 +29,14 @@ export function openProject(path: string, options: OpenOptions = {}): Db {
   }
   try {
     if (!options.readonly) {
+      // Larger pages for a new project: bulk loads and full scans touch 4× fewer pages (set before
+      // the first table; a no-op on an existing file).
+      if (!exists) db.pragma('page_size = 16384');
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
     }
     db.pragma('busy_timeout = 10000');
-    db.pragma(`cache_size = -${Number(process.env.SWB_CACHE ?? 65536)}`);
+    db.pragma('cache_size = -32768');
     const appId = db.pragma('application_id', { simple: true }) as number;
     const version = db.pragma('user_version', { simple: true }) as number;
     const isEmpty = (db.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number }).n === 0;
@@ -68,8 +71,14 @@ export function dropIndexes(db: Db): void {
 
 /** Builds any missing secondary index; `onIndex` reports each one for progress. */
 export function createIndexes(db: Db, onIndex?: (name: string, i: number, n: number) => void): void {
-  INDEXES.forEach((index, i) => {
-    onIndex?.(index.name, i, INDEXES.length);
-    db.exec(index.sql);
-  });
+  // Two sorter threads: index builds sort millions of keys (measured 0.86 → 0.65 s for 4.3M lines).
+  db.pragma('threads = 2');
+  try {
+    INDEXES.forEach((index, i) => {
+      onIndex?.(index.name, i, INDEXES.length);
+      db.exec(index.sql);
+    });
+  } finally {
+    db.pragma('threads = 0');
+  }
 }

@@ -51,7 +51,7 @@ describe('openCsvStream', () => {
   it('computes the sha256 of the raw bytes, available once the batches are read', async () => {
     const path = file(small);
     const stream = openCsvStream(path, { encoding: 'utf8', delimiter: ',' });
-    expect(() => stream.digest()).toThrow(/after batches/);
+    expect(() => stream.digest()).toThrow(/after the file has been read/);
     await collect(stream);
     expect(stream.digest()).toBe(sha256(path));
   });
@@ -154,13 +154,35 @@ describe('openCsvStream', () => {
     expect(invalid.some((b) => b.suspect)).toBe(true);
   });
 
+  it('hands records one at a time in each mode, in one reused array, with lines, suspicion and the digest', async () => {
+    const text = 'a,b\n1,2\n"x\ny",4\n5,\u00006\n';
+    const path = file(text);
+    const stream = openCsvStream(path, { encoding: 'utf8', delimiter: ',' });
+    const got: [string[], number, boolean][] = [];
+    const arrays = new Set<string[]>();
+    const chunkEnds: number[] = [];
+    await stream.each(
+      (fields, line, suspect) => {
+        arrays.add(fields);
+        got.push([[...fields], line, suspect]);
+      },
+      (bytes) => void chunkEnds.push(bytes),
+    );
+    expect(got.map(([f, l]) => [f, l])).toEqual([[['1', '2'], 2], [['x\ny', '4'], 3], [['5', '\u00006'], 5]]);
+    expect(got.every(([, , suspect]) => suspect)).toBe(true);
+    expect(arrays.size).toBe(1);
+    expect(chunkEnds[chunkEnds.length - 1]).toBe(Buffer.byteLength(text));
+    expect(stream.digest()).toBe(sha256(path));
+  });
+
   it('can be iterated only once, and left early', async () => {
     const stream = openCsvStream(file(small), { encoding: 'utf8', delimiter: ',', batchSize: 1 });
     for await (const batch of stream.batches) {
       expect(batch.records).toHaveLength(1);
       break;
     }
-    expect(() => stream.batches[Symbol.asyncIterator]()).toThrow(/only once/);
+    expect(() => stream.batches[Symbol.asyncIterator]()).toThrow(/read once/);
+    await expect(stream.each(() => {})).rejects.toThrow(/read once/);
   });
 
   it('throws at once for a missing file and rejects a bad batchSize', () => {

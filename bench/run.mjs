@@ -1,0 +1,66 @@
+// Benchmarks (`npm run bench`), never part of `npm test`: figures depend on the machine.
+// 1. Import end to end of the `full` demo (≈4.4M purchase lines) through the CLI, as a user runs it:
+//    wall time and peak memory of the whole process, against the pandas read_csv + to_sql baseline.
+// 2. The CSV parser against papaparse (bench/csv-parse.mjs).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cli = path.join(root, 'bin/segment-workbench.mjs');
+const cache = path.join(root, 'bench/.cache/full-seed1');
+const only = process.argv[2];
+
+function run(args, options = {}) {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--import', path.join(root, 'bench/maxrss.mjs'), ...args], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, TZ: 'UTC' }, ...options });
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  const kb = Number(/BENCH maxrss_kb=(\d+)/.exec(r.stderr)?.[1] ?? NaN);
+  return { seconds, peakMb: kb / 1024, stdout: r.stdout };
+}
+
+function benchImport() {
+  if (!fs.existsSync(path.join(cache, 'LPOINT_BIG_COMP_02_PDDE.csv'))) {
+    fs.mkdirSync(cache, { recursive: true });
+    const project = path.join(os.tmpdir(), `swb-bench-gen-${process.pid}.sqlite`);
+    const g = run([cli, 'demo', '--project', project, '--size', 'full', '--seed', '1', '--out', cache, '--json']);
+    const s = JSON.parse(g.stdout);
+    console.log(`generated the full demo CSVs once (kept in ${path.relative(root, cache)}): ${s.generateSeconds.toFixed(1)} s`);
+    for (const ext of ['', '-wal', '-shm']) fs.rmSync(project + ext, { force: true });
+  }
+  const files = fs.readdirSync(cache).filter((f) => f.endsWith('.csv')).sort().map((f) => path.join(cache, f));
+  const pdde = files.find((f) => f.includes('PDDE'));
+  const lines = fs.readFileSync(pdde).reduce((n, b) => n + (b === 10 ? 1 : 0), 0) - 1;
+  const results = [];
+  for (let i = 0; i < 3; i++) {
+    const project = path.join(os.tmpdir(), `swb-bench-${process.pid}-${i}.sqlite`);
+    const r = run([cli, 'import', '--project', project, ...files, '--json']);
+    const s = JSON.parse(r.stdout);
+    results.push({ seconds: r.seconds, peakMb: r.peakMb, rows: s.rowsImported, purchases: s.tables.purchases });
+    for (const ext of ['', '-wal', '-shm']) fs.rmSync(project + ext, { force: true });
+  }
+  const best = results.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+  const pandas = pandasBaseline(pdde);
+  console.log('\nImport of the full demo (six L.point files), end to end through the CLI (parse, validate, insert, index, commit):');
+  for (const r of results) console.log(`  ${r.seconds.toFixed(2)} s  peak ${r.peakMb.toFixed(0)} MB  ${r.rows.toLocaleString('en-US')} rows (${r.purchases.toLocaleString('en-US')} purchase lines; PDDE file has ${lines.toLocaleString('en-US')})`);
+  console.log(`  best: ${best.seconds.toFixed(2)} s, ${(best.purchases / best.seconds / 1e6).toFixed(2)}M purchase lines/s, peak ${best.peakMb.toFixed(0)} MB`);
+  console.log(`  pandas read_csv + to_sql of the PDDE file alone: ${pandas}`);
+  console.log(`  targets (issue #2): under ~9.5 s, peak under 300 MB`);
+}
+
+function pandasBaseline(pdde) {
+  const probe = spawnSync('python3', ['-c', 'import pandas'], { encoding: 'utf8' });
+  if (probe.status !== 0) return '19.1 s, 1.7 GB peak (measured on this machine when the issue was written; pandas is not installed now)';
+  const r = spawnSync('python3', [path.join(root, 'bench/pandas_import.py'), pdde], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : `failed: ${r.stderr.trim().split('\n').pop()}`;
+}
+
+if (!only || only === 'import') benchImport();
+if (!only || only === 'csv') {
+  console.log('\nCSV parser (bench/csv-parse.mjs):');
+  const r = spawnSync(process.execPath, ['--expose-gc', path.join(root, 'bench/csv-parse.mjs'), '2000000', '3'], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'] });
+  if (r.status !== 0) process.exitCode = 1;
+}
