@@ -1,13 +1,21 @@
 import { z } from 'zod';
+import type { ImportSummary, RowIssue } from './import.js';
+import type { JobEvent, JobProgress, JobStatus, RunRecord } from './jobs.js';
+import type { ApiResult } from './result.js';
 
 /**
- * Requests of the operations every shell calls (CLI now; Electron IPC and the browser host use the
- * same schemas). Each is validated at the boundary before any work starts.
+ * The one API every shell serves (CLI, browser host over HTTP, Electron over IPC): each
+ * operation once, with its input schema (validated at every boundary) and its output type.
+ * The renderer talks to an object with one method per operation (WorkbenchApi), whichever
+ * transport is behind it.
  */
-export const projectRequestSchema = z.object({ project: z.string().min(1) });
+
+const project = z.string().min(1);
+
+export const projectRequestSchema = z.object({ project });
 
 export const runRequestSchema = z.object({
-  project: z.string().min(1),
+  project,
   analysis: z.string().min(1),
   params: z.record(z.string(), z.unknown()).default({}),
 });
@@ -17,7 +25,7 @@ export const EXPORT_KINDS = ['import-report', 'summary'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 export const exportRequestSchema = z.object({
-  project: z.string().min(1),
+  project,
   run: z.number().int().positive(),
   what: z.string().min(1),
   out: z.string().min(1),
@@ -38,3 +46,116 @@ export interface AnalysisInfo {
   description: string;
   params: { name: string; type: string; default: unknown; help: string }[];
 }
+
+/** What the UI shows of an open project. */
+export interface ProjectInfo {
+  path: string;
+  name: string;
+  /** Bytes of the project file. */
+  bytes: number;
+  schemaVersion: number;
+  customers: number;
+  receipts: number;
+  lines: number;
+  firstDay: string | null;
+  lastDay: string | null;
+  dataFingerprint: string;
+  imports: { id: number; file: string; format: string; table: string; rows: number; rejected: number; flagged: number; importedAt: string; runId: number | null }[];
+}
+
+/** What the import wizard shows for one file before importing it. */
+export interface FilePreview {
+  file: string;
+  bytes: number;
+  ok: boolean;
+  /** Why the file cannot be imported as it is (with line and column when there is one). */
+  error?: { message: string; line: number; column: string };
+  format?: 'lpoint' | 'generic';
+  table?: string;
+  encoding?: string;
+  delimiter?: string;
+  header?: string[];
+  rows?: string[][];
+  /** field → column, as guessed (or given); editable in the wizard. */
+  mapping?: Record<string, string>;
+  /** The fields the file's role understands (generic), for the mapping editor. */
+  fields?: string[];
+  notes?: string[];
+}
+
+/** A job as the jobs panel lists it. */
+export interface JobInfo {
+  jobId: string;
+  kind: string;
+  project: string;
+  status: JobStatus;
+  startedAt: string;
+  progress: JobProgress | null;
+  runId: number | null;
+  error: { code: string; message: string } | null;
+}
+
+/** One row of an import report: a rejected or flagged row of a file. */
+export interface ReportRow extends RowIssue {
+  severity: 'rejected' | 'flagged';
+}
+
+const importShape = {
+  format: z.enum(['auto', 'lpoint', 'generic']).default('auto'),
+  map: z.record(z.string(), z.string()).default({}),
+  role: z.enum(['auto', 'transactions', 'customers', 'products']).default('auto'),
+  encoding: z.enum(['auto', 'utf8', 'cp949']).default('auto'),
+};
+
+/** Every operation's input schema. Keys are the operation names (a contract for all shells). */
+export const OPERATIONS = {
+  /** Opens (or, with create, creates) a project file; the host remembers it as the current one. */
+  openProject: z.object({ path: project, create: z.boolean().default(false) }),
+  /** The project the host was started on or last opened, or null. */
+  currentProject: z.object({}),
+  projectInfo: projectRequestSchema,
+  /** Sniffs files (paths on the host: uploaded or picked) and proposes how to import them. */
+  previewImport: z.object({ files: z.array(z.string().min(1)).min(1), ...importShape }),
+  /** Starts a job: 'import' (params as ImportRequest without project), 'demo', or an analysis id. */
+  startJob: z.object({ project, kind: z.string().min(1), params: z.record(z.string(), z.unknown()).default({}) }),
+  cancelJob: z.object({ jobId: z.string().min(1) }),
+  listJobs: z.object({}),
+  listAnalyses: z.object({}),
+  listRuns: projectRequestSchema,
+  getRun: z.object({ project, id: z.number().int().positive() }),
+  /** Every rejected and flagged row of an import (or demo) run. */
+  importReport: z.object({ project, runId: z.number().int().positive() }),
+  /** The Overview of the project's current data: the latest overview run for this data fingerprint, computed if missing. */
+  getOverview: projectRequestSchema,
+} as const;
+
+export type OperationName = keyof typeof OPERATIONS;
+export type OperationInput<K extends OperationName> = z.input<(typeof OPERATIONS)[K]>;
+
+/** Every operation's output. */
+export interface OperationOutputs {
+  openProject: ProjectInfo;
+  currentProject: ProjectInfo | null;
+  projectInfo: ProjectInfo;
+  previewImport: FilePreview[];
+  startJob: JobInfo;
+  cancelJob: { cancelled: boolean };
+  listJobs: JobInfo[];
+  listAnalyses: AnalysisInfo[];
+  listRuns: RunRecord[];
+  getRun: RunRecord;
+  importReport: ReportRow[];
+  getOverview: { runId: number; dataFingerprint: string; overview: unknown };
+}
+
+/** The API as the renderer sees it: one method per operation, errors as data, job events pushed. */
+export type WorkbenchApi = {
+  [K in OperationName]: (input: OperationInput<K>) => Promise<ApiResult<OperationOutputs[K]>>;
+} & {
+  /** Subscribes to every job's events (progress, done, failed, cancelled); returns unsubscribe. */
+  onJobEvent(listener: (event: JobEvent) => void): () => void;
+};
+
+export const OPERATION_NAMES = Object.keys(OPERATIONS) as OperationName[];
+
+export type { ImportSummary };

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { openProject } from '../data/store/open.js';
-import { listRuns } from '../data/store/runs.js';
+import { sha256Text } from '../data/hash.js';
+import { dataFingerprint, latestRun, listRuns } from '../data/store/runs.js';
 import { getJob, listAnalyses } from '../jobs/registry.js';
 import type { ParamInfo } from '../jobs/types.js';
 import { exportRequestSchema, projectRequestSchema, runRequestSchema, type AnalysisInfo, type ExportRequest, type ExportResult, type RunRequest } from '../model/api.js';
 import { importRequestSchema, type ImportRequest } from '../model/import-request.js';
 import type { RunRecord } from '../model/jobs.js';
-import { WorkbenchError } from '../model/result.js';
+import { WorkbenchError, type ErrorCode } from '../model/result.js';
 import { exportRun } from './exports.js';
 import { JobRunner, type JobHandle, type JobRunnerOptions } from './job-runner.js';
 
@@ -89,6 +90,28 @@ export class WorkbenchService {
     } finally {
       db.close();
     }
+  }
+
+  /**
+   * The Overview of a project's current data: the latest overview run computed on the same data
+   * fingerprint, or a new overview job (in a worker; `track` lets the caller show its progress).
+   */
+  async overview(project: string, track?: (handle: JobHandle) => void): Promise<{ runId: number; dataFingerprint: string; overview: unknown }> {
+    const db = openProject(project, { readonly: true });
+    let fingerprint: string;
+    try {
+      fingerprint = dataFingerprint(db, sha256Text);
+      const cached = latestRun(db, 'overview', fingerprint);
+      if (cached) return { runId: cached.id, dataFingerprint: fingerprint, overview: cached.summary };
+    } finally {
+      db.close();
+    }
+    const handle = this.runAnalysis({ project, analysis: 'overview', params: {} });
+    track?.(handle);
+    const final = await handle.result;
+    if (final.type === 'done') return { runId: final.runId as number, dataFingerprint: fingerprint, overview: final.summary };
+    if (final.type === 'cancelled') throw new WorkbenchError('cancelled', 'The overview was cancelled.');
+    throw new WorkbenchError((final.error.code as ErrorCode | undefined) ?? 'internal', final.error.message, final.error.details);
   }
 
   close(): Promise<void> {

@@ -4,3 +4,4 @@ export { guessMapping, guessRole, resolveMapping, type Mapping } from './mapping
 export { detectLpointTable, LPOINT_COLUMNS } from './lpoint.js';
 export { epochDay, isoDate, parseDateTime, guessDateFormat, parseDecimal, parseInteger, parseYmd, normaliseId, type DateFormat } from './values.js';
 export { parseAge, parseGender } from './demographics.js';
+export { previewFiles } from './preview.js';

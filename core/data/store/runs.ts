@@ -43,6 +43,12 @@ export function listRuns(db: Db): RunRecord[] {
   return rows.map(toRecord);
 }
 
+/** The newest completed run of an analysis on the given data fingerprint, if any. */
+export function latestRun(db: Db, analysis: string, fingerprint: string): RunRecord | undefined {
+  const row = db.prepare("SELECT * FROM runs WHERE analysis = ? AND data_fingerprint = ? AND status = 'done' ORDER BY id DESC LIMIT 1").get(analysis, fingerprint) as RunRow | undefined;
+  return row && toRecord(row);
+}
+
 export function getRun(db: Db, id: number): RunRecord | undefined {
   const row = db.prepare('SELECT * FROM runs WHERE id = ?').get(id) as RunRow | undefined;
   return row && toRecord(row);
