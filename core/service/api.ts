@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import path from 'node:path';
 import { previewFiles } from '../data/import/index.js';
 import { openProject } from '../data/store/open.js';
@@ -9,7 +10,7 @@ import { toApiError, WorkbenchError, type ApiResult } from '../model/result.js';
 import { JobBoard } from './job-board.js';
 import type { WorkbenchService } from './service.js';
 
-type Handlers = { [K in OperationName]: (input: import('zod').output<(typeof OPERATIONS)[K]>) => Promise<OperationOutputs[K]> | OperationOutputs[K] };
+type Handlers = { [K in OperationName]: (input: z.output<(typeof OPERATIONS)[K]>) => Promise<OperationOutputs[K]> | OperationOutputs[K] };
 
 function withProject<T>(file: string, fn: (db: ReturnType<typeof openProject>) => T, create = false): T {
   const db = openProject(file, { create });
