@@ -2,6 +2,16 @@
 export const LPOINT_TABLES = ['DEMO', 'PDDE', 'COP_U', 'PD_CLAC', 'BR', 'LPAY'] as const;
 export type LpointTable = (typeof LPOINT_TABLES)[number];
 
+/** The columns of each L.point table (SPEC §2.1), as the real files name them, in file order. */
+export const LPOINT_COLUMNS: Record<LpointTable, readonly string[]> = {
+  DEMO: ['cust', 'ma_fem_dv', 'ages', 'zon_hlv'],
+  PDDE: ['cust', 'rct_no', 'chnl_dv', 'cop_c', 'br_c', 'pd_c', 'de_dt', 'de_hr', 'buy_am', 'buy_ct'],
+  COP_U: ['cust', 'rct_no', 'cop_c', 'br_c', 'chnl_dv', 'de_dt', 'vst_dt', 'de_hr', 'buy_am'],
+  PD_CLAC: ['pd_c', 'pd_nm', 'clac_hlv_nm', 'clac_mcls_nm'],
+  BR: ['br_c', 'cop_c', 'zon_hlv', 'zon_mcls'],
+  LPAY: ['cust', 'rct_no', 'cop_c', 'chnl_dv', 'de_dt', 'de_hr', 'buy_am'],
+};
+
 /** Generic-import roles and the mapping fields each role understands (a contract: keep the names). */
 export const GENERIC_FIELDS = {
   transactions: ['customer', 'receipt', 'date', 'product', 'productName', 'category', 'category2', 'quantity', 'amount', 'unitPrice', 'channel', 'store', 'region'],

@@ -1,3 +1,4 @@
+import { LPOINT_COLUMNS } from '../../model/import.js';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ARCHETYPES } from './archetypes.js';
@@ -22,14 +23,8 @@ export const DEMO_FILE_NAMES: DemoTables<string> = {
   PD_CLAC: 'LPOINT_BIG_COMP_04_PD_CLAC.csv', BR: 'LPOINT_BIG_COMP_05_BR.csv', LPAY: 'LPOINT_BIG_COMP_06_LPAY.csv',
 };
 export const TRUTH_FILE_NAME = 'demo_truth.csv';
-export const DEMO_HEADERS: DemoTables<readonly string[]> = {
-  DEMO: ['cust', 'ma_fem_dv', 'ages', 'zon_hlv'],
-  PDDE: ['cust', 'rct_no', 'chnl_dv', 'cop_c', 'br_c', 'pd_c', 'de_dt', 'de_hr', 'buy_am', 'buy_ct'],
-  COP_U: ['cust', 'rct_no', 'cop_c', 'br_c', 'chnl_dv', 'de_dt', 'vst_dt', 'de_hr', 'buy_am'],
-  PD_CLAC: ['pd_c', 'pd_nm', 'clac_hlv_nm', 'clac_mcls_nm'],
-  BR: ['br_c', 'cop_c', 'zon_hlv', 'zon_mcls'],
-  LPAY: ['cust', 'rct_no', 'cop_c', 'chnl_dv', 'de_dt', 'de_hr', 'buy_am'],
-};
+/** The L.point headers, exactly as the real files have them (the importer's contract). */
+export const DEMO_HEADERS: DemoTables<readonly string[]> = LPOINT_COLUMNS;
 /** Customer i draws from stream CUSTOMER_STREAM + i: customers are independent of each other's draws. */
 const CUSTOMER_STREAM = 0x1000_0000;
 const TABLES = Object.keys(DEMO_FILE_NAMES) as (keyof DemoTables<string>)[];

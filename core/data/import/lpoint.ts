@@ -1,20 +1,12 @@
 import { LineFlag } from '../../model/flags.js';
-import type { LpointTable } from '../../model/import.js';
+import { LPOINT_COLUMNS, type LpointTable } from '../../model/import.js';
 import { parseAge, parseGender } from './demographics.js';
 import type { IssueLog } from './issues.js';
 import { checkRecord, type ImportPlan, type RowConverter, type TargetTable } from './plan.js';
 import { parseDecimal, parseInteger, parseYmd } from './values.js';
 import type { Encoder } from './encoder.js';
 
-/** The columns of each L.point table (SPEC §2.1), as the real files name them. */
-export const LPOINT_COLUMNS: Record<LpointTable, readonly string[]> = {
-  DEMO: ['cust', 'ma_fem_dv', 'ages', 'zon_hlv'],
-  PDDE: ['cust', 'rct_no', 'chnl_dv', 'cop_c', 'br_c', 'pd_c', 'de_dt', 'de_hr', 'buy_am', 'buy_ct'],
-  COP_U: ['cust', 'rct_no', 'cop_c', 'br_c', 'chnl_dv', 'de_dt', 'vst_dt', 'de_hr', 'buy_am'],
-  PD_CLAC: ['pd_c', 'pd_nm', 'clac_hlv_nm', 'clac_mcls_nm'],
-  BR: ['br_c', 'cop_c', 'zon_hlv', 'zon_mcls'],
-  LPAY: ['cust', 'rct_no', 'cop_c', 'chnl_dv', 'de_dt', 'de_hr', 'buy_am'],
-};
+export { LPOINT_COLUMNS };
 
 const TARGET: Record<LpointTable, TargetTable> = { DEMO: 'customers', PDDE: 'purchases', COP_U: 'partnerUses', PD_CLAC: 'products', BR: 'stores', LPAY: 'payments' };
 
