@@ -23,6 +23,7 @@ Commands:
   runs --project P [--json]             list the project's runs
   export --project P --run ID --what NAME --out FILE [--param key=value ...]
         write an export of a run (import-report, summary)
+  serve --project P [--port N] [--json]  the browser host on 127.0.0.1; prints the URL with its secret
 
 Exit codes: 0 success, 1 failed (message on stderr), 2 usage.`;
 

@@ -7,6 +7,7 @@ import { WorkbenchService } from '../core/service/service.js';
 import { integerOption, keyValues, oneOf, parseCommandLine, requireOption, USAGE, UsageError, type ParsedArgs } from './args.js';
 import { ProgressPrinter } from './progress.js';
 import { printImportSummary, printRuns, printAnalyses } from './print.js';
+import { serve } from './serve.js';
 
 /*
  * The command-line shell (SPEC §6, a contract): translates argv to core/service calls, progress
@@ -106,6 +107,15 @@ async function main(args: ParsedArgs): Promise<void> {
       const run = integerOption(requireOption(v.run, 'run'), 'run') as number;
       const result = service.exportRun({ project: requireOption(v.project, 'project'), run, what: requireOption(v.what, 'what'), out: requireOption(v.out, 'out'), params: keyValues(v.param, 'param', false) });
       out(json, result, () => process.stdout.write(`Wrote ${result.rows.toLocaleString('en-US')} rows to ${result.file}\n`));
+      return;
+    }
+    case 'serve': {
+      const project = requireOption(v.project, 'project');
+      const port = integerOption(v.port, 'port') ?? 0;
+      if (port > 65535) throw new UsageError(`--port must be a port number (0..65535; 0 picks a free one), got ${port}`);
+      // Runs until SIGINT/SIGTERM, then has cancelled its jobs and closed the server: closing the
+      // service below only waits for the (already ended) workers.
+      await serve({ service, project, port, json });
       return;
     }
     case undefined:

@@ -20,3 +20,36 @@ await build({
   banner,
   logLevel: 'warning',
 });
+
+// The Electron shell. Main: ESM like the rest of dist/ (core finds its workers from
+// import.meta.url); electron and better-sqlite3 stay external. Preload: the sandboxed renderer
+// cannot require local files, so it is ONE self-contained CommonJS file with only `electron`
+// external — and it must not pull in core (zod and all): the build fails if it does.
+await build({
+  entryPoints: { 'electron-main': 'electron/main.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  sourcemap: true,
+  external: ['electron', 'better-sqlite3'],
+  banner,
+  logLevel: 'warning',
+});
+const preload = await build({
+  entryPoints: { 'electron-preload': 'electron/preload.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: false,
+  external: ['electron'],
+  metafile: true,
+  logLevel: 'warning',
+});
+const preloadInputs = Object.keys(preload.metafile.inputs).filter((file) => !file.startsWith('electron/'));
+if (preloadInputs.length > 0) throw new Error(`The preload bundle must hold electron/ files only, but it includes: ${preloadInputs.join(', ')}`);
