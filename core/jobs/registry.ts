@@ -2,6 +2,7 @@ import { WorkbenchError } from '../model/result.js';
 import { DIAGNOSTIC_JOBS } from './diagnostics.js';
 import { demoJob } from './demo-job.js';
 import { importJob } from './import-job.js';
+import { overviewJob } from './overview-job.js';
 import { summaryJob } from './summary-job.js';
 import type { JobDefinition } from './types.js';
 
@@ -10,7 +11,7 @@ import type { JobDefinition } from './types.js';
 type AnyJob = JobDefinition<any, any>;
 
 /** Every job kind the worker can run: imports, the demo, analyses, and the runner's diagnostics. */
-const ALL: readonly AnyJob[] = [importJob, demoJob, summaryJob, ...DIAGNOSTIC_JOBS];
+const ALL: readonly AnyJob[] = [importJob, demoJob, summaryJob, overviewJob, ...DIAGNOSTIC_JOBS];
 
 /** Job kinds by id; built once so a duplicate id fails at load, not at run time. */
 export const JOBS: ReadonlyMap<string, AnyJob> = buildMap(ALL);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ImportSummary, RowIssue } from './import.js';
 import type { JobEvent, JobProgress, JobStatus, RunRecord } from './jobs.js';
+import { OPERATION_NAMES, type OperationName } from './operation-names.js';
 import type { ApiResult } from './result.js';
 
 /**
@@ -127,9 +128,11 @@ export const OPERATIONS = {
   importReport: z.object({ project, runId: z.number().int().positive() }),
   /** The Overview of the project's current data: the latest overview run for this data fingerprint, computed if missing. */
   getOverview: projectRequestSchema,
-} as const;
+} as const satisfies Record<OperationName, z.ZodType>;
 
-export type OperationName = keyof typeof OPERATIONS;
+// Both ways: a name without a schema fails above, a schema without a name fails here.
+const _everySchemaNamed: Record<keyof typeof OPERATIONS, true> = Object.fromEntries(OPERATION_NAMES.map((n) => [n, true])) as Record<OperationName, true>;
+void _everySchemaNamed;
 export type OperationInput<K extends OperationName> = z.input<(typeof OPERATIONS)[K]>;
 
 /** Every operation's output. */
@@ -156,6 +159,6 @@ export type WorkbenchApi = {
   onJobEvent(listener: (event: JobEvent) => void): () => void;
 };
 
-export const OPERATION_NAMES = Object.keys(OPERATIONS) as OperationName[];
+export { OPERATION_NAMES, type OperationName };
 
 export type { ImportSummary };

@@ -4,3 +4,4 @@ export * from './import.js';
 export * from './flags.js';
 export * from './api.js';
 export * from './import-request.js';
+export * from './operation-names.js';

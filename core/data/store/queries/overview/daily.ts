@@ -1,0 +1,33 @@
+import type { Db } from '../../open.js';
+import type { DailyRow, DayRange } from './calendar.js';
+import { all, withTempTable } from './temp.js';
+
+/** The per-day breakdowns the time panels need; a closed set, so no caller text reaches the SQL. */
+export type DailyBreakdown = 'receipts-by-retailer' | 'receipts-by-channel' | 'partner-uses-by-partner';
+
+const SOURCES: Record<DailyBreakdown, { table: string; key: string }> = {
+  'receipts-by-retailer': { table: 'receipts', key: "coalesce(retailer, '')" },
+  'receipts-by-channel': { table: 'receipts', key: "coalesce(CASE channel WHEN 1 THEN 'offline' WHEN 2 THEN 'online' END, '')" },
+  'partner-uses-by-partner': { table: 'partner_uses', key: 'partner' },
+};
+
+/**
+ * Net sales and purchase count (rows with amount > 0) per (day, key) of the period; key '' is
+ * "unknown". One UPSERT pass (see withTempTable): receipts are stored by customer, so their days
+ * come in random order and a GROUP BY would sort all 1.9M of them.
+ */
+export function dailyRows(db: Db, breakdown: DailyBreakdown, range: DayRange): DailyRow[] {
+  const { table, key } = SOURCES[breakdown];
+  return withTempTable(db, 'overview_daily', '(day INTEGER NOT NULL, key TEXT NOT NULL, sales REAL NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (day, key)) WITHOUT ROWID', () => {
+    db.prepare(`INSERT INTO overview_daily (day, key, sales, count)
+      SELECT day, ${key}, amount, amount > 0 FROM ${table} WHERE day BETWEEN ? AND ?
+      ON CONFLICT (day, key) DO UPDATE SET sales = sales + excluded.sales, count = count + excluded.count`).run(range.from, range.to);
+    return all<DailyRow>(db, 'SELECT day, key, sales, count FROM overview_daily ORDER BY day, key');
+  });
+}
+
+/** Distinct keys of daily rows, '' (unknown) last. */
+export function keysOf(rows: readonly DailyRow[]): string[] {
+  const keys = [...new Set(rows.map((r) => r.key))].sort();
+  return keys[0] === '' ? [...keys.slice(1), ''] : keys;
+}

@@ -1,0 +1,11 @@
+export { ALL_DAYS, type DayRange } from './calendar.js';
+export { kpiPanel } from './kpis.js';
+export { demographicsPanel, regionPanel } from './customers.js';
+export { retailerSalesPanel, partnerSalesPanel } from './monthly.js';
+export { channelTrendPanel } from './channel.js';
+export { heatmapPanel } from './heatmap.js';
+export { firstLevelPass, secondLevelPass, purchaseReceiptCount, topCategoriesPanel, retailerThemesPanel, type FirstLevel } from './categories.js';
+export { receiptsContiguous } from './category-pass.js';
+export { priceSums, priceDistributions, productMeta, type PriceSumsRow } from './prices.js';
+export { lpayPanel } from './lpay.js';
+export { cohortRows, type CohortRows } from './cohort.js';

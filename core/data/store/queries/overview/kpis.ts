@@ -1,0 +1,56 @@
+import { LineFlag } from '../../../../model/flags.js';
+import type { KpiPanel } from '../../../../model/overview.js';
+import type { Db } from '../../open.js';
+import { cents, dayCondition, isoOrNull, type DayRange } from './calendar.js';
+import { one } from './temp.js';
+
+const RETURNED = LineFlag.RETURN | LineFlag.CANCELLATION;
+
+/**
+ * Headline KPIs (definitions in core/model/overview.ts). Customers are the distinct customer ids
+ * of the period's receipts (a receipt's customer is its lines' customer; the importer reports a
+ * line that disagrees). Three scans: lines (sales, returns), receipts (baskets, dates) and the
+ * receipts (customer_id, day) index (customers); catalogue sizes and L.pay users are index counts.
+ */
+export function kpiPanel(db: Db, range: DayRange): KpiPanel {
+  const r = [range.from, range.to];
+  const days = dayCondition(range, 'day');
+  const lines = one<{ n: number; sales: number; returns: number; returnLines: number; anon: number }>(db, `
+    SELECT count(*) AS n, total(amount) AS sales, total(CASE WHEN flags & ${RETURNED} THEN amount END) AS returns,
+           count(CASE WHEN flags & ${RETURNED} THEN 1 END) AS returnLines, count(CASE WHEN customer_id IS NULL THEN 1 END) AS anon
+    FROM lines WHERE true${days.sql}`, ...days.params);
+  const receipts = one<{ n: number; purchases: number; purchaseAmount: number; customerPurchases: number; customerSales: number; first: number | null; last: number | null }>(db, `
+    SELECT count(*) AS n, count(CASE WHEN amount > 0 THEN 1 END) AS purchases, total(CASE WHEN amount > 0 THEN amount END) AS purchaseAmount,
+           count(CASE WHEN amount > 0 AND customer_id IS NOT NULL THEN 1 END) AS customerPurchases,
+           total(CASE WHEN customer_id IS NOT NULL THEN amount END) AS customerSales, min(day) AS first, max(day) AS last
+    FROM receipts WHERE day BETWEEN ? AND ?`, ...r);
+  const customers = one<{ n: number }>(db, 'SELECT count(DISTINCT customer_id) AS n FROM receipts WHERE customer_id IS NOT NULL AND day BETWEEN ? AND ?', ...r).n;
+  const count = (table: 'customers' | 'products' | 'stores' | 'payments'): number => one<{ n: number }>(db, `SELECT count(*) AS n FROM ${table}`).n;
+  const lpayUsers = count('payments') === 0 ? null : one<{ n: number }>(db, 'SELECT count(DISTINCT customer_id) AS n FROM payments WHERE customer_id IS NOT NULL AND day BETWEEN ? AND ?', ...r).n;
+  const returnsAmount = cents(-lines.returns);
+  const grossSales = cents(lines.sales - lines.returns);
+  return {
+    available: lines.n > 0,
+    ...(lines.n > 0 ? {} : { reason: 'No purchase lines in this period.' }),
+    customers,
+    registeredCustomers: count('customers'),
+    receipts: receipts.n,
+    purchaseReceipts: receipts.purchases,
+    lines: lines.n,
+    linesWithoutCustomer: lines.anon,
+    sales: cents(lines.sales),
+    grossSales,
+    returnsAmount,
+    returnLines: lines.returnLines,
+    returnShare: grossSales > 0 ? returnsAmount / grossSales : 0,
+    meanBasketValue: receipts.purchases > 0 ? cents(receipts.purchaseAmount / receipts.purchases) : null,
+    receiptsPerCustomer: customers > 0 ? receipts.customerPurchases / customers : null,
+    salesPerCustomer: customers > 0 ? cents(receipts.customerSales / customers) : null,
+    firstDate: isoOrNull(receipts.first),
+    lastDate: isoOrNull(receipts.last),
+    days: receipts.first === null || receipts.last === null ? 0 : receipts.last - receipts.first + 1,
+    products: count('products'),
+    stores: count('stores'),
+    lpayUsers,
+  };
+}

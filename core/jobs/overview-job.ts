@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { analysePriceSpread, median, priceSpreadPanel } from '../analysis/eda/index.js';
+import { sha256Text } from '../data/hash.js';
+import { epochDay } from '../data/import/values.js';
+import { openProject, type Db } from '../data/store/open.js';
+import {
+  ALL_DAYS, channelTrendPanel, cohortRows, demographicsPanel, firstLevelPass, heatmapPanel, kpiPanel, lpayPanel, partnerSalesPanel, priceDistributions,
+  priceSums, productMeta, receiptsContiguous, regionPanel, retailerSalesPanel, retailerThemesPanel, secondLevelPass, topCategoriesPanel, type DayRange,
+} from '../data/store/queries/overview/index.js';
+import { dataFingerprint } from '../data/store/runs.js';
+import { OVERVIEW_DEFAULTS, type OverviewResult } from '../model/overview.js';
+import { recordRun } from './run-record.js';
+import type { JobDefinition } from './types.js';
+
+const isoDay = z.string().refine((s) => toDay(s) !== undefined, { message: 'must be a date YYYY-MM-DD' });
+const params = z
+  .object({ from: isoDay.optional(), to: isoDay.optional() })
+  .strict()
+  .refine((p) => p.from === undefined || p.to === undefined || p.from <= p.to, { message: 'from must not be after to' });
+export type OverviewParams = z.output<typeof params>;
+
+/**
+ * The steps of computeOverview, in order: one per panel, plus 'receipt-layout' (a check the
+ * category passes need) and a second pass over the lines for the top categories and the price
+ * spread (see computeOverview).
+ */
+export const OVERVIEW_STEPS = [
+  'kpis', 'demographics', 'regions', 'retailerSales', 'partnerSales', 'channelTrend', 'heatmap',
+  'receipt-layout', 'categories-1', 'categories-2', 'prices-1', 'prices-2', 'lpay', 'cohort',
+] as const;
+export type OverviewStep = (typeof OVERVIEW_STEPS)[number];
+
+export interface OverviewHooks {
+  /** Before each step; may throw (cancel). */
+  onStep?(step: OverviewStep, index: number, total: number): void;
+  /** After each step, with its wall time. */
+  onStepDone?(step: OverviewStep, ms: number): void;
+  /** Between chunks of a long step; may throw (cancel). */
+  onChunk?(step: OverviewStep, done: number, total: number): void;
+}
+
+/**
+ * Every panel of the Overview on an open project, in OVERVIEW_STEPS order. 'receipt-layout' checks
+ * once whether receipts' lines are contiguous, which the category passes rely on. 'categories-1' is the
+ * 대분류 × retailer pass behind both the top categories and the retailer themes, 'categories-2'
+ * the 중분류 pass; 'prices-1' sums the unit-price powers of every product and flags the extreme
+ * ones, 'prices-2' reads the flagged products' prices for exact percentiles. Aggregation is SQL
+ * (core/data/store/queries/overview); what SQL cannot do well (price shape, percentiles, medians)
+ * is pure functions (core/analysis/eda).
+ */
+export function computeOverview(db: Db, range: DayRange, hooks: OverviewHooks = {}): Omit<OverviewResult, 'period'> {
+  let index = 0;
+  const step = <T>(name: OverviewStep, fn: () => T): T => {
+    hooks.onStep?.(name, index++, OVERVIEW_STEPS.length);
+    const t0 = performance.now();
+    const out = fn();
+    hooks.onStepDone?.(name, performance.now() - t0);
+    return out;
+  };
+  const kpis = step('kpis', () => kpiPanel(db, range));
+  const demographics = step('demographics', () => demographicsPanel(db, range));
+  const regions = step('regions', () => regionPanel(db, range));
+  const retailerSales = step('retailerSales', () => retailerSalesPanel(db, range));
+  const partnerSales = step('partnerSales', () => partnerSalesPanel(db, range));
+  const channelTrend = step('channelTrend', () => channelTrendPanel(db, range));
+  const heatmap = step('heatmap', () => heatmapPanel(db, range));
+  const retailers = retailerSales.series.map((x) => x.key).filter((k) => k !== 'unknown');
+  const contiguous = step('receipt-layout', () => receiptsContiguous(db));
+  const first = step('categories-1', () => firstLevelPass(db, range, retailers, contiguous));
+  const topCategories = step('categories-2', () => topCategoriesPanel(first, secondLevelPass(db, range, contiguous), kpis.purchaseReceipts, OVERVIEW_DEFAULTS.topN));
+  const retailerThemes = retailerThemesPanel(first, OVERVIEW_DEFAULTS.themeTopN);
+  const spread = step('prices-1', () => analysePriceSpread(priceSums(db, range, (done, total) => hooks.onChunk?.('prices-1', done, total))));
+  const priceSpread = step('prices-2', () => priceSpreadPanel(spread, priceDistributions(db, range, spread.flaggedIds), productMeta(db, spread.flaggedIds)));
+  const lpay = step('lpay', () => lpayPanel(db, range));
+  const cohort = step('cohort', () => {
+    const c = cohortRows(db, range, OVERVIEW_DEFAULTS.cohortAmount);
+    return { ...c.panel, medianDaysToSecond: c.gapsDays.length > 0 ? median(c.gapsDays) : null };
+  });
+  return { kpis, demographics, regions, retailerSales, partnerSales, channelTrend, heatmap, topCategories, priceSpread, lpay, cohort, retailerThemes };
+}
+
+/** Overview / EDA (SPEC §3.1): headline KPIs and the panels of the Overview page. */
+export const overviewJob: JobDefinition<OverviewParams, OverviewResult & { runId: number }> = {
+  id: 'overview',
+  title: 'Overview',
+  description: 'Headline KPIs; customers by gender × age; sales by region; monthly sales by retailer and partner; online vs offline; weekday × hour; top categories; price spread (skewness, kurtosis, extreme products); L.pay adoption; the 100-won cohort; retailer themes.',
+  isAnalysis: true,
+  params,
+  paramInfo: [
+    { name: 'from', type: 'date', default: null, help: 'First day (YYYY-MM-DD) of the period; default: the first day of the data.' },
+    { name: 'to', type: 'date', default: null, help: 'Last day (YYYY-MM-DD) of the period, inclusive; default: the last day of the data.' },
+  ],
+  async run(ctx, p) {
+    const db = openProject(ctx.project);
+    try {
+      const range: DayRange = { from: p.from === undefined ? ALL_DAYS.from : (toDay(p.from) as number), to: p.to === undefined ? ALL_DAYS.to : (toDay(p.to) as number) };
+      // One read transaction: every panel sees the same snapshot even if an import commits meanwhile
+      // (the temp tables the queries aggregate into live outside the project file).
+      db.exec('BEGIN');
+      let panels: Omit<OverviewResult, 'period'>;
+      try {
+        panels = computeOverview(db, range, {
+          onStep: (step, done, total) => {
+            ctx.throwIfCancelled();
+            ctx.progress({ phase: 'overview', done, total, unit: 'panels', message: step });
+          },
+          onChunk: () => ctx.throwIfCancelled(),
+        });
+      } finally {
+        db.exec('COMMIT');
+      }
+      ctx.progress({ phase: 'overview', done: OVERVIEW_STEPS.length, total: OVERVIEW_STEPS.length, unit: 'panels' });
+      const result: OverviewResult = { period: { from: p.from ?? null, to: p.to ?? null }, ...panels };
+      const runId = recordRun(db, ctx, 'overview', p, result, dataFingerprint(db, sha256Text));
+      return { ...result, runId };
+    } finally {
+      db.close();
+    }
+  },
+};
+
+/** Epoch day of an ISO date "YYYY-MM-DD", or undefined when it is not one. */
+function toDay(s: string): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  return m ? epochDay(+m[1], +m[2], +m[3]) : undefined;
+}

@@ -1,0 +1,28 @@
+import { Header } from './components/Header.js';
+import { JobsPanel } from './components/jobs/JobsPanel.js';
+import { ReadySignal } from './components/ReadySignal.js';
+import { Sidebar } from './components/Sidebar.js';
+import { usePage } from './hooks/usePage.js';
+import { DataPage } from './pages/data/DataPage.js';
+import { OverviewPage } from './pages/overview/OverviewPage.js';
+import { RunsPage } from './pages/runs/RunsPage.js';
+
+/** The window: navigation on the left, header, the current page, the jobs panel at the bottom. */
+export function App() {
+  const [page, navigate] = usePage();
+  return (
+    <div className="app">
+      <Sidebar page={page} onNavigate={navigate} />
+      <div className="main">
+        <Header page={page} />
+        <main className="content" id="content">
+          {page === 'data' && <DataPage />}
+          {page === 'overview' && <OverviewPage />}
+          {page === 'runs' && <RunsPage />}
+        </main>
+        <JobsPanel />
+      </div>
+      <ReadySignal />
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+import type { BarSeriesOption, HeatmapSeriesOption, LineSeriesOption, ScatterSeriesOption } from 'echarts/charts';
+import type { GridComponentOption, LegendComponentOption, MarkLineComponentOption, TitleComponentOption, TooltipComponentOption, VisualMapComponentOption } from 'echarts/components';
+import type { ComposeOption } from 'echarts/core';
+
+/**
+ * The option type of every chart in the app, checked against the parts registered in echarts.ts.
+ * Type-only: option builders import this without loading ECharts (they are unit-tested in Node).
+ */
+export type ChartOption = ComposeOption<
+  BarSeriesOption | LineSeriesOption | ScatterSeriesOption | HeatmapSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption | TitleComponentOption | VisualMapComponentOption | MarkLineComponentOption
+>;

@@ -1,0 +1,27 @@
+import { useCallback, useEffect, useState } from 'react';
+
+export const PAGES = ['data', 'overview', 'runs'] as const;
+export type Page = (typeof PAGES)[number];
+/** Pages of SPEC §4 that later issues build; shown in the navigation, disabled. */
+export const COMING_PAGES = ['segments', 'compare', 'recommend', 'rules', 'forecast'] as const;
+export type ComingPage = (typeof COMING_PAGES)[number];
+
+function fromHash(): Page {
+  const name = window.location.hash.replace(/^#\/?/, '');
+  return (PAGES as readonly string[]).includes(name) ? (name as Page) : 'data';
+}
+
+/** The page shown, kept in the URL hash so a reload stays on it (no router needed for three pages). */
+export function usePage(): [Page, (page: Page) => void] {
+  const [page, setPage] = useState<Page>(fromHash);
+  useEffect(() => {
+    const onHash = () => setPage(fromHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  const navigate = useCallback((next: Page) => {
+    if (window.location.hash !== `#/${next}`) window.location.hash = `#/${next}`;
+    setPage(next);
+  }, []);
+  return [page, navigate];
+}

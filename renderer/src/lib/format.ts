@@ -1,0 +1,150 @@
+/** The UI languages and the Intl locale each one formats with. */
+export type Lang = 'en' | 'ko';
+export const LANGS: readonly Lang[] = ['en', 'ko'];
+export const LOCALES: Record<Lang, string> = { en: 'en-US', ko: 'ko-KR' };
+
+export function isLang(value: unknown): value is Lang {
+  return value === 'en' || value === 'ko';
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function nf(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = lang + JSON.stringify(options);
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(LOCALES[lang], options);
+    numberFormats.set(key, f);
+  }
+  return f;
+}
+
+const DASH = '–';
+const ok = (n: number | null | undefined): n is number => typeof n === 'number' && Number.isFinite(n);
+
+/** 1234567 → "1,234,567" (both locales group by thousands). */
+export function formatInt(lang: Lang, n: number | null | undefined): string {
+  return ok(n) ? nf(lang, { maximumFractionDigits: 0 }).format(n) : DASH;
+}
+
+/** A number with at most `digits` decimals: 1234.5678 → "1,234.57". */
+export function formatDecimal(lang: Lang, n: number | null | undefined, digits = 2): string {
+  return ok(n) ? nf(lang, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(n) : DASH;
+}
+
+/** A share 0..1 as a percentage: 0.1234 → "12.3%". */
+export function formatPercent(lang: Lang, share: number | null | undefined, digits = 1): string {
+  return ok(share) ? nf(lang, { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(share) : DASH;
+}
+
+/**
+ * Short form for axes and KPI cards from 10,000 up: 1234567 → "1.2M" (en) / "123.5만" (ko);
+ * smaller numbers stay whole ("1,800", not "1.8K" / "1.8천").
+ */
+export function formatCompact(lang: Lang, n: number | null | undefined): string {
+  if (!ok(n)) return DASH;
+  if (Math.abs(n) < 10_000) return nf(lang, { maximumFractionDigits: 1 }).format(n);
+  return nf(lang, { notation: 'compact', maximumFractionDigits: 1 }).format(n);
+}
+
+const BYTE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB'];
+/** 1536 → "1.5 KB" (binary multiples, unit names as analysts know them). */
+export function formatBytes(lang: Lang, bytes: number | null | undefined): string {
+  if (!ok(bytes)) return DASH;
+  let v = Math.abs(bytes);
+  let u = 0;
+  while (v >= 1024 && u < BYTE_UNITS.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  const digits = u === 0 ? 0 : v < 10 ? 1 : 0;
+  return `${nf(lang, { maximumFractionDigits: digits }).format(Math.sign(bytes) * v)} ${BYTE_UNITS[u]}`;
+}
+
+const UNIT_WORDS: Record<Lang, { h: string; m: string; s: string; sep: string }> = {
+  en: { h: 'h', m: 'min', s: 's', sep: ' ' },
+  ko: { h: '시간', m: '분', s: '초', sep: '' },
+};
+
+/** Seconds as "2.5 s", "3 min 5 s", "1 h 2 min" (en) or "2.5초", "3분 5초", "1시간 2분" (ko). */
+export function formatSeconds(lang: Lang, seconds: number | null | undefined): string {
+  if (!ok(seconds) || seconds < 0) return DASH;
+  const w = UNIT_WORDS[lang];
+  const part = (v: number, unit: string) => `${nf(lang, { maximumFractionDigits: 0 }).format(v)}${w.sep}${unit}`;
+  if (seconds < 10) return `${nf(lang, { maximumFractionDigits: 1 }).format(seconds)}${w.sep}${w.s}`;
+  if (seconds < 60) return part(Math.round(seconds), w.s);
+  const total = Math.round(seconds);
+  if (total < 3600) {
+    const m = Math.floor(total / 60);
+    const s = total % 60;
+    return s === 0 ? part(m, w.m) : `${part(m, w.m)} ${part(s, w.s)}`;
+  }
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  return m === 0 ? part(h, w.h) : `${part(h, w.h)} ${part(m, w.m)}`;
+}
+
+/** Milliseconds, as formatSeconds. */
+export function formatDuration(lang: Lang, ms: number | null | undefined): string {
+  return ok(ms) ? formatSeconds(lang, ms / 1000) : DASH;
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function df(lang: Lang, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = lang + JSON.stringify(options);
+  let f = dateFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(LOCALES[lang], options);
+    dateFormats.set(key, f);
+  }
+  return f;
+}
+
+/** An ISO timestamp in the viewer's time zone: "Mar 4, 2024, 14:05" / "2024. 3. 4. 14:05". */
+export function formatDateTime(lang: Lang, iso: string | null | undefined, timeZone?: string): string {
+  if (!iso) return DASH;
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return df(lang, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(d);
+}
+
+/** A calendar day 'YYYY-MM-DD' (or 'YYYYMMDD'), never shifted by time zones: "Jan 2, 2023" / "2023. 1. 2.". */
+export function formatDay(lang: Lang, day: string | null | undefined): string {
+  if (!day) return DASH;
+  const m = /^(\d{4})-?(\d{2})-?(\d{2})/.exec(day);
+  if (!m) return day;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return df(lang, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(d);
+}
+
+/** A month 'YYYY-MM' (or 'YYYYMM'): "Jan 2023" / "2023년 1월". */
+export function formatMonth(lang: Lang, month: string | null | undefined): string {
+  if (!month) return DASH;
+  const m = /^(\d{4})-?(\d{2})/.exec(month);
+  if (!m) return month;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1));
+  return df(lang, { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(d);
+}
+
+/** The first characters of a fingerprint, enough to tell runs apart. */
+export function shortHash(hash: string | null | undefined, length = 10): string {
+  return hash ? hash.slice(0, length) : DASH;
+}
+
+/** All formatters bound to one language, as components use them. */
+export function makeFormatters(lang: Lang) {
+  return {
+    lang,
+    locale: LOCALES[lang],
+    int: (n: number | null | undefined) => formatInt(lang, n),
+    dec: (n: number | null | undefined, digits?: number) => formatDecimal(lang, n, digits),
+    pct: (share: number | null | undefined, digits?: number) => formatPercent(lang, share, digits),
+    compact: (n: number | null | undefined) => formatCompact(lang, n),
+    bytes: (n: number | null | undefined) => formatBytes(lang, n),
+    seconds: (s: number | null | undefined) => formatSeconds(lang, s),
+    duration: (ms: number | null | undefined) => formatDuration(lang, ms),
+    dateTime: (iso: string | null | undefined) => formatDateTime(lang, iso),
+    day: (d: string | null | undefined) => formatDay(lang, d),
+    month: (m: string | null | undefined) => formatMonth(lang, m),
+  };
+}
+export type Formatters = ReturnType<typeof makeFormatters>;

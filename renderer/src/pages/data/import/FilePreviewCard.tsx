@@ -1,0 +1,77 @@
+import type { FilePreview } from '../../../../../core/model/api.js';
+import { useI18n } from '../../../i18n/context.js';
+import { isMessageKey } from '../../../i18n/translate.js';
+import type { StagedFile } from '../../../api/types.js';
+import { MappingEditor } from './MappingEditor.js';
+import { PreviewTable } from './PreviewTable.js';
+import { mappingFields, type ImportChoices } from './wizard-state.js';
+
+interface Props {
+  file: StagedFile;
+  preview: FilePreview | undefined;
+  overridden: Record<string, string>;
+  choices: ImportChoices;
+  onMap(field: string, column: string | null): void;
+  onRemove(): void;
+  disabled: boolean;
+  /** A new preview is on its way (after a change of options or mapping). */
+  updating: boolean;
+}
+
+const DELIMITERS: Record<string, 'import.delimiter.comma' | 'import.delimiter.tab' | 'import.delimiter.semicolon' | 'import.delimiter.pipe'> = {
+  ',': 'import.delimiter.comma',
+  '\t': 'import.delimiter.tab',
+  ';': 'import.delimiter.semicolon',
+  '|': 'import.delimiter.pipe',
+};
+
+/** One staged file: what the host detected, its first rows, and (generic files) the column mapping. */
+export function FilePreviewCard({ file, preview, overridden, choices, onMap, onRemove, disabled, updating }: Props) {
+  const { t, fmt } = useI18n();
+  const fields = mappingFields(preview, choices);
+  const role = preview?.table ?? '';
+  const roleKey = `import.role.${role}`;
+  const detected = preview?.format === 'lpoint' ? t('import.detected.lpoint', { table: role }) : preview?.format === 'generic' ? t('import.detected.generic', { role: isMessageKey(roleKey) ? t(roleKey) : role }) : null;
+  const delimiter = preview?.delimiter === undefined ? null : DELIMITERS[preview.delimiter] ? t(DELIMITERS[preview.delimiter]) : JSON.stringify(preview.delimiter);
+  return (
+    <article className={`file-preview${preview && !preview.ok ? ' has-error' : ''}`} data-testid="file-preview" data-file={file.name} data-ok={preview ? String(preview.ok) : undefined} data-format={preview?.format} data-table={preview?.table} aria-busy={updating}>
+      <header className="file-preview-head">
+        <div>
+          <h3 className="file-name">{file.name}</h3>
+          <div className="muted small num">{fmt.bytes(file.bytes)}</div>
+        </div>
+        <div className="chips">
+          {detected && <span className="chip chip-accent" data-testid="preview-format">{detected}</span>}
+          {preview?.encoding && <span className="chip" data-testid="preview-encoding">{t('import.encodingIs', { encoding: preview.encoding })}</span>}
+          {delimiter && <span className="chip" data-testid="preview-delimiter">{t('import.delimiterIs', { delimiter })}</span>}
+        </div>
+        <button type="button" className="btn btn-ghost btn-small" onClick={onRemove} disabled={disabled} aria-label={t('import.removeFile', { file: file.name })}>
+          {t('common.remove')}
+        </button>
+      </header>
+      {(preview === undefined || updating) && (
+        <p className="muted small" role="status">
+          {t('import.previewing')}
+        </p>
+      )}
+      {preview?.error && (
+        <div className="error-box" role="alert" data-testid="preview-error">
+          <div className="error-title">{t('import.cannotImport')}</div>
+          <div className="error-message">
+            {preview.error.message}
+            {preview.error.line > 0 && <span className="muted"> — {t('import.atLine', { line: fmt.int(preview.error.line), column: preview.error.column || '–' })}</span>}
+          </div>
+        </div>
+      )}
+      {preview?.notes && preview.notes.length > 0 && (
+        <ul className="notes">
+          {preview.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+      {preview?.header && preview.rows && <PreviewTable header={preview.header} rows={preview.rows} />}
+      {fields && preview?.header && <MappingEditor fields={fields} header={preview.header} mapping={preview.mapping ?? {}} overridden={overridden} onChange={onMap} disabled={disabled} />}
+    </article>
+  );
+}

@@ -1,0 +1,76 @@
+import type { ImportSummary } from '../../../../../core/model/import.js';
+import { useI18n } from '../../../i18n/context.js';
+import { basename } from '../../../lib/path.js';
+
+/** The outcome of an import: rows read, landed, rejected, flagged; per table and per file. */
+export function ImportSummaryView({ summary, runId }: { summary: ImportSummary; runId: number | null }) {
+  const { t, fmt } = useI18n();
+  const stats: [string, string, string?][] = [
+    [t('import.summary.read'), fmt.int(summary.rowsRead)],
+    [t('import.summary.imported'), fmt.int(summary.rowsImported), 'ok'],
+    [t('import.summary.rejected'), fmt.int(summary.rowsRejected), summary.rowsRejected > 0 ? 'danger' : undefined],
+    [t('import.summary.flagged'), fmt.int(summary.rowsFlagged), summary.rowsFlagged > 0 ? 'warn' : undefined],
+    [t('project.customers'), fmt.int(summary.customers)],
+    [t('project.receipts'), fmt.int(summary.receipts)],
+    [t('import.summary.amount'), fmt.dec(summary.amountTotal, 0)],
+    [t('import.summary.time'), fmt.seconds(summary.seconds)],
+  ];
+  return (
+    <div className="import-summary" data-testid="import-summary" data-run-id={runId ?? undefined} data-rows-read={summary.rowsRead} data-rows-imported={summary.rowsImported} data-rows-rejected={summary.rowsRejected} data-rows-flagged={summary.rowsFlagged}>
+      <div className="stat-grid">
+        {stats.map(([label, value, tone]) => (
+          <div key={label} className={`stat${tone ? ` stat-${tone}` : ''}`}>
+            <div className="stat-label">{label}</div>
+            <div className="stat-value num">{value}</div>
+          </div>
+        ))}
+      </div>
+      <div className="summary-tables">
+        <div>
+          <h4 className="subhead">{t('import.summary.tables')}</h4>
+          <table className="table compact">
+            <tbody>
+              {Object.entries(summary.tables).map(([table, n]) => (
+                <tr key={table}>
+                  <th scope="row">{table}</th>
+                  <td className="num">{fmt.int(n)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="grow">
+          <h4 className="subhead">{t('import.summary.files')}</h4>
+          <table className="table compact">
+            <thead>
+              <tr>
+                <th scope="col">{t('import.col.file')}</th>
+                <th scope="col">{t('import.col.detected')}</th>
+                <th scope="col">{t('import.col.encoding')}</th>
+                <th scope="col" className="num">{t('import.summary.read')}</th>
+                <th scope="col" className="num">{t('import.summary.imported')}</th>
+                <th scope="col" className="num">{t('import.summary.rejected')}</th>
+                <th scope="col" className="num">{t('import.summary.flagged')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.files.map((f) => (
+                <tr key={f.file}>
+                  <td title={f.file}>{basename(f.file)}</td>
+                  <td>
+                    {f.format} · {f.table}
+                  </td>
+                  <td>{f.encoding}</td>
+                  <td className="num">{fmt.int(f.rowsRead)}</td>
+                  <td className="num">{fmt.int(f.rowsImported)}</td>
+                  <td className="num">{fmt.int(f.rowsRejected)}</td>
+                  <td className="num">{fmt.int(f.rowsFlagged)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import type { CohortPanel, LpayPanel } from '../../../../../core/model/overview.js';
+import type { ChartOption } from '../../../charts/option.js';
+import { ACCENT, MUTED } from '../../../charts/palette.js';
+import { periodLabel, type ChartContext } from '../labels.js';
+import { baseOption, categoryAxis, legend, valueAxis, valueFormatter } from './common.js';
+
+/** New L.pay users per month (bars) and the running total (line, right axis). */
+export function lpayAdoptionOption(panel: LpayPanel, ctx: ChartContext): ChartOption {
+  const f = panel.firstUse;
+  return {
+    ...baseOption(),
+    grid: { left: 8, right: 8, top: 40, bottom: 8 },
+    legend: legend(),
+    tooltip: { trigger: 'axis', confine: true, valueFormatter: valueFormatter(ctx.fmt.int) },
+    xAxis: categoryAxis(
+      f.periods.map((p) => periodLabel(ctx, p)),
+      90,
+    ),
+    yAxis: [valueAxis(ctx, undefined, true), { ...valueAxis(ctx, undefined, true), splitLine: { show: false } }],
+    series: [
+      { type: 'bar', name: ctx.t('overview.newUsers'), data: f.newUsers, barMaxWidth: 22 },
+      { type: 'line', name: ctx.t('overview.cumulativeUsers'), yAxisIndex: 1, data: f.cumulativeUsers, showSymbol: false },
+    ],
+  };
+}
+
+const METRICS = ['salesPerCustomer', 'receiptsPerCustomer', 'salesPerReceipt'] as const;
+
+/** L.pay users against other customers: sales per customer, receipts per customer, sales per receipt. */
+export function lpaySpendOption(panel: LpayPanel, ctx: ChartContext): ChartOption {
+  const value = (g: LpayPanel['groups'][number], m: (typeof METRICS)[number]): number | null => (m === 'receiptsPerCustomer' ? (g.customers > 0 ? g.purchaseReceipts / g.customers : null) : g[m]);
+  const format = (m: (typeof METRICS)[number], v: number) => (m === 'receiptsPerCustomer' ? ctx.fmt.dec(v, 1) : ctx.fmt.compact(v));
+  const width = 100 / METRICS.length;
+  const groupName = (g: LpayPanel['groups'][number]) => ctx.t(g.group === 'lpay' ? 'overview.lpayUsers' : 'overview.otherCustomers');
+  const color = (g: LpayPanel['groups'][number]) => (g.group === 'lpay' ? ACCENT : '#b8c1cf');
+  return {
+    animationDuration: 350,
+    title: METRICS.map((m, i) => ({ text: ctx.t(`overview.${m}`), left: `${i * width + width / 2}%`, top: 0, textAlign: 'center' as const, textStyle: { fontSize: 12.5, fontWeight: 500, color: MUTED } })),
+    legend: { bottom: 0, left: 'center', itemWidth: 14, itemHeight: 8, icon: 'roundRect', data: panel.groups.map(groupName) },
+    tooltip: { trigger: 'item', confine: true },
+    grid: METRICS.map((_, i) => ({ left: `${i * width + 3}%`, width: `${width - 8}%`, top: 40, bottom: 30, outerBoundsMode: 'same' as const, outerBoundsContain: 'axisLabel' as const })),
+    xAxis: METRICS.map((_, i) => ({ type: 'category' as const, gridIndex: i, data: [''], axisTick: { show: false }, axisLabel: { show: false } })),
+    yAxis: METRICS.map((m, i) => ({ type: 'value' as const, gridIndex: i, axisLabel: { formatter: (v: number) => format(m, v) } })),
+    series: METRICS.flatMap((m, i) =>
+      panel.groups.map((g) => ({
+        type: 'bar' as const,
+        name: groupName(g),
+        xAxisIndex: i,
+        yAxisIndex: i,
+        barMaxWidth: 34,
+        barGap: '20%',
+        itemStyle: { color: color(g) },
+        data: [value(g, m)],
+        label: { show: true, position: 'top' as const, fontSize: 11, color: MUTED, formatter: (p: { value: unknown }) => format(m, Number(p.value)) },
+        tooltip: { valueFormatter: valueFormatter((v) => (m === 'receiptsPerCustomer' ? ctx.fmt.dec(v, 2) : ctx.fmt.int(v))) },
+      })),
+    ),
+  };
+}
+
+/** The first-payment cohort by the month of its first payment. */
+export function cohortOption(panel: CohortPanel, ctx: ChartContext): ChartOption {
+  return {
+    ...baseOption(),
+    grid: { left: 8, right: 16, top: 16, bottom: 8 },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true, valueFormatter: valueFormatter(ctx.fmt.int) },
+    xAxis: categoryAxis(
+      panel.byMonth.periods.map((p) => periodLabel(ctx, p)),
+      90,
+    ),
+    yAxis: valueAxis(ctx, undefined, true),
+    series: [{ type: 'bar', name: ctx.t('overview.cohortMembers', { amount: ctx.fmt.int(panel.amount) }), data: panel.byMonth.cohort, barMaxWidth: 26 }],
+  };
+}

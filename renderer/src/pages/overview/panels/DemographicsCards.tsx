@@ -1,0 +1,44 @@
+import { useMemo, useState } from 'react';
+import type { DemographicsPanel, RegionPanel } from '../../../../../core/model/overview.js';
+import { ChartCard } from '../../../charts/ChartCard.js';
+import { Segmented } from '../../../components/Segmented.js';
+import { useI18n } from '../../../i18n/context.js';
+import { demographicsOption, regionsOption, type DemographicsMetric } from '../options/demographics.js';
+import type { PanelProps } from './types.js';
+
+export function DemographicsCard({ panel, onRendered }: PanelProps & { panel: DemographicsPanel }) {
+  const { t, fmt } = useI18n();
+  const [metric, setMetric] = useState<DemographicsMetric>('customers');
+  const option = useMemo(() => (panel.available ? demographicsOption(panel, metric, { t, fmt }) : null), [panel, metric, t, fmt]);
+  return (
+    <ChartCard
+      panelId="demographics"
+      title={t('overview.demographics')}
+      option={option}
+      reason={panel.reason}
+      onRendered={onRendered}
+      toolbar={
+        panel.available && (
+          <Segmented
+            value={metric}
+            onChange={setMetric}
+            label={t('overview.metric')}
+            testId="switch-metric"
+            options={[
+              { value: 'customers', label: t('project.customers') },
+              { value: 'sales', label: t('overview.sales') },
+            ]}
+          />
+        )
+      }
+    />
+  );
+}
+
+export function RegionsCard({ panel, onRendered }: PanelProps & { panel: RegionPanel }) {
+  const { t, fmt } = useI18n();
+  const option = useMemo(() => (panel.available ? regionsOption(panel, { t, fmt }) : null), [panel, t, fmt]);
+  const height = Math.max(240, Math.min(20, panel.rows.length) * 24 + 40);
+  const more = panel.rows.length - 20;
+  return <ChartCard panelId="regions" title={t('overview.regions')} subtitle={more > 0 ? t('overview.topOf', { n: 20, total: fmt.int(panel.rows.length) }) : undefined} option={option} reason={panel.reason} onRendered={onRendered} height={height} />;
+}

@@ -1,0 +1,44 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { RunRecord } from '../../../../core/model/jobs.js';
+import { useApi } from '../../api/context.js';
+import { Card } from '../../components/Card.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { Loading } from '../../components/Loading.js';
+import { NoProject } from '../../components/NoProject.js';
+import { useApiQuery } from '../../hooks/useApiQuery.js';
+import { useI18n } from '../../i18n/context.js';
+import { useJobs } from '../../state/jobs.js';
+import { useProject } from '../../state/project.js';
+import { RunDetails } from './RunDetails.js';
+import { RunsTable } from './RunsTable.js';
+
+/** Runs: every stored run of the project (imports and analyses); a click shows its details. */
+export function RunsPage() {
+  const api = useApi();
+  const { t } = useI18n();
+  const { info } = useProject();
+  const { doneCount } = useJobs();
+  const [selected, setSelected] = useState<number | null>(null);
+  const project = info?.path ?? null;
+  const runs = useApiQuery(project, () => api.listRuns({ project: project as string }));
+  const { reload } = runs;
+
+  useEffect(() => {
+    if (doneCount > 0) reload();
+  }, [doneCount, reload]);
+
+  const list = useMemo<RunRecord[]>(() => ('value' in runs && runs.value ? runs.value : []), [runs]);
+  const current = list.find((r) => r.id === selected) ?? null;
+
+  if (project === null) return <NoProject />;
+  return (
+    <div className="page page-runs" data-testid="page-runs">
+      <Card title={t('runs.title')} testId="runs-card" attrs={{ 'data-runs-ready': runs.status === 'ok' ? 'true' : undefined }}>
+        {runs.status === 'error' && <ErrorMessage error={runs.error} />}
+        {runs.status === 'loading' && list.length === 0 && <Loading />}
+        {(runs.status === 'ok' || list.length > 0) && <RunsTable runs={list} selected={selected} onSelect={(r) => setSelected(r.id)} />}
+      </Card>
+      {current && project && <RunDetails project={project} run={current} onClose={() => setSelected(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { useMemo } from 'react';
+import type { RunRecord } from '../../../../core/model/jobs.js';
+import { StatusBadge } from '../../components/jobs/StatusBadge.js';
+import { DataTable } from '../../components/table/DataTable.js';
+import type { Column } from '../../components/table/column.js';
+import { useI18n } from '../../i18n/context.js';
+import { shortHash } from '../../lib/format.js';
+import { compactParams } from '../../lib/params.js';
+
+/** The run history, newest first; sortable and filterable like every table. */
+export function RunsTable({ runs, selected, onSelect }: { runs: RunRecord[]; selected: number | null; onSelect(run: RunRecord): void }) {
+  const { t, fmt } = useI18n();
+  const columns = useMemo<Column<RunRecord>[]>(
+    () => [
+      { id: 'id', label: t('runs.col.id'), value: (r) => r.id, numeric: true, width: '70px' },
+      { id: 'analysis', label: t('runs.col.analysis'), value: (r) => r.analysis, width: 'minmax(110px, 1fr)' },
+      { id: 'status', label: t('runs.col.status'), value: (r) => r.status, width: '110px', render: (r) => <StatusBadge status={r.status} /> },
+      { id: 'started', label: t('runs.col.started'), value: (r) => r.startedAt, width: 'minmax(180px, 1fr)', render: (r) => fmt.dateTime(r.startedAt) },
+      { id: 'duration', label: t('runs.col.duration'), value: (r) => r.durationMs, numeric: true, width: '110px', render: (r) => fmt.duration(r.durationMs) },
+      { id: 'fingerprint', label: t('runs.col.fingerprint'), value: (r) => r.dataFingerprint, width: '120px', render: (r) => <code title={r.dataFingerprint}>{shortHash(r.dataFingerprint)}</code> },
+      { id: 'params', label: t('runs.col.params'), value: (r) => compactParams(r.params), width: 'minmax(200px, 3fr)', render: (r) => <code className="cell-value">{compactParams(r.params)}</code> },
+    ],
+    [t, fmt],
+  );
+  return (
+    <DataTable
+      columns={columns}
+      rows={runs}
+      rowKey={(r) => String(r.id)}
+      testId="runs-table"
+      ariaLabel={t('runs.title')}
+      initialSort={{ column: 'id', dir: 'desc' }}
+      onRowClick={onSelect}
+      selectedKey={selected === null ? null : String(selected)}
+      height={360}
+      empty={t('runs.none')}
+    />
+  );
+}

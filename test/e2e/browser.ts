@@ -1,0 +1,49 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import { CLI, ROOT } from '../helpers/project.js';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Debian's Chromium, never a downloaded browser; flags that keep it off the network. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/** Whether the browser tests can run here; in CI they must (.ci/run installs Chromium). */
+export function chromiumAvailable(): boolean {
+  const ok = fs.existsSync(CHROMIUM) && fs.existsSync(`${ROOT}/renderer/dist/index.html`);
+  if (!ok && process.env.CI) throw new Error(`CI must run the browser tests: ${CHROMIUM} or renderer/dist is missing (.ci/run installs Chromium; npm test builds the renderer).`);
+  if (!ok) console.warn(`SKIPPED: the browser tests need ${CHROMIUM} (apt-get install -y chromium fonts-noto-cjk) and a built renderer (npm run build).`);
+  return ok;
+}
+
+export interface Host {
+  url: string;
+  port: number;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts `serve --port 0 --json` and resolves with its URL once it prints it. */
+export function startHost(project: string): Promise<Host> {
+  const child = spawn(process.execPath, [CLI, 'serve', '--project', project, '--port', '0', '--json'], { cwd: ROOT, env: { ...process.env, TZ: 'UTC' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (!line) return;
+      const { url, port } = JSON.parse(line) as { url: string; port: number };
+      const exited = new Promise<void>((r) => child.once('exit', () => r()));
+      resolve({ url, port, child, stop: async () => { if (child.exitCode === null) child.kill('SIGTERM'); await exited; } });
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited (${code}) before printing its URL: ${err}`)));
+  });
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { FilePreview } from '../../../core/model/api.js';
+import { canImport, importParams, initialWizard, mappingFields, wizardReducer, type WizardState } from '../../../renderer/src/pages/data/import/wizard-state.js';
+
+const staged = [{ path: '/tmp/up/1/online_retail.csv', name: 'online_retail.csv', bytes: 1000 }];
+const preview: FilePreview = {
+  file: staged[0].path,
+  bytes: 1000,
+  ok: true,
+  format: 'generic',
+  table: 'transactions',
+  encoding: 'utf8',
+  delimiter: ',',
+  header: ['InvoiceNo', 'StockCode', 'InvoiceDate', 'UnitPrice', 'CustomerID'],
+  rows: [['536365', '85123A', '2010-12-01 08:26:00', '2.55', '17850.0']],
+  mapping: { receipt: 'InvoiceNo', product: 'StockCode', date: 'InvoiceDate', unitPrice: 'UnitPrice', customer: 'CustomerID' },
+  fields: ['customer', 'receipt', 'date', 'product', 'unitPrice'],
+};
+
+function previewed(): WizardState {
+  let s = wizardReducer(initialWizard, { type: 'staging' });
+  expect(s.phase).toBe('previewing');
+  s = wizardReducer(s, { type: 'staged', files: staged });
+  s = wizardReducer(s, { type: 'previewed', previews: [preview], version: s.previewVersion });
+  return s;
+}
+
+describe('import wizard state', () => {
+  it('goes idle → previewing → ready and can import', () => {
+    const s = previewed();
+    expect(s.phase).toBe('ready');
+    expect(canImport(s)).toBe(true);
+    expect(importParams(s)).toEqual({ files: [staged[0].path], map: {}, format: 'auto', role: 'auto', encoding: 'auto', onError: 'abort', allowDuplicate: false });
+  });
+
+  it('previews again after a mapping change and drops stale previews', () => {
+    const s = previewed();
+    const mapped = wizardReducer(s, { type: 'map', field: 'customer', column: 'StockCode' });
+    expect(mapped.phase).toBe('previewing');
+    expect(mapped.map).toEqual({ customer: 'StockCode' });
+    expect(canImport(mapped)).toBe(false);
+    const stale = wizardReducer(mapped, { type: 'previewed', previews: [preview], version: s.previewVersion });
+    expect(stale.phase).toBe('previewing');
+    const fresh = wizardReducer(mapped, { type: 'previewed', previews: [preview], version: mapped.previewVersion });
+    expect(fresh.phase).toBe('ready');
+    expect(importParams(fresh).map).toEqual({ customer: 'StockCode' });
+    expect(wizardReducer(fresh, { type: 'map', field: 'customer', column: null }).map).toEqual({});
+  });
+
+  it('only re-sniffs for options that change detection', () => {
+    const s = previewed();
+    expect(wizardReducer(s, { type: 'choice', choices: { onError: 'skip' } }).phase).toBe('ready');
+    const reencoded = wizardReducer(s, { type: 'choice', choices: { encoding: 'cp949' } });
+    expect(reencoded.phase).toBe('previewing');
+  });
+
+  it('cannot import a file the host could not plan', () => {
+    let s = wizardReducer(initialWizard, { type: 'staged', files: staged });
+    s = wizardReducer(s, { type: 'previewed', previews: [{ ...preview, ok: false, error: { message: 'no column for "date"', line: 1, column: 'date' } }], version: s.previewVersion });
+    expect(s.phase).toBe('ready');
+    expect(canImport(s)).toBe(false);
+  });
+
+  it('follows the job to its end and allows a retry after a failure', () => {
+    let s = wizardReducer(previewed(), { type: 'started', jobId: 'job-1' });
+    expect(s.phase).toBe('importing');
+    expect(canImport(s)).toBe(false);
+    expect(wizardReducer(s, { type: 'choice', choices: { format: 'lpoint' } })).toBe(s);
+    s = wizardReducer(s, { type: 'ended', status: 'failed', error: { code: 'import-failed', message: 'line 3: bad date' } });
+    expect(s.phase).toBe('failed');
+    expect(canImport(s)).toBe(true);
+    expect(wizardReducer(s, { type: 'reset' })).toEqual(initialWizard);
+  });
+
+  it('offers the chosen role’s fields when the host could not plan a file', () => {
+    const failed: FilePreview = { ...preview, ok: false, fields: undefined, format: undefined, error: { message: 'cannot tell', line: 1, column: '' } };
+    expect(mappingFields(preview, initialWizard.choices)).toEqual(preview.fields);
+    expect(mappingFields(failed, initialWizard.choices)).toBeNull();
+    expect(mappingFields(failed, { ...initialWizard.choices, role: 'customers' })).toEqual(['customer', 'gender', 'age', 'region']);
+  });
+});
