@@ -1,7 +1,8 @@
 // Benchmarks (`npm run bench`), never part of `npm test`: figures depend on the machine.
 // 1. Import end to end of the `full` demo (≈4.4M purchase lines) through the CLI, as a user runs it:
 //    wall time and peak memory of the whole process, against the pandas read_csv + to_sql baseline.
-// 2. The CSV parser against papaparse (bench/csv-parse.mjs).
+// 2. Every Overview panel query on the full demo (bench/overview.mjs).
+// 3. The CSV parser against papaparse (bench/csv-parse.mjs).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -59,6 +60,11 @@ function pandasBaseline(pdde) {
 }
 
 if (!only || only === 'import') benchImport();
+if (!only || only === 'overview') {
+  console.log('\nOverview panels on the full demo (bench/overview.mjs; target: each under 2 s):');
+  const r = spawnSync(process.execPath, [path.join(root, 'bench/overview.mjs')], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'] });
+  if (r.status !== 0) process.exitCode = 1;
+}
 if (!only || only === 'csv') {
   console.log('\nCSV parser (bench/csv-parse.mjs):');
   const r = spawnSync(process.execPath, ['--expose-gc', path.join(root, 'bench/csv-parse.mjs'), '2000000', '3'], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'] });
