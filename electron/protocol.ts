@@ -1,27 +1,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { contentTypeOf } from '../core/model/web.js';
 import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY } from './security.js';
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-export function contentType(file: string): string {
-  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
+/** The content type of a renderer file (one table for both shells). */
+export const contentType = contentTypeOf;
 
 /**
  * The file under the renderer folder a request of our scheme asks for, or null when it must be

@@ -1,3 +1,4 @@
+import { CONTENT_SECURITY_POLICY } from '../core/model/web.js';
 /**
  * The pure parts of the window's hardening (Electron security checklist), kept apart from
  * Electron so unit tests can check them: the origin the renderer is served from, the CSP, the
@@ -10,25 +11,8 @@ export const APP_HOST = 'workbench';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
 
-/**
- * The Content-Security-Policy sent with every renderer response (and, for safety, any other
- * response the session sees). Everything from our origin only; inline styles are allowed because
- * ECharts and React set style attributes; images may be data:/blob: for chart export to PNG/SVG.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "object-src 'none'",
-  "frame-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The renderer's CSP, the same in both shells (core/model/web.ts); also set on any other response the session sees. */
+export { CONTENT_SECURITY_POLICY };
 
 /** The web preferences of the workbench window: every checklist item set explicitly, not left to defaults. */
 export function hardenedWebPreferences(preload: string) {

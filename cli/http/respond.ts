@@ -1,8 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiError, ErrorCode } from '../../core/model/result.js';
+import { CONTENT_SECURITY_POLICY } from '../../core/model/web.js';
 
 /** The renderer's Content Security Policy, sent with every response of the browser host. */
-export const CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+/** The renderer's CSP, the same as the Electron window's (core/model/web.ts). */
+export const CSP = CONTENT_SECURITY_POLICY;
 
 /**
  * Headers every response carries, whatever it is (401s and static files included): no MIME

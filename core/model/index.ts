@@ -5,3 +5,4 @@ export * from './flags.js';
 export * from './api.js';
 export * from './import-request.js';
 export * from './operation-names.js';
+export * from './web.js';

@@ -5,8 +5,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../helpers/project.js';
 import { stopAll, rawRequest, startServe, tinyProject, type Served } from './helpers.js';
+import { CONTENT_SECURITY_POLICY } from '../../../core/model/web.js';
 
-const CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+const CSP = CONTENT_SECURITY_POLICY;
 
 /** Resolves true if a TCP connection to address:port succeeds, false if it is refused or fails. */
 function connects(address: string, port: number): Promise<boolean> {
