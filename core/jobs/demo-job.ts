@@ -43,7 +43,7 @@ export const demoJob: JobDefinition<DemoJobParams, DemoSummary> = {
         size: p.size,
         seed: p.seed,
         signal: ctx.signal,
-        onProgress: (done, total) => ctx.progress({ phase: 'generate', done, total, unit: 'customers', message: `generating the ${p.size} demo data` }),
+        onProgress: (done, total) => ctx.progress({ phase: 'generate', done, total, unit: 'customers', message: `generating demo data (${p.size} size)` }),
       });
       const generateSeconds = (performance.now() - t0) / 1000;
       const f = files.files;
