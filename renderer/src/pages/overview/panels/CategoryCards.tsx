@@ -4,6 +4,7 @@ import { ChartCard } from '../../../charts/ChartCard.js';
 import { Segmented } from '../../../components/Segmented.js';
 import { useI18n } from '../../../i18n/context.js';
 import { categoriesOption, categoryRows, themesOption, type CategoryLevelName, type CategoryMetric } from '../options/categories.js';
+import { MetricSwitch } from './MetricSwitch.js';
 import type { PanelProps } from './types.js';
 
 /** Top categories by sales or baskets, 대분류 or 중분류 (or products when the data has no categories). */
@@ -38,11 +39,9 @@ export function TopCategoriesCard({ panel, onRendered }: PanelProps & { panel: T
                 ]}
               />
             )}
-            <Segmented
+            <MetricSwitch
               value={metric}
               onChange={setMetric}
-              label={t('overview.metric')}
-              testId="switch-metric"
               options={[
                 { value: 'sales', label: t('overview.sales') },
                 { value: 'receipts', label: t('overview.baskets') },

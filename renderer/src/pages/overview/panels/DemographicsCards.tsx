@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
 import type { DemographicsPanel, RegionPanel } from '../../../../../core/model/overview.js';
 import { ChartCard } from '../../../charts/ChartCard.js';
-import { Segmented } from '../../../components/Segmented.js';
 import { useI18n } from '../../../i18n/context.js';
 import { demographicsOption, regionsOption, type DemographicsMetric } from '../options/demographics.js';
+import { MetricSwitch } from './MetricSwitch.js';
 import type { PanelProps } from './types.js';
 
 export function DemographicsCard({ panel, onRendered }: PanelProps & { panel: DemographicsPanel }) {
@@ -19,11 +19,9 @@ export function DemographicsCard({ panel, onRendered }: PanelProps & { panel: De
       onRendered={onRendered}
       toolbar={
         panel.available && (
-          <Segmented
+          <MetricSwitch
             value={metric}
             onChange={setMetric}
-            label={t('overview.metric')}
-            testId="switch-metric"
             options={[
               { value: 'customers', label: t('project.customers') },
               { value: 'sales', label: t('overview.sales') },

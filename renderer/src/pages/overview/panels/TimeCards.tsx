@@ -4,6 +4,7 @@ import { ChartCard } from '../../../charts/ChartCard.js';
 import { Segmented } from '../../../components/Segmented.js';
 import { useI18n } from '../../../i18n/context.js';
 import { channelOption, heatmapOption, monthlyOption, type Granularity, type HeatmapMetric } from '../options/time.js';
+import { MetricSwitch } from './MetricSwitch.js';
 import type { PanelProps } from './types.js';
 
 export function MonthlyCard({ panelId, title, panel, onRendered }: PanelProps & { panelId: string; title: string; panel: MonthlySeriesPanel }) {
@@ -55,11 +56,9 @@ export function HeatmapCard({ panel, onRendered }: PanelProps & { panel: Heatmap
       onRendered={onRendered}
       toolbar={
         panel.available && (
-          <Segmented
+          <MetricSwitch
             value={metric}
             onChange={setMetric}
-            label={t('overview.metric')}
-            testId="switch-metric"
             options={[
               { value: 'receipts', label: t('overview.receipts') },
               { value: 'sales', label: t('overview.sales') },
