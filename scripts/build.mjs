@@ -7,37 +7,29 @@ const banner = {
   js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
 };
 
-await build({
-  entryPoints: { cli: 'cli/main.ts', worker: 'core/worker/main.ts', 'import-encoder': 'core/data/import/encoder-worker.ts' },
-  outdir: 'dist',
-  outExtension: { '.js': '.mjs' },
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  sourcemap: true,
-  external: ['better-sqlite3'],
-  banner,
-  logLevel: 'warning',
-});
+/** An ESM bundle for Node into dist/*.mjs, with the native addon (and any other given module) external. */
+const nodeBundle = (entryPoints, external = []) =>
+  build({
+    entryPoints,
+    outdir: 'dist',
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    sourcemap: true,
+    external: ['better-sqlite3', ...external],
+    banner,
+    logLevel: 'warning',
+  });
+
+await nodeBundle({ cli: 'cli/main.ts', worker: 'core/worker/main.ts', 'import-encoder': 'core/data/import/encoder-worker.ts' });
 
 // The Electron shell. Main: ESM like the rest of dist/ (core finds its workers from
 // import.meta.url); electron and better-sqlite3 stay external. Preload: the sandboxed renderer
 // cannot require local files, so it is ONE self-contained CommonJS file with only `electron`
 // external — and it must not pull in core (zod and all): the build fails if it does.
-await build({
-  entryPoints: { 'electron-main': 'electron/main.ts' },
-  outdir: 'dist',
-  outExtension: { '.js': '.mjs' },
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  sourcemap: true,
-  external: ['electron', 'better-sqlite3'],
-  banner,
-  logLevel: 'warning',
-});
+await nodeBundle({ 'electron-main': 'electron/main.ts' }, ['electron']);
 const preload = await build({
   entryPoints: { 'electron-preload': 'electron/preload.ts' },
   outdir: 'dist',

@@ -1,20 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+// Fixtures written by test/reference/kmeans_validity.py (scikit-learn).
+import { kmeansFixture } from '../../../helpers/reference.js';
 import { kmeans } from '../../../../core/analysis/segment/kmeans/index.js';
 
-// Fixtures written by test/reference/kmeans_validity.py (scikit-learn); nothing is computed here.
-const dir = new URL('../../../reference/fixtures/', import.meta.url);
-const read = <T>(name: string): T => JSON.parse(readFileSync(new URL(name, dir), 'utf8')) as T;
 const KS = [3, 4, 5] as const;
 /** Sets with cluster structure, where one best-of-10 run is a fair comparison. */
 const CLUSTERED_SETS = ['blobs', 'aniso', 'rfm'] as const;
-interface KMeansFixture {
-  n: number;
-  d: number;
-  data: number[];
-  k: Record<string, { inertia: number; labels: number[] }>;
-}
-const kmeansFixture = (set: string): KMeansFixture => read(`kmeans-${set}.json`);
 
 describe('kmeans against scikit-learn (KMeans n_init=10, random_state=0)', () => {
   for (const set of CLUSTERED_SETS) {

@@ -1,25 +1,16 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+// Fixtures written by test/reference/kmeans_validity.py (scikit-learn).
+import { kmeansFixture, readFixture } from '../../../helpers/reference.js';
 import { pca } from '../../../../core/analysis/segment/pca.js';
 
-// Fixtures written by test/reference/kmeans_validity.py (scikit-learn); nothing is computed here.
-const dir = new URL('../../../reference/fixtures/', import.meta.url);
-const read = <T>(name: string): T => JSON.parse(readFileSync(new URL(name, dir), 'utf8')) as T;
 const SETS = ['blobs', 'aniso', 'uniform', 'rfm'] as const;
-interface KMeansFixture {
-  n: number;
-  d: number;
-  data: number[];
-  k: Record<string, { inertia: number; labels: number[] }>;
-}
-const kmeansFixture = (set: string): KMeansFixture => read(`kmeans-${set}.json`);
 interface PcaFixture {
   explainedVariance: number[];
   explainedVarianceRatio: number[];
   componentVectors: number[];
   scoresHead: number[];
 }
-const pcaFixture = (set: string): PcaFixture => read(`pca-${set}.json`);
+const pcaFixture = (set: string): PcaFixture => readFixture(`pca-${set}.json`);
 /** |a − b| ≤ tol · max(|a|, |b|). */
 function relClose(a: number, b: number, tol: number): boolean {
   return Math.abs(a - b) <= tol * Math.max(Math.abs(a), Math.abs(b));

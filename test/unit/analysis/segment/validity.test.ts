@@ -1,23 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+// Fixtures written by test/reference/kmeans_validity.py (scikit-learn).
+import { kmeansFixture, readFixture } from '../../../helpers/reference.js';
 import { calinskiHarabasz, daviesBouldin, silhouette } from '../../../../core/analysis/segment/validity/index.js';
 
-// Fixtures written by test/reference/kmeans_validity.py (scikit-learn); nothing is computed here.
-const dir = new URL('../../../reference/fixtures/', import.meta.url);
-const read = <T>(name: string): T => JSON.parse(readFileSync(new URL(name, dir), 'utf8')) as T;
 const SETS = ['blobs', 'aniso', 'uniform', 'rfm'] as const;
 const KS = [3, 4, 5] as const;
-interface KMeansFixture {
-  n: number;
-  d: number;
-  data: number[];
-  k: Record<string, { inertia: number; labels: number[] }>;
-}
-const kmeansFixture = (set: string): KMeansFixture => read(`kmeans-${set}.json`);
 interface ValidityFixture {
   k: Record<string, { silhouette: number; calinskiHarabasz: number; daviesBouldin: number }>;
 }
-const validityFixture = (set: string): ValidityFixture => read(`validity-${set}.json`);
+const validityFixture = (set: string): ValidityFixture => readFixture(`validity-${set}.json`);
 /** |a − b| ≤ tol · max(|a|, |b|). */
 function relClose(a: number, b: number, tol: number): boolean {
   return Math.abs(a - b) <= tol * Math.max(Math.abs(a), Math.abs(b));
