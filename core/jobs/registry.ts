@@ -4,6 +4,10 @@ import { demoJob } from './demo-job.js';
 import { importJob } from './import-job.js';
 import { overviewJob } from './overview-job.js';
 import { summaryJob } from './summary-job.js';
+import { kmeansJob } from './segment/kmeans-job.js';
+import { kmedoidsJob } from './segment/kmedoids-job.js';
+import { kprototypesJob } from './segment/kprototypes-job.js';
+import { stratifiedJob } from './segment/stratified-job.js';
 import type { JobDefinition } from './types.js';
 
 // Each job has its own params and summary types; the registry only routes by id.
@@ -11,7 +15,7 @@ import type { JobDefinition } from './types.js';
 type AnyJob = JobDefinition<any, any>;
 
 /** Every job kind the worker can run: imports, the demo, analyses, and the runner's diagnostics. */
-const ALL: readonly AnyJob[] = [importJob, demoJob, summaryJob, overviewJob, ...DIAGNOSTIC_JOBS];
+const ALL: readonly AnyJob[] = [importJob, demoJob, summaryJob, overviewJob, stratifiedJob, kprototypesJob, kmedoidsJob, kmeansJob, ...DIAGNOSTIC_JOBS];
 
 /** Job kinds by id; built once so a duplicate id fails at load, not at run time. */
 export const JOBS: ReadonlyMap<string, AnyJob> = buildMap(ALL);

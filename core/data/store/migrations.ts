@@ -169,6 +169,31 @@ export const MIGRATIONS: readonly string[] = [
            y.import_id, y.line
     FROM payments y LEFT JOIN customers c ON c.id = y.customer_id;
   `,
+  /* 2: segmentations — who is in which segment, editable segment names, a run's stored arrays. */ `
+  -- segment −1 = set aside (DBSCAN noise or a cluster too small); outlier 1 for those.
+  CREATE TABLE segment_members (
+    run_id INTEGER NOT NULL,
+    customer_id INTEGER NOT NULL,
+    segment INTEGER NOT NULL,
+    outlier INTEGER NOT NULL,
+    PRIMARY KEY (run_id, customer_id)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE segment_names (
+    run_id INTEGER NOT NULL,
+    segment INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    PRIMARY KEY (run_id, segment)
+  ) WITHOUT ROWID;
+
+  -- Arrays and documents a run keeps beside its summary (feature matrices, PCA points, profiles).
+  CREATE TABLE run_artifacts (
+    run_id INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (run_id, name)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 /**

@@ -1,0 +1,126 @@
+import { quantileSorted } from '../eda/quantiles.js';
+import { ks2samp } from '../stats/ks.js';
+import { dbscan, epsForNoiseShare } from './dbscan/index.js';
+import { kmeans } from './kmeans/index.js';
+import { minMaxScale, takeRows } from './scaling.js';
+import { chooseK, sweepK, type SweepPoint } from './sweep.js';
+
+/**
+ * The segmentation of seed 000 (SPEC §3.2 steps 1–5), on a customer × category spend pivot:
+ * 1. DBSCAN outliers on the raw pivot (won), `minSamples` 30, eps found exactly for the target
+ *    noise share (eps-search.ts); noise customers are set aside.
+ * 2. The others split into offline-only (no online purchase) and any-online; a two-sample KS test
+ *    of total spend between the two groups (SciPy's ks_2samp).
+ * 3. Spend grade by quartiles of total spend within each group (pandas `qcut(q=4)`: numpy linear
+ *    quantiles, intervals closed on the right, so grade g holds q_{g−1} < spend ≤ q_g) → 8 strata.
+ * 4. Per stratum: min–max scaling of its own pivot, K-means k = kMin…kMax (k ≤ n − 1), k by the
+ *    seed's elbow rule (sweep.ts), silhouette/CH/DB per k; clusters of ≤ `smallCluster`
+ *    customers become outliers. A stratum too small to sweep (n < kMin + 2) is one cluster, or
+ *    outliers when it has ≤ smallCluster customers.
+ */
+export interface StratifiedOptions {
+  minSamples: number;
+  noiseShare: number;
+  kMin: number;
+  kMax: number;
+  nInit: number;
+  seed: number;
+  smallCluster: number;
+  silhouetteSample: number;
+  onStep?(message: string, done: number, total: number): void;
+}
+
+export interface StratumResult {
+  id: number;
+  channel: 'offline' | 'online';
+  grade: 1 | 2 | 3 | 4;
+  /** Row indices (into the pivot) of the stratum's customers that were clustered. */
+  rows: Int32Array;
+  /** The min–max scaled pivot the K-means saw (rows × d). */
+  scaled: Float64Array;
+  k: number;
+  why: string;
+  curve: SweepPoint[];
+  /** Cluster per row (−1 = small-cluster outlier). */
+  labels: Int32Array;
+  outliers: number;
+  spendFrom: number;
+  spendTo: number;
+}
+
+export interface StratifiedResult {
+  eps: number;
+  /** 1 for DBSCAN noise. */
+  noise: Uint8Array;
+  ks: { statistic: number; pvalue: number } | null;
+  groups: { channel: 'offline' | 'online'; customers: number; medianSpend: number }[];
+  strata: StratumResult[];
+}
+
+export function stratifiedKMeans(pivot: Float64Array, n: number, d: number, spend: Float64Array, online: Uint8Array, o: StratifiedOptions): StratifiedResult {
+  const step = o.onStep ?? (() => undefined);
+  step('eps search (DBSCAN)', 0, 11);
+  const minSamples = Math.min(o.minSamples, n);
+  const found = epsForNoiseShare(pivot, n, d, { minSamples, targetNoise: o.noiseShare });
+  step('DBSCAN', 1, 11);
+  const db = dbscan(pivot, n, d, { eps: found.eps, minSamples });
+  const noise = new Uint8Array(n);
+  for (let i = 0; i < n; i++) noise[i] = db.labels[i] < 0 ? 1 : 0;
+
+  step('KS test', 2, 11);
+  const groupRows: Record<'offline' | 'online', number[]> = { offline: [], online: [] };
+  for (let i = 0; i < n; i++) if (!noise[i]) groupRows[online[i] ? 'online' : 'offline'].push(i);
+  const spendOf = (rows: number[]) => Float64Array.from(rows, (i) => spend[i]);
+  const off = spendOf(groupRows.offline), on = spendOf(groupRows.online);
+  const ks = off.length > 0 && on.length > 0 ? ks2samp(off, on) : null;
+  const groups = (['offline', 'online'] as const).map((channel) => {
+    const s = spendOf(groupRows[channel]).sort();
+    return { channel, customers: s.length, medianSpend: s.length ? quantileSorted(s, 0.5) : 0 };
+  });
+
+  const strata: StratumResult[] = [];
+  let stepNo = 3;
+  for (const channel of ['offline', 'online'] as const) {
+    const rows = groupRows[channel];
+    const sorted = spendOf(rows).sort();
+    const cuts = sorted.length ? [0.25, 0.5, 0.75].map((q) => quantileSorted(sorted, q)) : [];
+    const byGrade: number[][] = [[], [], [], []];
+    for (const i of rows) {
+      const g = spend[i] <= cuts[0] ? 0 : spend[i] <= cuts[1] ? 1 : spend[i] <= cuts[2] ? 2 : 3;
+      byGrade[g].push(i);
+    }
+    for (let g = 0; g < 4; g++) {
+      const id = strata.length;
+      step(`stratum ${id + 1}/8: K-means`, stepNo++, 11);
+      const members = Int32Array.from(byGrade[g]);
+      const m = members.length;
+      const scaled = minMaxScale(takeRows(pivot, d, members), m, d);
+      const lo = g === 0 ? (sorted[0] ?? 0) : cuts[g - 1];
+      const hi = g === 3 ? (sorted[sorted.length - 1] ?? 0) : cuts[g];
+      const base = { id, channel, grade: (g + 1) as 1 | 2 | 3 | 4, rows: members, scaled, spendFrom: lo, spendTo: hi };
+      const kMax = Math.min(o.kMax, m - 1);
+      if (kMax < o.kMin + 1) {
+        const labels = new Int32Array(m).fill(m <= o.smallCluster ? -1 : 0);
+        strata.push({ ...base, k: m <= o.smallCluster ? 0 : 1, why: `${m} customers: too few to compare k (one cluster${m <= o.smallCluster ? ', set aside as outliers' : ''})`, curve: [], labels, outliers: m <= o.smallCluster ? m : 0 });
+        continue;
+      }
+      const sweep = sweepK(scaled, m, d, {
+        kMin: o.kMin, kMax, seed: o.seed, silhouetteSample: o.silhouetteSample,
+        fit: (k) => {
+          const r = kmeans(scaled, m, d, { k, nInit: o.nInit, seed: o.seed });
+          return { labels: r.labels, cost: r.inertia };
+        },
+        onK: (k, i, total) => step(`stratum ${id + 1}/8: K-means k = ${k}`, stepNo - 1 + i / total, 11),
+      });
+      const { k, why } = chooseK(sweep.curve);
+      const labels = Int32Array.from(sweep.labels.get(k) as Int32Array);
+      const sizes = new Int32Array(k);
+      for (const l of labels) sizes[l]++;
+      let outliers = 0;
+      for (let r = 0; r < m; r++) if (sizes[labels[r]] <= o.smallCluster) { labels[r] = -1; outliers++; }
+      strata.push({ ...base, k, why, curve: sweep.curve, labels, outliers });
+    }
+  }
+  step('done', 11, 11);
+  return { eps: found.eps, noise, ks: ks && { statistic: ks.statistic, pvalue: ks.pvalue }, groups, strata };
+}

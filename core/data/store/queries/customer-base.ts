@@ -1,0 +1,123 @@
+import { LineFlag } from '../../../model/flags.js';
+import type { Db } from '../open.js';
+
+/**
+ * Per-customer facts the segmentations are built from (issue #4), aggregated in SQL. Definitions:
+ * - spend (`amount`) and `quantity`: net sums over the customer's product lines (returns and
+ *   cancellations included, lines flagged NON_PRODUCT — postage, fees — left out);
+ * - `receipts`: receipts of the customer with a positive total (a purchase, not a return);
+ *   `days`: distinct days of those receipts; `first`/`last`: their first and last day;
+ * - `offline`/`online`: purchase receipts by channel (1/2; an unknown channel counts in neither);
+ * - `lpay`: the customer made at least one L.pay payment; `partners`: distinct partners used.
+ * A customer enters the segmentations when spend > 0 and receipts ≥ 1; the others are counted
+ * as excluded (nothing to segment on).
+ */
+export interface CustomerBase {
+  /** Internal customer ids, ascending. */
+  ids: Int32Array;
+  codes: string[];
+  amount: Float64Array;
+  quantity: Float64Array;
+  receipts: Float64Array;
+  days: Float64Array;
+  first: Float64Array;
+  last: Float64Array;
+  offline: Float64Array;
+  online: Float64Array;
+  lpay: Uint8Array;
+  partners: Float64Array;
+  gender: (string | null)[];
+  ageBand: (string | null)[];
+  region: (string | null)[];
+  /** Customers in the customers table (or seen in lines) that could not be segmented. */
+  excluded: number;
+  /** First and last purchase day of the whole data (epoch days), for recency. */
+  dataFirstDay: number;
+  dataLastDay: number;
+}
+
+type BaseRow = [number, string, number, number, number, number, number, number, number, number, number, number, string | null, string | null, string | null];
+
+export function customerBase(db: Db): CustomerBase {
+  const rows = db
+    .prepare(
+      `WITH r AS (
+         SELECT customer_id AS c, count(*) AS receipts, count(DISTINCT day) AS days, min(day) AS first, max(day) AS last,
+                sum(channel = 1) AS offline, sum(channel = 2) AS online
+         FROM receipts WHERE customer_id IS NOT NULL AND amount > 0 GROUP BY customer_id),
+       l AS (
+         SELECT customer_id AS c, total(amount) AS amount, total(quantity) AS quantity
+         FROM lines WHERE customer_id IS NOT NULL AND flags & ${LineFlag.NON_PRODUCT} = 0 GROUP BY customer_id),
+       p AS (SELECT customer_id AS c, count(DISTINCT partner) AS partners FROM partner_uses WHERE customer_id IS NOT NULL GROUP BY customer_id),
+       y AS (SELECT DISTINCT customer_id AS c FROM payments WHERE customer_id IS NOT NULL)
+       SELECT cu.id, cu.code, l.amount, l.quantity, r.receipts, r.days, r.first, r.last, r.offline, r.online,
+              y.c IS NOT NULL, coalesce(p.partners, 0), cu.gender, cu.age_band, cu.region
+       FROM customers cu JOIN l ON l.c = cu.id JOIN r ON r.c = cu.id
+       LEFT JOIN p ON p.c = cu.id LEFT JOIN y ON y.c = cu.id
+       WHERE l.amount > 0
+       ORDER BY cu.id`,
+    )
+    .raw()
+    .all() as BaseRow[];
+  const n = rows.length;
+  const base: CustomerBase = {
+    ids: new Int32Array(n), codes: new Array<string>(n), amount: new Float64Array(n), quantity: new Float64Array(n),
+    receipts: new Float64Array(n), days: new Float64Array(n), first: new Float64Array(n), last: new Float64Array(n),
+    offline: new Float64Array(n), online: new Float64Array(n), lpay: new Uint8Array(n), partners: new Float64Array(n),
+    gender: new Array(n), ageBand: new Array(n), region: new Array(n), excluded: 0, dataFirstDay: 0, dataLastDay: 0,
+  };
+  rows.forEach((r, i) => {
+    base.ids[i] = r[0];
+    base.codes[i] = r[1];
+    base.amount[i] = r[2];
+    base.quantity[i] = r[3];
+    base.receipts[i] = r[4];
+    base.days[i] = r[5];
+    base.first[i] = r[6];
+    base.last[i] = r[7];
+    base.offline[i] = r[8];
+    base.online[i] = r[9];
+    base.lpay[i] = r[10];
+    base.partners[i] = r[11];
+    base.gender[i] = r[12];
+    base.ageBand[i] = r[13];
+    base.region[i] = r[14];
+  });
+  const all = db.prepare('SELECT count(*) AS n FROM (SELECT id FROM customers UNION SELECT DISTINCT customer_id FROM lines WHERE customer_id IS NOT NULL)').get() as { n: number };
+  base.excluded = all.n - n;
+  const range = db.prepare('SELECT min(day) AS a, max(day) AS b FROM receipts WHERE amount > 0').get() as { a: number | null; b: number | null };
+  base.dataFirstDay = range.a ?? 0;
+  base.dataLastDay = range.b ?? 0;
+  return base;
+}
+
+/**
+ * Net spend per customer × category (level 1 = category/대분류, 2 = category2/중분류) for the given
+ * customers (ascending internal ids, as CustomerBase.ids): a dense row-major n × C matrix, columns
+ * in the order of `categories` (sorted by name). Negative net cells (more returned than bought)
+ * are floored at 0. Products without a category are left out; `categories` is empty when the data
+ * has none (e.g. UCI Online Retail).
+ */
+export function categoryPivot(db: Db, ids: Int32Array, level: 1 | 2): { categories: string[]; data: Float64Array } {
+  const column = level === 1 ? 'category' : 'category2';
+  const rows = db
+    .prepare(
+      `SELECT l.customer_id, p.${column}, total(l.amount) FROM lines l JOIN products p ON p.id = l.product_id
+       WHERE l.customer_id IS NOT NULL AND l.flags & ${LineFlag.NON_PRODUCT} = 0 AND p.${column} IS NOT NULL AND p.${column} <> ''
+       GROUP BY l.customer_id, p.${column}`,
+    )
+    .raw()
+    .all() as [number, string, number][];
+  const categories = [...new Set(rows.map((r) => r[1]))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const col = new Map(categories.map((c, j) => [c, j]));
+  const row = new Map<number, number>();
+  ids.forEach((id, i) => row.set(id, i));
+  const C = categories.length;
+  const data = new Float64Array(ids.length * C);
+  for (const [c, cat, amount] of rows) {
+    const i = row.get(c);
+    if (i === undefined || amount <= 0) continue;
+    data[i * C + (col.get(cat) as number)] = amount;
+  }
+  return { categories, data };
+}
