@@ -3,6 +3,7 @@ import type { ImportSummary, RowIssue } from './import.js';
 import type { JobEvent, JobProgress, JobStatus, RunRecord } from './jobs.js';
 import { OPERATION_NAMES, type OperationName } from './operation-names.js';
 import type { ApiResult } from './result.js';
+import type { RunComparison, SegmentationView, SegmentComparison } from './segment.js';
 
 /**
  * The one API every shell serves (CLI, browser host over HTTP, Electron over IPC): each
@@ -22,7 +23,7 @@ export const runRequestSchema = z.object({
 });
 export type RunRequest = z.input<typeof runRequestSchema>;
 
-export const EXPORT_KINDS = ['import-report', 'summary'] as const;
+export const EXPORT_KINDS = ['import-report', 'summary', 'segments', 'profiles', 'features'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 export const exportRequestSchema = z.object({
@@ -128,6 +129,16 @@ export const OPERATIONS = {
   importReport: z.object({ project, runId: z.number().int().positive() }),
   /** The Overview of the project's current data: the latest overview run for this data fingerprint, computed if missing. */
   getOverview: projectRequestSchema,
+  /** A segmentation run as the Segments page shows it: summary, profiles, 2-D points. */
+  getSegmentation: z.object({ project, runId: z.number().int().positive() }),
+  /** Renames one segment of a run (segment −1 = the outliers). */
+  renameSegment: z.object({ project, runId: z.number().int().positive(), segment: z.number().int().min(-1), name: z.string().min(1).max(200) }),
+  /** Two segments of one run side by side, with tests. */
+  compareSegments: z.object({ project, runId: z.number().int().positive(), a: z.number().int().min(-1), b: z.number().int().min(-1) }),
+  /** Two runs' memberships cross-tabulated, with the adjusted Rand index. */
+  compareRuns: z.object({ project, runA: z.number().int().positive(), runB: z.number().int().positive() }),
+  /** An export of a run as CSV text (the app offers it as a download); the CLI's export writes the same file. */
+  exportCsv: z.object({ project, run: z.number().int().positive(), what: z.string().min(1), params: z.record(z.string(), z.string()).default({}) }),
 } as const satisfies Record<OperationName, z.ZodType>;
 
 // Both ways: a name without a schema fails above, a schema without a name fails here.
@@ -149,6 +160,11 @@ export interface OperationOutputs {
   getRun: RunRecord;
   importReport: ReportRow[];
   getOverview: { runId: number; dataFingerprint: string; overview: unknown };
+  getSegmentation: SegmentationView;
+  renameSegment: { runId: number; segment: number; name: string };
+  compareSegments: SegmentComparison;
+  compareRuns: RunComparison;
+  exportCsv: { filename: string; rows: number; csv: string };
 }
 
 /** The API as the renderer sees it: one method per operation, errors as data, job events pushed. */

@@ -16,6 +16,11 @@ export const OPERATION_NAMES = [
   'getRun',
   'importReport',
   'getOverview',
+  'getSegmentation',
+  'renameSegment',
+  'compareSegments',
+  'compareRuns',
+  'exportCsv',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

@@ -7,7 +7,9 @@ import { importIssuesOfRun } from '../data/store/queries/import-report.js';
 import { getRun, listRuns } from '../data/store/runs.js';
 import { OPERATIONS, type OperationInput, type OperationName, type OperationOutputs, type ProjectInfo, type ReportRow } from '../model/api.js';
 import { toApiError, WorkbenchError, type ApiResult } from '../model/result.js';
+import { exportText } from './exports.js';
 import { JobBoard } from './job-board.js';
+import { compareRuns, compareSegments, renameSegment, segmentationView } from './segments.js';
 import type { WorkbenchService } from './service.js';
 
 type Handlers = { [K in OperationName]: (input: z.output<(typeof OPERATIONS)[K]>) => Promise<OperationOutputs[K]> | OperationOutputs[K] };
@@ -63,6 +65,15 @@ export class ApiHost {
       }),
     importReport: ({ project, runId }) => withProject(project, (db) => [...importIssuesOfRun(db, runId)] as ReportRow[]),
     getOverview: ({ project }) => this.service.overview(project, (handle) => this.board.track(handle, project)),
+    getSegmentation: ({ project, runId }) => withProject(project, (db) => segmentationView(db, runId)),
+    renameSegment: ({ project, runId, segment, name }) =>
+      withProject(project, (db) => {
+        renameSegment(db, runId, segment, name);
+        return { runId, segment, name: name.trim() };
+      }),
+    compareSegments: ({ project, runId, a, b }) => withProject(project, (db) => compareSegments(db, runId, a, b)),
+    compareRuns: ({ project, runA, runB }) => withProject(project, (db) => compareRuns(db, runA, runB)),
+    exportCsv: ({ project, run, what, params }) => withProject(project, (db) => exportText(db, run, what, params)),
   };
 
   /** Runs one operation from untrusted input: unknown names and invalid inputs are errors as data. */

@@ -86,7 +86,7 @@ export class WorkbenchService {
     const r = parse(exportRequestSchema, request);
     const db = openProject(r.project, { readonly: true });
     try {
-      return exportRun(db, r.run, r.what, r.out);
+      return exportRun(db, r.run, r.what, r.out, r.params);
     } finally {
       db.close();
     }

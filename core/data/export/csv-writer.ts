@@ -22,7 +22,7 @@ export function quoteCell(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-type Cell = string | number | boolean | null | undefined;
+export type Cell = string | number | boolean | null | undefined;
 
 function cellText(v: Cell): string {
   if (v === null || v === undefined) return '';
@@ -30,14 +30,26 @@ function cellText(v: Cell): string {
   return String(v);
 }
 
+/** One CSV line (CRLF-terminated) with formulas neutralised and quoting as needed. */
+export function csvLine(row: readonly Cell[]): string {
+  return row.map((v) => quoteCell(typeof v === 'string' ? neutraliseCell(v) : cellText(v))).join(',') + '\r\n';
+}
+
+/** The same CSV as writeCsvFile, as a string (for downloads in the app). */
+export function csvText(header: readonly string[], rows: Iterable<readonly Cell[]>, options: CsvWriteOptions = {}): { text: string; rows: number } {
+  const parts = [(options.bom === false ? '' : '\uFEFF') + csvLine(header)];
+  for (const row of rows) parts.push(csvLine(row));
+  return { text: parts.join(''), rows: parts.length - 1 };
+}
+
 /** Writes rows as an Excel-safe CSV (UTF-8 with BOM, CRLF, neutralised formulas); returns the row count. */
 export function writeCsvFile(file: string, header: readonly string[], rows: Iterable<readonly Cell[]>, options: CsvWriteOptions = {}): number {
   const fd = fs.openSync(file, 'w');
   try {
-    let buf = (options.bom === false ? '' : '\uFEFF') + header.map((h) => quoteCell(neutraliseCell(h))).join(',') + '\r\n';
+    let buf = (options.bom === false ? '' : '\uFEFF') + csvLine(header);
     let n = 0;
     for (const row of rows) {
-      buf += row.map((v) => quoteCell(typeof v === 'string' ? neutraliseCell(v) : cellText(v))).join(',') + '\r\n';
+      buf += csvLine(row);
       n++;
       if (buf.length > 1 << 20) {
         fs.writeSync(fd, buf);

@@ -1,6 +1,7 @@
 import { createRandom } from '../../common/random.js';
 import { checkMatrix } from './check.js';
 import { kmeansPlusPlus } from './init.js';
+import { rowNorms } from './blocked.js';
 import { lloyd, type LloydRun } from './lloyd.js';
 
 export interface KMeansOptions {
@@ -43,9 +44,10 @@ export function kmeans(data: Float64Array, n: number, d: number, options: KMeans
   if (!(Number.isFinite(tol) && tol >= 0)) throw new RangeError(`tol must be a finite number ≥ 0, got ${tol}`);
   const random = createRandom(seed);
   const tolAbs = tol * meanVariance(data, n, d);
+  const norms = rowNorms(data, n, d);
   let best: LloydRun | null = null;
   for (let r = 0; r < nInit; r++) {
-    const run = lloyd(data, n, d, k, kmeansPlusPlus(data, n, d, k, random), maxIter, tolAbs);
+    const run = lloyd(data, n, d, k, kmeansPlusPlus(data, n, d, k, random), maxIter, tolAbs, norms);
     if (best === null || run.inertia < best.inertia) best = run;
   }
   return best as LloydRun;
