@@ -71,7 +71,7 @@ export const kprototypesJob: JobDefinition<KPrototypesParams, SegmentationSummar
   params,
   paramInfo: [
     { name: 'k', type: 'string', default: 'auto', help: 'Number of segments (seed: 4), or auto: sweep kMin…kMax and take the elbow of the cost.' },
-    { name: 'gamma', type: 'number', default: null, help: 'Weight of one categorical mismatch against squared numeric distance; default ½ × mean SD of the numeric columns = 0.5 (standardised).' },
+    { name: 'gamma', type: 'number', default: null, help: 'Weight of one categorical mismatch against squared numeric distance; default ½ × mean sample SD of the numeric columns ≈ 0.5 (they are standardised).' },
     { name: 'kMin', type: 'integer', default: 2, help: 'Smallest k of the sweep when k = auto.' },
     { name: 'kMax', type: 'integer', default: 10, help: 'Largest k of the sweep when k = auto.' },
     { name: 'nInit', type: 'integer', default: 3, help: 'Starts per k (the first from Cao’s density order, the others from a seeded density draw); the lowest cost wins.' },
