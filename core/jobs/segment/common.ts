@@ -172,7 +172,7 @@ export function readInputs(db: Db, ctx: JobContext, what: string, minCustomers: 
     if (level === undefined) return { base };
     ctx.progress({ phase: 'features', done: 1, total: 2, message: `category pivot (level ${level})` });
     const pivot = categoryPivot(db, base.ids, level);
-    if (pivot.categories.length === 0) throw new WorkbenchError('invalid-input', `${what} needs product categories (level ${level}); this data has none (e.g. UCI Online Retail has no categories). Use features=rfm or lrfmv.`);
+    if (pivot.categories.length === 0) throw new WorkbenchError('invalid-input', `${what} needs product categories (level ${level}); this data has none (e.g. UCI Online Retail has no categories). Try kmeans with features=rfm or lrfmv.`);
     return { base, pivot };
   } finally {
     db.exec('COMMIT');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { kprototypes } from '../../analysis/segment/kprototypes/index.js';
-import { standardScale } from '../../analysis/segment/scaling.js';
+import { log1pColumns, standardScale } from '../../analysis/segment/scaling.js';
 import { openProject } from '../../data/store/open.js';
 import type { CustomerBase } from '../../data/store/queries/customer-base.js';
 import type { SegmentationSummary } from '../../model/segment.js';
@@ -18,6 +18,7 @@ const params = z
     nInit: intParam(1, 100).default(3),
     seed: sweepShape.seed,
     maxIter: intParam(1, 1000).default(100),
+    log: z.enum(['true', 'false']).default('false'),
   })
   .strict();
 export type KPrototypesParams = z.output<typeof params>;
@@ -31,7 +32,7 @@ export const KPROTO_CATEGORICAL = ['gender', 'ageBand', 'region', 'channel', 'lp
  * L.pay user (yes/no) and number of partners used (0, 1, 2, 3, 4+). Unknown values are their own
  * category. Returns codes and, per categorical column, the labels of the codes.
  */
-export function kprototypesInputs(base: CustomerBase): { num: Float64Array; cat: Int32Array; labels: string[][] } {
+export function kprototypesInputs(base: CustomerBase, log = false): { num: Float64Array; cat: Int32Array; labels: string[][] } {
   const n = base.ids.length, p = 3, q = KPROTO_CATEGORICAL.length;
   const num = new Float64Array(n * p);
   for (let i = 0; i < n; i++) {
@@ -39,6 +40,7 @@ export function kprototypesInputs(base: CustomerBase): { num: Float64Array; cat:
     num[i * p + 1] = base.quantity[i];
     num[i * p + 2] = base.receipts[i];
   }
+  if (log) log1pColumns(num, n, p, [0, 1, 2]);
   standardScale(num, n, p);
   const text: ((i: number) => string)[] = [
     (i) => base.gender[i] ?? 'unknown',
@@ -77,6 +79,7 @@ export const kprototypesJob: JobDefinition<KPrototypesParams, SegmentationSummar
     { name: 'nInit', type: 'integer', default: 3, help: 'Starts per k (the first from Cao’s density order, the others from a seeded density draw); the lowest cost wins.' },
     { name: 'seed', type: 'integer', default: 0, help: 'Random seed.' },
     { name: 'maxIter', type: 'integer', default: 100, help: 'Iterations per start.' },
+    { name: 'log', type: 'string', default: 'false', help: 'true: log1p of amount, quantity and receipts before standardising (heavy-tailed spend otherwise puts a few big customers in their own segments).' },
   ],
   async run(ctx, p) {
     checkKRange(p);
@@ -84,7 +87,7 @@ export const kprototypesJob: JobDefinition<KPrototypesParams, SegmentationSummar
     try {
       const { base } = readInputs(db, ctx, 'kprototypes', 3);
       const n = base.ids.length;
-      const { num, cat, labels } = kprototypesInputs(base);
+      const { num, cat, labels } = kprototypesInputs(base, p.log === 'true');
       const q = KPROTO_CATEGORICAL.length;
       let gamma = p.gamma;
       const r = fitOrSweep(ctx, num, n, 3, { ...p, silhouetteSample: 0 }, (k) => {
@@ -104,7 +107,7 @@ export const kprototypesJob: JobDefinition<KPrototypesParams, SegmentationSummar
         analysis: 'kprototypes', params: p, base, segment: r.labels, names: new Map([...new Set(r.labels)].map((s) => [s, `segment ${s + 1}`])),
         features: { columns, customers: base.ids, data: features }, view: { data: num, d: 3 },
         summary: {
-          k: r.choice.k, featureSet: 'mixed', featureNames: columns, scaling: 'numeric standardised (z-scores); categorical as codes (mismatch = gamma)',
+          k: r.choice.k, featureSet: 'mixed', featureNames: columns, scaling: `numeric ${p.log === 'true' ? 'log1p, then ' : ''}standardised (z-scores); categorical as codes (mismatch = gamma)`,
           curve: r.curve, choice: r.choice, gamma,
         },
       });
