@@ -6,7 +6,8 @@ import type { JobHandle } from '../core/service/job-runner.js';
 import { WorkbenchService } from '../core/service/service.js';
 import { integerOption, keyValues, oneOf, parseCommandLine, requireOption, USAGE, UsageError, type ParsedArgs } from './args.js';
 import { ProgressPrinter } from './progress.js';
-import { printImportSummary, printRuns, printAnalyses } from './print.js';
+import { printImportSummary, printRuns, printAnalyses, printSegmentation } from './print.js';
+import { isSegmentAnalysis, type SegmentationSummary } from '../core/model/segment.js';
 import { serve } from './serve.js';
 
 /*
@@ -95,7 +96,7 @@ async function main(args: ParsedArgs): Promise<void> {
       const params = service.coerceParams(analysis, keyValues(v.param, 'param', false));
       const done = await follow(service.runAnalysis({ project, analysis, params }));
       const summary = { runId: done.runId, ...(done.summary as object) };
-      out(json, summary, () => process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`));
+      out(json, summary, () => (isSegmentAnalysis(analysis) ? printSegmentation(summary as SegmentationSummary, project) : process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`)));
       return;
     }
     case 'runs': {

@@ -1,6 +1,7 @@
 import type { AnalysisInfo } from '../core/model/api.js';
 import type { ImportSummary, RowIssue } from '../core/model/import.js';
 import type { RunRecord } from '../core/model/jobs.js';
+import type { SegmentationSummary } from '../core/model/segment.js';
 
 const n = (x: number): string => x.toLocaleString('en-US');
 const write = (s: string): void => void process.stdout.write(`${s}\n`);
@@ -31,4 +32,19 @@ export function printAnalyses(list: AnalysisInfo[]): void {
 export function printRuns(runs: RunRecord[]): void {
   if (runs.length === 0) return write('No runs yet.');
   for (const r of runs) write(`#${r.id}  ${r.analysis.padEnd(14)} ${r.status.padEnd(9)} ${r.startedAt}  ${r.durationMs === null ? '' : `${(r.durationMs / 1000).toFixed(1)} s`}  data ${r.dataFingerprint.slice(0, 12)}`);
+}
+
+/** A segmentation run in a few lines: what was segmented, how k was chosen, the segments, where to export. */
+export function printSegmentation(s: SegmentationSummary, project: string): void {
+  const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+  write(`Run #${s.runId} ${s.analysis}: ${n(s.customers)} customers in ${n(s.segments)} segments, ${n(s.noise)} set aside as noise/outliers, ${s.excluded ? `${n(s.excluded)} without purchases excluded, ` : ''}${s.seconds.toFixed(1)} s.`);
+  write(`Features: ${s.featureSet} (${s.featureNames.length} columns; ${s.scaling}).`);
+  if (s.eps !== undefined) write(`DBSCAN: eps ${s.eps.toLocaleString('en-US', { maximumFractionDigits: 1 })}, min_samples ${s.minSamples}, noise ${pct(s.noiseShare ?? 0)}.`);
+  if (s.ksStatistic !== undefined) write(`Offline-only vs online spend: KS D = ${s.ksStatistic.toFixed(4)}, p = ${s.ksPValue?.toExponential(3)}.`);
+  for (const st of s.strata ?? []) write(`  stratum ${st.id + 1} ${st.label}: ${n(st.customers)} customers, k = ${st.k}${st.outliers ? `, ${n(st.outliers)} in tiny clusters` : ''}`);
+  if (s.choice) write(`k = ${s.choice.k}: ${s.choice.why}.`);
+  if (s.gamma !== undefined) write(`gamma = ${s.gamma.toFixed(4)}.`);
+  for (const g of s.segmentList.slice(0, 30)) write(`  ${String(g.id).padStart(3)}  ${g.name.padEnd(36)} ${n(g.customers)} (${pct(g.customers / s.customers)})`);
+  if (s.segmentList.length > 30) write(`  … ${s.segmentList.length - 30} more segments`);
+  write(`Export: segment-workbench export --project ${project} --run ${s.runId} --what segments|profiles|features --out FILE.csv`);
 }
