@@ -3,9 +3,11 @@ import { JobsPanel } from './components/jobs/JobsPanel.js';
 import { ReadySignal } from './components/ReadySignal.js';
 import { Sidebar } from './components/Sidebar.js';
 import { usePage } from './hooks/usePage.js';
+import { ComparePage } from './pages/compare/ComparePage.js';
 import { DataPage } from './pages/data/DataPage.js';
 import { OverviewPage } from './pages/overview/OverviewPage.js';
 import { RunsPage } from './pages/runs/RunsPage.js';
+import { SegmentsPage } from './pages/segments/SegmentsPage.js';
 
 /** The window: navigation on the left, header, the current page, the jobs panel at the bottom. */
 export function App() {
@@ -18,6 +20,8 @@ export function App() {
         <main className="content" id="content">
           {page === 'data' && <DataPage />}
           {page === 'overview' && <OverviewPage />}
+          {page === 'segments' && <SegmentsPage />}
+          {page === 'compare' && <ComparePage />}
           {page === 'runs' && <RunsPage />}
         </main>
         <JobsPanel />

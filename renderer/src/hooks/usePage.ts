@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 
-export const PAGES = ['data', 'overview', 'runs'] as const;
+export const PAGES = ['data', 'overview', 'segments', 'compare', 'runs'] as const;
 export type Page = (typeof PAGES)[number];
 /** Pages of SPEC §4 that later issues build; shown in the navigation, disabled. */
-export const COMING_PAGES = ['segments', 'compare', 'recommend', 'rules', 'forecast'] as const;
+export const COMING_PAGES = ['recommend', 'rules', 'forecast'] as const;
 export type ComingPage = (typeof COMING_PAGES)[number];
 
 function fromHash(): Page {
@@ -11,7 +11,7 @@ function fromHash(): Page {
   return (PAGES as readonly string[]).includes(name) ? (name as Page) : 'data';
 }
 
-/** The page shown, kept in the URL hash so a reload stays on it (no router needed for three pages). */
+/** The page shown, kept in the URL hash so a reload stays on it (no router needed for a handful of pages). */
 export function usePage(): [Page, (page: Page) => void] {
   const [page, setPage] = useState<Page>(fromHash);
   useEffect(() => {

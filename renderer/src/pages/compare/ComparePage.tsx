@@ -1,0 +1,59 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { RunRecord } from '../../../../core/model/jobs.js';
+import { useApi } from '../../api/context.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { Loading } from '../../components/Loading.js';
+import { NoProject } from '../../components/NoProject.js';
+import { Segmented } from '../../components/Segmented.js';
+import { useApiQuery } from '../../hooks/useApiQuery.js';
+import { useI18n } from '../../i18n/context.js';
+import { useJobs } from '../../state/jobs.js';
+import { useProject } from '../../state/project.js';
+import { segmentationRuns } from '../segments/runs.js';
+import { TwoRuns } from './TwoRuns.js';
+import { TwoSegments } from './TwoSegments.js';
+
+type Tab = 'segments' | 'runs';
+
+/** Compare: two segments of one run (profiles, category tests, demographics) or two runs (cross-tab, ARI). */
+export function ComparePage() {
+  const api = useApi();
+  const { t } = useI18n();
+  const { info } = useProject();
+  const { doneCount } = useJobs();
+  const project = info?.path ?? null;
+  const runsQuery = useApiQuery(project, () => api.listRuns({ project: project as string }));
+  const { reload } = runsQuery;
+  const [tab, setTab] = useState<Tab>('segments');
+  useEffect(() => {
+    if (doneCount > 0) reload();
+  }, [doneCount, reload]);
+  const runs = useMemo<RunRecord[]>(() => segmentationRuns('value' in runsQuery && runsQuery.value ? runsQuery.value : []), [runsQuery]);
+
+  if (project === null) return <NoProject />;
+  return (
+    <div className="page page-compare" data-testid="page-compare" data-tab={tab}>
+      <div className="compare-tabs">
+        <Segmented
+          value={tab}
+          label={t('compare.title')}
+          testId="compare-tab"
+          onChange={setTab}
+          options={[
+            { value: 'segments', label: t('compare.tab.segments') },
+            { value: 'runs', label: t('compare.tab.runs') },
+          ]}
+        />
+      </div>
+      {runsQuery.status === 'error' && <ErrorMessage error={runsQuery.error} />}
+      {runsQuery.status === 'loading' && runs.length === 0 && <Loading />}
+      {runsQuery.status === 'ok' && runs.length === 0 && (
+        <p className="notice" data-testid="compare-no-runs">
+          {t('compare.noRuns')}
+        </p>
+      )}
+      {runs.length > 0 && tab === 'segments' && <TwoSegments project={project} runs={runs} />}
+      {runs.length > 0 && tab === 'runs' && <TwoRuns project={project} runs={runs} />}
+    </div>
+  );
+}

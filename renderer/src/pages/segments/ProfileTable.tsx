@@ -1,0 +1,85 @@
+import { useMemo } from 'react';
+import type { SegmentProfile } from '../../../../core/model/segment.js';
+import { useI18n } from '../../i18n/context.js';
+import { featureLabel, markSymbol, orderProfiles } from './labels.js';
+import { segmentColor } from './options.js';
+
+/**
+ * One row per segment: size and shares, spend, each feature's mean (▲ / ▼ when ≥ 10 % above /
+ * below the overall mean), and the top categories.
+ */
+export function ProfileTable({ profiles, names }: { profiles: readonly SegmentProfile[]; names: ReadonlyMap<number, string> }) {
+  const { t, fmt } = useI18n();
+  const rows = useMemo(() => orderProfiles(profiles), [profiles]);
+  const features = rows.find((p) => p.features.length > 0)?.features.map((f) => f.name) ?? [];
+  const overall = rows.find((p) => p.features.length > 0)?.features ?? [];
+  return (
+    <section className="card" aria-label={t('segments.profiles')}>
+      <div className="card-head">
+        <div>
+          <h2 className="card-title">{t('segments.profiles')}</h2>
+          <div className="card-subtitle muted">{t('segments.profilesHint')}</div>
+        </div>
+      </div>
+      <div className="table-scroll">
+        <table className="table compact profile-table" data-testid="profile-table" data-rows={rows.length}>
+          <thead>
+            <tr>
+              <th>{t('segments.col.segment')}</th>
+              <th className="num">{t('segments.col.customers')}</th>
+              <th className="num">{t('segments.col.customerShare')}</th>
+              <th className="num">{t('segments.col.spend')}</th>
+              <th className="num">{t('segments.col.spendShare')}</th>
+              <th className="num">{t('segments.col.meanSpend')}</th>
+              {features.map((f) => (
+                <th key={f} className="num" title={f}>
+                  {featureLabel(t, f)}
+                </th>
+              ))}
+              <th>{t('segments.col.topCategories')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((p) => (
+              <tr key={p.segment} data-segment={p.segment}>
+                <th scope="row">
+                  <span className="seg-dot" style={{ background: segmentColor(p.segment) }} aria-hidden="true" />
+                  {names.get(p.segment) ?? p.name}
+                </th>
+                <td className="num">{fmt.int(p.customers)}</td>
+                <td className="num">{fmt.pct(p.customerShare, 1)}</td>
+                <td className="num">{fmt.compact(p.spend)}</td>
+                <td className="num">{fmt.pct(p.spendShare, 1)}</td>
+                <td className="num">{fmt.compact(p.meanSpend)}</td>
+                {features.map((name) => {
+                  const f = p.features.find((x) => x.name === name);
+                  return (
+                    <td key={name} className={`num feature-cell${f?.mark ? ` mark-${f.mark}` : ''}`} title={f ? t('segments.featureTip', { median: fmt.dec(f.median, 1), overall: fmt.dec(f.overallMean, 1) }) : undefined}>
+                      {f ? fmt.dec(f.mean, Math.abs(f.mean) >= 100 ? 0 : 1) : '–'} <span className="mark">{f ? markSymbol(f.mark) : ''}</span>
+                    </td>
+                  );
+                })}
+                <td className="top-cats">{p.topCategories.slice(0, 3).map((c) => `${c.category} ${fmt.pct(c.share, 0)}`).join(' · ')}</td>
+              </tr>
+            ))}
+          </tbody>
+          {overall.length > 0 && (
+            <tfoot>
+              <tr>
+                <th scope="row" colSpan={6} className="muted">
+                  {t('segments.overallMean')}
+                </th>
+                {overall.map((f) => (
+                  <td key={f.name} className="num muted">
+                    {fmt.dec(f.overallMean, Math.abs(f.overallMean) >= 100 ? 0 : 1)}
+                  </td>
+                ))}
+                <td />
+              </tr>
+            </tfoot>
+          )}
+        </table>
+      </div>
+    </section>
+  );
+}

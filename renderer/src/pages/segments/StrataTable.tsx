@@ -1,0 +1,49 @@
+import type { SegmentationSummary } from '../../../../core/model/segment.js';
+import { useI18n } from '../../i18n/context.js';
+import { stratumLabel } from './RunCharts.js';
+
+/** The 8 strata of a stratified run: channel group × spend grade, size, k, outliers, spend range. */
+export function StrataTable({ summary }: { summary: SegmentationSummary }) {
+  const { t, fmt } = useI18n();
+  const strata = summary.strata ?? [];
+  return (
+    <section className="card" data-testid="strata-table" aria-label={t('segments.strata')}>
+      <div className="card-head">
+        <div>
+          <h2 className="card-title">{t('segments.strata')}</h2>
+          {summary.channelGroups && (
+            <div className="card-subtitle muted">
+              {summary.channelGroups.map((g) => t('segments.channelGroup', { channel: t(g.channel === 'offline' ? 'segments.offlineOnly' : 'segments.anyOnline'), n: fmt.int(g.customers), median: fmt.int(g.medianSpend) })).join(' · ')}
+            </div>
+          )}
+        </div>
+      </div>
+      <div className="table-scroll">
+        <table className="table compact">
+          <thead>
+            <tr>
+              <th>{t('segments.stratum')}</th>
+              <th className="num">{t('segments.col.customers')}</th>
+              <th className="num">k</th>
+              <th className="num">{t('segments.kpi.outliers')}</th>
+              <th className="num">{t('segments.col.spendRange')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {strata.map((s) => (
+              <tr key={s.id}>
+                <th scope="row">{stratumLabel(t, s.channel, s.grade)}</th>
+                <td className="num">{fmt.int(s.customers)}</td>
+                <td className="num">{s.k}</td>
+                <td className="num">{fmt.int(s.outliers)}</td>
+                <td className="num">
+                  {fmt.int(s.spendFrom)} – {fmt.int(s.spendTo)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
