@@ -16,7 +16,7 @@ export function progressLine(p: JobProgress): string {
   if (p.total > 0) parts.push(`${formatCount(p.done, p.unit)} / ${formatCount(p.total, p.unit)} (${Math.floor((100 * p.done) / p.total)}%)`);
   else if (p.done > 0) parts.push(formatCount(p.done, p.unit));
   if (p.message) parts.push(p.message);
-  if (p.rowsPerSecond !== undefined && p.unit !== 'indexes') parts.push(`${formatCount(p.rowsPerSecond)} ${p.unit === 'bytes' ? 'rows' : (p.unit ?? 'items')}/s`);
+  if (p.rowsPerSecond !== undefined && (p.unit === undefined || p.unit === 'rows' || p.unit === 'bytes' || p.unit === 'customers')) parts.push(`${formatCount(p.rowsPerSecond)} ${p.unit === 'bytes' ? 'rows' : (p.unit ?? 'items')}/s`);
   if (p.etaSeconds !== undefined && p.total > 0 && p.done < p.total) parts.push(`ETA ${formatSeconds(p.etaSeconds)}`);
   return parts.join('  ');
 }

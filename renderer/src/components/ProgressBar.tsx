@@ -29,7 +29,7 @@ export function ProgressBar({ progress, testId, compact }: Props) {
   const phase = progress ? label(t, 'phase', progress.phase) : t('progress.starting');
   const figures = [
     total > 0 ? `${fmt.int(done)} / ${fmt.int(total)} ${unit}` : done > 0 ? `${fmt.int(done)} ${unit}` : null,
-    progress?.rowsPerSecond !== undefined ? t('progress.rate', { rate: fmt.int(progress.rowsPerSecond) }) : null,
+    progress?.rowsPerSecond !== undefined && countsRows(progress.unit) ? t('progress.rate', { rate: fmt.int(progress.rowsPerSecond) }) : null,
     progress?.etaSeconds !== undefined ? t('progress.eta', { eta: fmt.seconds(progress.etaSeconds) }) : null,
   ].filter((x): x is string => x !== null);
   return (
@@ -59,4 +59,9 @@ export function ProgressBar({ progress, testId, compact }: Props) {
       </div>
     </div>
   );
+}
+
+/** Rows per second means something for imports and row counts, not for steps, panels or k. */
+function countsRows(unit: string | undefined): boolean {
+  return unit === undefined || unit === 'rows' || unit === 'bytes';
 }
