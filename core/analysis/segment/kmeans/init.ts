@@ -1,5 +1,9 @@
 import type { Random } from '../../common/random.js';
+import { dotBlock, rowNorms } from './blocked.js';
 import { sqDist } from './check.js';
+
+/** Rows per blocked distance computation. */
+const BLOCK = 256;
 
 /**
  * Greedy k-means++ seeding as scikit-learn's `_kmeans_plusplus` (Arthur & Vassilvitskii 2007,
@@ -7,14 +11,21 @@ import { sqDist } from './check.js';
  * is a uniform random point; each further centre is the best of 2 + ⌊ln k⌋ candidates drawn
  * with probability ∝ D(x)² (D = distance to the nearest chosen centre), best meaning the one
  * that leaves the smallest potential Σ min(D(x)², ‖x − c‖²). Returns the k×d centres.
+ *
+ * As in scikit-learn, the candidates' squared distances come from the norm expansion
+ * ‖x‖² + ‖c‖² − 2 x·c (clipped at 0), all candidates of a step in one blocked pass (blocked.ts);
+ * the candidates are drawn before any is evaluated, which leaves the random stream as it was.
  */
 export function kmeansPlusPlus(data: Float64Array, n: number, d: number, k: number, random: Random): Float64Array {
   const centers = new Float64Array(k * d);
   const trials = 2 + Math.floor(Math.log(k));
+  const norms = rowNorms(data, n, d);
   let closest = new Float64Array(n);
-  let best = new Float64Array(n);
-  let trial = new Float64Array(n);
+  const trial = Array.from({ length: trials }, () => new Float64Array(n));
   const cum = new Float64Array(n);
+  const all = Int32Array.from({ length: n }, (_, i) => i);
+  const cand = new Float64Array(trials * d), candNorm = new Float64Array(trials), pots = new Float64Array(trials);
+  const dots = new Float64Array(BLOCK * trials), ids = new Int32Array(trials);
 
   const first = random.int(n);
   centers.set(data.subarray(first * d, first * d + d), 0);
@@ -24,35 +35,34 @@ export function kmeansPlusPlus(data: Float64Array, n: number, d: number, k: numb
   for (let c = 1; c < k; c++) {
     let acc = 0;
     for (let i = 0; i < n; i++) cum[i] = acc += closest[i];
-    let bestPot = Infinity, bestId = 0;
     for (let t = 0; t < trials; t++) {
-      const id = searchLeft(cum, random.next() * pot);
-      let p = 0;
-      const o = id * d;
-      for (let i = 0; i < n; i++) {
-        // trial[i] = min(closest[i], ‖x_i − x_id‖²), inlined; partial sums only grow, so stop at closest[i]
-        let s = 0;
-        const oi = i * d, ci = closest[i];
-        for (let q0 = 0; q0 < d && s < ci; q0 += 8) {
-          const end = q0 + 8 < d ? q0 + 8 : d;
-          for (let q = q0; q < end; q++) {
-            const e = data[oi + q] - data[o + q];
-            s += e * e;
-          }
+      const id = ids[t] = searchLeft(cum, random.next() * pot);
+      cand.set(data.subarray(id * d, id * d + d), t * d);
+      candNorm[t] = norms[id];
+      pots[t] = 0;
+    }
+    for (let from = 0; from < n; from += BLOCK) {
+      const len = from + BLOCK <= n ? BLOCK : n - from;
+      dotBlock(data, all, from, len, d, cand, trials, dots);
+      for (let t = 0; t < trials; t++) {
+        const out = trial[t], cn = candNorm[t];
+        let p = pots[t];
+        for (let r = 0; r < len; r++) {
+          const i = from + r;
+          const s = norms[i] + cn - 2 * dots[r * trials + t];
+          const ci = closest[i];
+          const v = s < ci ? (s > 0 ? s : 0) : ci;
+          out[i] = v;
+          p += v;
         }
-        const v = s < ci ? s : ci;
-        trial[i] = v;
-        p += v;
-      }
-      if (p < bestPot) {
-        bestPot = p;
-        bestId = id;
-        const swap = best; best = trial; trial = swap;
+        pots[t] = p;
       }
     }
-    centers.set(data.subarray(bestId * d, bestId * d + d), c * d);
-    const swap = closest; closest = best; best = swap;
-    pot = bestPot;
+    let bestT = 0;
+    for (let t = 1; t < trials; t++) if (pots[t] < pots[bestT]) bestT = t;
+    centers.set(data.subarray(ids[bestT] * d, ids[bestT] * d + d), c * d);
+    const swap = closest; closest = trial[bestT]; trial[bestT] = swap;
+    pot = pots[bestT];
   }
   return centers;
 }

@@ -44,3 +44,59 @@ describe('epsForNoiseShare', () => {
     expect(() => epsForNoiseShare(data, 4, 1, { minSamples: 5 })).toThrow(/minSamples must be at most n = 4, got 5/);
   });
 });
+
+describe('epsForNoiseShare: the blocked k-NN pass gives the exact reach distances', () => {
+  // The definition below is O(n²) in memory and time: small sets only.
+  /** dbscan's squared distance (sums of four, in order): the values the search must reproduce. */
+  const sq = (data: Float64Array, a: number, b: number, d: number): number => {
+    let s = 0, k = 0;
+    for (; k + 4 <= d; k += 4) {
+      const t0 = data[a * d + k] - data[b * d + k], t1 = data[a * d + k + 1] - data[b * d + k + 1];
+      const t2 = data[a * d + k + 2] - data[b * d + k + 2], t3 = data[a * d + k + 3] - data[b * d + k + 3];
+      s += t0 * t0 + t1 * t1 + t2 * t2 + t3 * t3;
+    }
+    for (; k < d; k++) s += (data[a * d + k] - data[b * d + k]) ** 2;
+    return s;
+  };
+  /** The definition, all pairs: core² = minSamples-th smallest, reach² = min_j max(core²_j, d²_ij); then the search's pick. */
+  const naive = (data: Float64Array, n: number, d: number, minSamples: number, targetNoise: number) => {
+    const d2 = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => sq(data, i, j, d)));
+    const core = d2.map((row) => row.slice().sort((a, b) => a - b)[minSamples - 1]);
+    const reach = d2.map((row) => Math.min(...row.map((s, j) => Math.max(s, core[j])))).sort((a, b) => a - b);
+    let best = n - 1, bestNoise = 0;
+    for (let k = n - 1; k >= 0; k--) {
+      if (k < n - 1 && reach[k] === reach[k + 1]) continue;
+      const noise = n - 1 - k;
+      if (Math.abs(noise - targetNoise * n) <= Math.abs(bestNoise - targetNoise * n)) { best = k; bestNoise = noise; }
+    }
+    return { reach2: reach[best], noise: bestNoise };
+  };
+  const nextUp = (x: number): number => {
+    const u = new BigUint64Array(new Float64Array([x]).buffer);
+    u[0] += 1n;
+    return new Float64Array(u.buffer)[0];
+  };
+  // Off the 96-row tiles; a large offset (removed by the centring); many exact duplicates and an
+  // integer grid (more rows at the minSamples-th distance than the heaps hold); d not a multiple of 4.
+  const cases = [
+    { n: 300, d: 6, minSamples: 10, targetNoise: 0.05, offset: 0, dup: 0, seed: 1 },
+    { n: 401, d: 61, minSamples: 30, targetNoise: 0.1, offset: 0, dup: 0, seed: 2 },
+    { n: 250, d: 3, minSamples: 5, targetNoise: 0.2, offset: 1e7, dup: 0, seed: 3 },
+    { n: 260, d: 5, minSamples: 8, targetNoise: 0.05, offset: 0, dup: 40, seed: 4 },
+    { n: 200, d: 2, minSamples: 4, targetNoise: 0.1, offset: 0, dup: 0, seed: 5, grid: true },
+  ];
+  for (const { n, d, minSamples, targetNoise, offset, dup, seed, grid } of cases) {
+    it(`${n}×${d}, minSamples ${minSamples}, offset ${offset}, ${dup} duplicates${grid ? ', integer grid' : ''}`, () => {
+      const r = createRandom(seed);
+      const data = Float64Array.from({ length: n * d }, () => offset + (grid ? Math.floor(r.next() * 6) : r.next() * (r.next() < 0.5 ? 1 : 3)));
+      for (let i = 1; i <= dup; i++) data.copyWithin((n - i) * d, 0, d); // the last `dup` rows repeat row 0
+      const ours = epsForNoiseShare(data, n, d, { minSamples, targetNoise });
+      const ref = naive(data, n, d, minSamples, targetNoise);
+      expect(ours.noise).toBe(ref.noise);
+      // The smallest double whose square admits reach².
+      let eps = Math.sqrt(ref.reach2);
+      while (eps * eps < ref.reach2) eps = nextUp(eps);
+      expect(ours.eps).toBe(eps);
+    });
+  }
+});
