@@ -1,6 +1,6 @@
 import { quantileSorted } from '../eda/quantiles.js';
 import { ks2samp } from '../stats/ks.js';
-import { dbscan, epsForNoiseShare } from './dbscan/index.js';
+import { epsForNoiseShare } from './dbscan/index.js';
 import { kmeans } from './kmeans/index.js';
 import { minMaxScale, takeRows } from './scaling.js';
 import { chooseK, sweepK, type SweepPoint } from './sweep.js';
@@ -8,7 +8,8 @@ import { chooseK, sweepK, type SweepPoint } from './sweep.js';
 /**
  * The segmentation of seed 000 (SPEC §3.2 steps 1–5), on a customer × category spend pivot:
  * 1. DBSCAN outliers on the raw pivot (won), `minSamples` 30, eps found exactly for the target
- *    noise share (eps-search.ts); noise customers are set aside.
+ *    noise share (eps-search.ts, which also gives the noise points themselves); noise customers
+ *    are set aside.
  * 2. The others split into offline-only (no online purchase) and any-online; a two-sample KS test
  *    of total spend between the two groups (SciPy's ks_2samp).
  * 3. Spend grade by quartiles of total spend within each group (pandas `qcut(q=4)`: numpy linear
@@ -62,10 +63,9 @@ export function stratifiedKMeans(pivot: Float64Array, n: number, d: number, spen
   step('eps search (DBSCAN)', 0, 11);
   const minSamples = Math.min(o.minSamples, n);
   const found = epsForNoiseShare(pivot, n, d, { minSamples, targetNoise: o.noiseShare });
-  step('DBSCAN', 1, 11);
-  const db = dbscan(pivot, n, d, { eps: found.eps, minSamples });
-  const noise = new Uint8Array(n);
-  for (let i = 0; i < n; i++) noise[i] = db.labels[i] < 0 ? 1 : 0;
+  // The search knows each customer's reach: noise at eps is reach > eps, exactly DBSCAN's noise
+  // (dbscan-eps.test.ts checks the two agree), so the clustering pass itself is not needed.
+  const noise = found.isNoise;
 
   step('KS test', 2, 11);
   const groupRows: Record<'offline' | 'online', number[]> = { offline: [], online: [] };

@@ -18,6 +18,8 @@ export interface EpsForNoiseShareResult {
   noiseShare: number;
   /** That many points. */
   noise: number;
+  /** 1 for each point DBSCAN(eps, minSamples) labels noise (reach > eps): no DBSCAN run needed to know them. */
+  isNoise: Uint8Array;
 }
 
 /**
@@ -56,7 +58,9 @@ export function epsForNoiseShare(data: Float64Array, n: number, d: number, optio
   let eps = Math.sqrt(sorted[bestK]);
   // dbscan compares squared distances with eps·eps: make sure that product still admits sorted[bestK].
   while (eps * eps < sorted[bestK]) eps = nextUp(eps);
-  return { eps, noiseShare: bestNoise / n, noise: bestNoise };
+  const isNoise = new Uint8Array(n);
+  for (let i = 0; i < n; i++) isNoise[i] = reach2[i] > sorted[bestK] ? 1 : 0;
+  return { eps, noiseShare: bestNoise / n, noise: bestNoise, isNoise };
 }
 
 /**

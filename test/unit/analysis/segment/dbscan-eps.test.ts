@@ -24,6 +24,8 @@ describe('epsForNoiseShare', () => {
       expect(r.noiseShare).toBe(r.noise / n);
       const at = dbscan(data, n, d, { eps: r.eps, minSamples });
       expect(noiseOf(at.labels)).toBe(r.noise);
+      // …and the very points dbscan labels noise.
+      expect(Array.from(r.isNoise)).toEqual(Array.from(at.labels, (l) => (l === -1 ? 1 : 0)));
       // The returned eps is the smallest with that count: a hair less leaves more noise.
       const below = dbscan(data, n, d, { eps: r.eps * (1 - 1e-9), minSamples });
       expect(noiseOf(below.labels)).toBeGreaterThan(r.noise);
@@ -93,6 +95,7 @@ describe('epsForNoiseShare: the blocked k-NN pass gives the exact reach distance
       const ours = epsForNoiseShare(data, n, d, { minSamples, targetNoise });
       const ref = naive(data, n, d, minSamples, targetNoise);
       expect(ours.noise).toBe(ref.noise);
+      expect(Array.from(ours.isNoise)).toEqual(Array.from(dbscan(data, n, d, { eps: ours.eps, minSamples }).labels, (l) => (l === -1 ? 1 : 0)));
       // The smallest double whose square admits reach².
       let eps = Math.sqrt(ref.reach2);
       while (eps * eps < ref.reach2) eps = nextUp(eps);
