@@ -3,6 +3,8 @@
 //    wall time and peak memory of the whole process, against the pandas read_csv + to_sql baseline.
 // 2. Every Overview panel query on the full demo (bench/overview.mjs).
 // 3. The CSV parser against papaparse (bench/csv-parse.mjs).
+// 4. `segment` (only when asked: `npm run bench -- segment`, it takes minutes): the segmentations
+//    on the full demo against pandas + scikit-learn (bench/segment.mjs; options after the mode).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -68,5 +70,10 @@ if (!only || only === 'overview') {
 if (!only || only === 'csv') {
   console.log('\nCSV parser (bench/csv-parse.mjs):');
   const r = spawnSync(process.execPath, ['--expose-gc', path.join(root, 'bench/csv-parse.mjs'), '2000000', '3'], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'] });
+  if (r.status !== 0) process.exitCode = 1;
+}
+if (only === 'segment') {
+  console.log('\nSegmentations on the full demo vs pandas + scikit-learn (bench/segment.mjs):');
+  const r = spawnSync(process.execPath, [path.join(root, 'bench/segment.mjs'), ...process.argv.slice(3)], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, TZ: 'UTC' } });
   if (r.status !== 0) process.exitCode = 1;
 }

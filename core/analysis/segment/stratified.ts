@@ -58,16 +58,35 @@ export interface StratifiedResult {
   strata: StratumResult[];
 }
 
-export function stratifiedKMeans(pivot: Float64Array, n: number, d: number, spend: Float64Array, online: Uint8Array, o: StratifiedOptions): StratifiedResult {
-  const step = o.onStep ?? (() => undefined);
-  step('eps search (DBSCAN)', 0, 11);
+/** A stratum ready to cluster: its customers (pivot rows) and their pivot, min–max scaled within it. */
+export interface StratumInput {
+  id: number;
+  channel: 'offline' | 'online';
+  grade: 1 | 2 | 3 | 4;
+  rows: Int32Array;
+  scaled: Float64Array;
+  spendFrom: number;
+  spendTo: number;
+}
+
+export type StratumOptions = Pick<StratifiedOptions, 'kMin' | 'kMax' | 'nInit' | 'seed' | 'smallCluster' | 'silhouetteSample'>;
+
+/** A stratum's clustering: k chosen by the elbow, the sweep, labels (−1 = small-cluster outlier). */
+export interface StratumClustering {
+  k: number;
+  why: string;
+  curve: SweepPoint[];
+  labels: Int32Array;
+  outliers: number;
+}
+
+/** Steps 1–4: DBSCAN noise, the channel split with its KS test, spend grades → 8 strata, each scaled. */
+export function prepareStrata(pivot: Float64Array, n: number, d: number, spend: Float64Array, online: Uint8Array, o: Pick<StratifiedOptions, 'minSamples' | 'noiseShare'>): Omit<StratifiedResult, 'strata'> & { strata: StratumInput[] } {
   const minSamples = Math.min(o.minSamples, n);
   const found = epsForNoiseShare(pivot, n, d, { minSamples, targetNoise: o.noiseShare });
   // The search knows each customer's reach: noise at eps is reach > eps, exactly DBSCAN's noise
   // (dbscan-eps.test.ts checks the two agree), so the clustering pass itself is not needed.
   const noise = found.isNoise;
-
-  step('KS test', 2, 11);
   const groupRows: Record<'offline' | 'online', number[]> = { offline: [], online: [] };
   for (let i = 0; i < n; i++) if (!noise[i]) groupRows[online[i] ? 'online' : 'offline'].push(i);
   const spendOf = (rows: number[]) => Float64Array.from(rows, (i) => spend[i]);
@@ -77,9 +96,7 @@ export function stratifiedKMeans(pivot: Float64Array, n: number, d: number, spen
     const s = spendOf(groupRows[channel]).sort();
     return { channel, customers: s.length, medianSpend: s.length ? quantileSorted(s, 0.5) : 0 };
   });
-
-  const strata: StratumResult[] = [];
-  let stepNo = 3;
+  const strata: StratumInput[] = [];
   for (const channel of ['offline', 'online'] as const) {
     const rows = groupRows[channel];
     const sorted = spendOf(rows).sort();
@@ -90,37 +107,50 @@ export function stratifiedKMeans(pivot: Float64Array, n: number, d: number, spen
       byGrade[g].push(i);
     }
     for (let g = 0; g < 4; g++) {
-      const id = strata.length;
-      step(`stratum ${id + 1}/8: K-means`, stepNo++, 11);
       const members = Int32Array.from(byGrade[g]);
-      const m = members.length;
-      const scaled = minMaxScale(takeRows(pivot, d, members), m, d);
-      const lo = g === 0 ? (sorted[0] ?? 0) : cuts[g - 1];
-      const hi = g === 3 ? (sorted[sorted.length - 1] ?? 0) : cuts[g];
-      const base = { id, channel, grade: (g + 1) as 1 | 2 | 3 | 4, rows: members, scaled, spendFrom: lo, spendTo: hi };
-      const kMax = Math.min(o.kMax, m - 1);
-      if (kMax < o.kMin + 1) {
-        const labels = new Int32Array(m).fill(m <= o.smallCluster ? -1 : 0);
-        strata.push({ ...base, k: m <= o.smallCluster ? 0 : 1, why: `${m} customers: too few to compare k (one cluster${m <= o.smallCluster ? ', set aside as outliers' : ''})`, curve: [], labels, outliers: m <= o.smallCluster ? m : 0 });
-        continue;
-      }
-      const sweep = sweepK(scaled, m, d, {
-        kMin: o.kMin, kMax, seed: o.seed, silhouetteSample: o.silhouetteSample,
-        fit: (k) => {
-          const r = kmeans(scaled, m, d, { k, nInit: o.nInit, seed: o.seed });
-          return { labels: r.labels, cost: r.inertia };
-        },
-        onK: (k, i, total) => step(`stratum ${id + 1}/8: K-means k = ${k}`, stepNo - 1 + i / total, 11),
+      strata.push({
+        id: strata.length, channel, grade: (g + 1) as 1 | 2 | 3 | 4, rows: members,
+        scaled: minMaxScale(takeRows(pivot, d, members), members.length, d),
+        spendFrom: g === 0 ? (sorted[0] ?? 0) : cuts[g - 1],
+        spendTo: g === 3 ? (sorted[sorted.length - 1] ?? 0) : cuts[g],
       });
-      const { k, why } = chooseK(sweep.curve);
-      const labels = Int32Array.from(sweep.labels.get(k) as Int32Array);
-      const sizes = new Int32Array(k);
-      for (const l of labels) sizes[l]++;
-      let outliers = 0;
-      for (let r = 0; r < m; r++) if (sizes[labels[r]] <= o.smallCluster) { labels[r] = -1; outliers++; }
-      strata.push({ ...base, k, why, curve: sweep.curve, labels, outliers });
     }
   }
-  step('done', 11, 11);
   return { eps: found.eps, noise, ks: ks && { statistic: ks.statistic, pvalue: ks.pvalue }, groups, strata };
+}
+
+/** Step 5 for one stratum: K-means k = kMin…kMax (≤ m − 1), the elbow, small clusters → outliers. */
+export function clusterStratum(scaled: Float64Array, m: number, d: number, o: StratumOptions, onK?: (k: number, index: number, total: number) => void): StratumClustering {
+  const kMax = Math.min(o.kMax, m - 1);
+  if (kMax < o.kMin + 1) {
+    const few = m <= o.smallCluster;
+    return { k: few ? 0 : 1, why: `${m} customers: too few to compare k (one cluster${few ? ', set aside as outliers' : ''})`, curve: [], labels: new Int32Array(m).fill(few ? -1 : 0), outliers: few ? m : 0 };
+  }
+  const sweep = sweepK(scaled, m, d, {
+    kMin: o.kMin, kMax, seed: o.seed, silhouetteSample: o.silhouetteSample, onK,
+    fit: (k) => {
+      const r = kmeans(scaled, m, d, { k, nInit: o.nInit, seed: o.seed });
+      return { labels: r.labels, cost: r.inertia };
+    },
+  });
+  const { k, why } = chooseK(sweep.curve);
+  const labels = Int32Array.from(sweep.labels.get(k) as Int32Array);
+  const sizes = new Int32Array(k);
+  for (const l of labels) sizes[l]++;
+  let outliers = 0;
+  for (let r = 0; r < m; r++) if (sizes[labels[r]] <= o.smallCluster) { labels[r] = -1; outliers++; }
+  return { k, why, curve: sweep.curve, labels, outliers };
+}
+
+/** The whole pipeline in this thread (the job spreads step 5 over threads: core/jobs/segment/stratum-pool.ts). */
+export function stratifiedKMeans(pivot: Float64Array, n: number, d: number, spend: Float64Array, online: Uint8Array, o: StratifiedOptions): StratifiedResult {
+  const step = o.onStep ?? (() => undefined);
+  step('eps search (DBSCAN)', 0, 9);
+  const prepared = prepareStrata(pivot, n, d, spend, online, o);
+  const strata = prepared.strata.map((s) => {
+    step(`stratum ${s.id + 1}/8: K-means`, 1 + s.id, 9);
+    return { ...s, ...clusterStratum(s.scaled, s.rows.length, d, o) };
+  });
+  step('done', 9, 9);
+  return { ...prepared, strata };
 }

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { minMaxScale } from '../../analysis/segment/scaling.js';
-import { stratifiedKMeans } from '../../analysis/segment/stratified.js';
+import { prepareStrata } from '../../analysis/segment/stratified.js';
 import { openProject } from '../../data/store/open.js';
 import type { CustomerBase } from '../../data/store/queries/customer-base.js';
 import { OUTLIER_SEGMENT, type SegmentationSummary, type StratumSummary } from '../../model/segment.js';
 import type { JobDefinition } from '../types.js';
 import { readInputs, storeSegmentation } from './common.js';
+import { clusterStrata } from './stratum-pool.js';
 import { checkKRange, intParam, numberParam, sweepInfo, sweepShape } from './params.js';
 
 const params = z
@@ -14,6 +15,7 @@ const params = z
     minSamples: intParam(2, 1000).default(30),
     noiseShare: numberParam(0, 0.5).default(0.05),
     smallCluster: intParam(0, 1000).default(3),
+    threads: intParam(1, 16).default(2),
     ...sweepShape,
   })
   .strict();
@@ -31,6 +33,7 @@ export const stratifiedJob: JobDefinition<StratifiedParams, SegmentationSummary>
     { name: 'minSamples', type: 'integer', default: 30, help: 'DBSCAN min_samples: customers within eps (itself included) for a core customer.' },
     { name: 'noiseShare', type: 'number', default: 0.05, help: 'Share of customers DBSCAN should leave as noise; eps is searched exactly for it.' },
     { name: 'smallCluster', type: 'integer', default: 3, help: 'Clusters of at most this many customers become outliers.' },
+    { name: 'threads', type: 'integer', default: 2, help: 'Threads that cluster the strata side by side (the result does not depend on it).' },
     ...sweepInfo,
   ],
   async run(ctx, p) {
@@ -40,13 +43,20 @@ export const stratifiedJob: JobDefinition<StratifiedParams, SegmentationSummary>
       const { base, pivot } = readInputs(db, ctx, 'stratified-kmeans', Math.max(p.minSamples, 10), p.level) as { base: CustomerBase; pivot: { categories: string[]; data: Float64Array } };
       const n = base.ids.length, d = pivot.categories.length;
       const online = Uint8Array.from(base.online, (v) => (v > 0 ? 1 : 0));
-      const r = stratifiedKMeans(pivot.data, n, d, base.amount, online, {
-        ...p,
-        onStep: (message, done, total) => {
+      ctx.progress({ phase: 'outliers', done: 0, total: 1, message: 'DBSCAN eps search' });
+      const prepared = prepareStrata(pivot.data, n, d, base.amount, online, p);
+      ctx.throwIfCancelled();
+      const sweepSize = Math.max(0, p.kMax - p.kMin + 1);
+      const done = new Array<number>(prepared.strata.length).fill(0);
+      const clusterings = await clusterStrata(prepared.strata, d, p, p.threads, {
+        signal: ctx.signal,
+        onK: (stratum, k) => {
           ctx.throwIfCancelled();
-          ctx.progress({ phase: 'cluster', done, total, unit: 'steps', message });
+          done[stratum]++;
+          ctx.progress({ phase: 'cluster', done: done.reduce((x, y) => x + y, 0), total: sweepSize * prepared.strata.length, unit: 'fits', message: `stratum ${stratum + 1}/8: K-means k = ${k}` });
         },
       });
+      const r = { ...prepared, strata: prepared.strata.map((s, i) => ({ ...s, ...clusterings[i] })) };
       // Global segment ids: stratum by stratum, clusters in label order (outliers −1).
       const segment = new Int32Array(n).fill(OUTLIER_SEGMENT);
       const names = new Map<number, string>();

@@ -23,7 +23,7 @@ interface Summary {
   featureNames: string[]; segmentList: { id: number; name: string; customers: number }[];
   curve?: { k: number; cost: number; silhouette: number | null; calinskiHarabasz: number | null; daviesBouldin: number | null }[];
   choice?: { k: number; rule: string; why: string };
-  strata?: { k: number; customers: number; outliers: number }[]; eps?: number; ksStatistic?: number; ksPValue?: number; gamma?: number; method?: string;
+  strata?: { id: number; k: number; customers: number; outliers: number; curve: { seconds: number }[] }[]; eps?: number; ksStatistic?: number; ksPValue?: number; gamma?: number; method?: string;
 }
 
 describe('segmentation CLI contract on the tiny demo (200 customers)', () => {
@@ -108,6 +108,12 @@ describe('segmentation CLI contract on the tiny demo (200 customers)', () => {
     const dbscanStage = path.join(dir, 'dbscan.csv');
     expect(runCli(['export', '--project', project, '--run', String(s.runId), '--what', 'features', '--param', 'stage=dbscan', '--out', dbscanStage]).code).toBe(0);
     expect(readCsv(dbscanStage).rows).toHaveLength(customers);
+    // Strata are clustered in two threads by default; one thread gives the very same run.
+    const one = runJson<Summary>(['run', 'stratified-kmeans', '--project', project, '--param', 'noiseShare=0.05', '--param', 'minSamples=10', '--param', 'kMax=8', '--param', 'threads=1']);
+    expect(one.strata).toEqual(s.strata!.map((st) => ({ ...st, curve: st.curve.map((p, i) => ({ ...p, seconds: one.strata![st.id].curve[i].seconds })) })));
+    const out1 = path.join(dir, 'strat1.csv');
+    expect(runCli(['export', '--project', project, '--run', String(one.runId), '--what', 'segments', '--out', out1]).code).toBe(0);
+    expect(readCsv(out1).rows).toEqual(rows);
   });
 
   it('lrfmv-kmedoids: PAM with k = 4 and the seed-004 names; kprototypes with k = auto (elbow) and gamma', () => {
