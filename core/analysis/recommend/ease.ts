@@ -1,0 +1,87 @@
+/**
+ * The dense linear algebra of EASE (Steck 2019, "Embarrassingly Shallow Autoencoders for Sparse
+ * Data", WWW '19, eq. 8): with G = XᵀX + λI and P = G⁻¹, the closed-form weights are
+ * B = I − P·diag(1/diag(P)), i.e. B_ij = −P_ij / P_jj for i ≠ j and B_ii = 0.
+ *
+ * G is symmetric positive definite for λ > 0, so P is obtained by a Cholesky factorisation
+ * G = L·Lᵀ, the in-place inverse M = L⁻¹ and P = Mᵀ·M (as LAPACK dpotrf + dtrtri + dlauum do),
+ * all in row-major Float64Array with row-contiguous inner loops: about n³/3 + n³/6 + n³/6 flops.
+ */
+
+/**
+ * Cholesky factor of the symmetric positive-definite n×n row-major matrix `a`, in place: on return
+ * the lower triangle (with diagonal) holds L with a = L·Lᵀ; the strict upper triangle is zeroed.
+ * Throws when `a` is not positive definite.
+ */
+export function choleskyInPlace(a: Float64Array, n: number): void {
+  for (let i = 0; i < n; i++) {
+    const ri = i * n;
+    for (let j = 0; j <= i; j++) {
+      const rj = j * n;
+      let s = a[ri + j];
+      for (let k = 0; k < j; k++) s -= a[ri + k] * a[rj + k];
+      if (j === i) {
+        if (!(s > 0)) throw new RangeError(`matrix is not positive definite (pivot ${i} = ${s})`);
+        a[ri + i] = Math.sqrt(s);
+      } else {
+        a[ri + j] = s / a[rj + j];
+      }
+    }
+    for (let j = i + 1; j < n; j++) a[ri + j] = 0;
+  }
+}
+
+/**
+ * Inverse of the lower-triangular n×n row-major `l`, in place (row i of L⁻¹ from rows 0..i−1:
+ * M_i = (e_i − Σ_{k<i} L_ik M_k) / L_ii). `work` is scratch of length ≥ n.
+ */
+export function invertLowerInPlace(l: Float64Array, n: number, work = new Float64Array(n)): void {
+  for (let i = 0; i < n; i++) {
+    const ri = i * n;
+    for (let k = 0; k < i; k++) { work[k] = l[ri + k]; l[ri + k] = 0; }
+    const d = l[ri + i];
+    for (let k = 0; k < i; k++) {
+      const c = work[k];
+      if (c === 0) continue;
+      const rk = k * n;
+      for (let j = 0; j <= k; j++) l[ri + j] -= c * l[rk + j];
+    }
+    const inv = 1 / d;
+    for (let j = 0; j < i; j++) l[ri + j] *= inv;
+    l[ri + i] = inv;
+  }
+}
+
+/**
+ * EASE item–item weights B (n×n row-major) from the Gram matrix `gram` = XᵀX (n×n row-major, not
+ * modified) and λ > 0. Score of item j for a user row x: Σ_i x_i B_ij.
+ */
+export function easeWeights(gram: Float64Array, n: number, lambda: number): Float64Array {
+  if (!(lambda > 0) || !Number.isFinite(lambda)) throw new RangeError(`lambda must be a positive finite number, got ${lambda}`);
+  if (gram.length !== n * n) throw new RangeError(`gram must be ${n}×${n}`);
+  const m = Float64Array.from(gram);
+  for (let i = 0; i < n; i++) m[i * n + i] += lambda;
+  choleskyInPlace(m, n);
+  invertLowerInPlace(m, n);
+  // P = Mᵀ M = Σ_k outer(M_k, M_k) over the rows k of M (row k non-zero in 0..k): lower triangle.
+  const p = new Float64Array(n * n);
+  for (let k = 0; k < n; k++) {
+    const rk = k * n;
+    for (let i = 0; i <= k; i++) {
+      const c = m[rk + i];
+      if (c === 0) continue;
+      const ri = i * n;
+      for (let j = 0; j <= i; j++) p[ri + j] += c * m[rk + j];
+    }
+  }
+  for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) p[j * n + i] = p[i * n + j];
+  // B_ij = −P_ij / P_jj, B_ii = 0 (in place over P).
+  const diag = new Float64Array(n);
+  for (let j = 0; j < n; j++) diag[j] = p[j * n + j];
+  for (let i = 0; i < n; i++) {
+    const ri = i * n;
+    for (let j = 0; j < n; j++) p[ri + j] = -p[ri + j] / diag[j];
+    p[ri + i] = 0;
+  }
+  return p;
+}

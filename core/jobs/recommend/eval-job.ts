@@ -1,0 +1,190 @@
+import { z } from 'zod';
+import { chooseLambda, ease, evaluate, gTopFreq, historyOf, itemKnn, pTopFreq, segmentPop, type Recommender } from '../../analysis/recommend/index.js';
+import { sha256Text } from '../../data/hash.js';
+import { epochDay } from '../../data/import/values.js';
+import { openProject, type Db } from '../../data/store/open.js';
+import { purchaseBaskets, type Baskets } from '../../data/store/queries/baskets.js';
+import { dataFingerprint } from '../../data/store/runs.js';
+import { readMembers } from '../../data/store/segments.js';
+import { WorkbenchError } from '../../model/result.js';
+import { SEGMENT_ANALYSES } from '../../model/segment.js';
+import { recordRun } from '../run-record.js';
+import type { JobContext, JobDefinition } from '../types.js';
+import { temporalSplit, type Holdout } from './split.js';
+
+/** Model ids (contract). The last four are the seeds' recommenders, built in later work. */
+export const MODEL_IDS = ['g-topfreq', 'p-topfreq', 'segment-pop', 'item-knn', 'ease', 'cluster-knn', 'preference-score', 'score-model', 'sequence'] as const;
+const NOT_BUILT: Record<string, string> = {
+  'cluster-knn': 'not built yet (issue #5 §3: the seed-000 recommender over a stratified-kmeans run)',
+  'preference-score': 'not built yet (issue #5 §3: the seed-002 preference score)',
+  'score-model': 'not built yet (issue #5 §3: the seed-002 learned score)',
+  sequence: 'not built yet (issue #5 §3: the seed-001 sequence model)',
+};
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+const list = <T extends z.ZodType>(item: T) => z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v), z.array(item).min(1));
+const params = z
+  .object({
+    cutoff: isoDay.optional(),
+    k: list(z.coerce.number().int().min(1).max(100)).default([5, 10]),
+    models: list(z.enum(['all', ...MODEL_IDS])).default(['all']),
+    segmentRun: z.coerce.number().int().positive().optional(),
+    validationDays: z.coerce.number().int().min(1).max(365).default(28),
+    lambdas: list(z.coerce.number().positive()).default([100, 400, 1600]),
+    easeItems: z.coerce.number().int().min(10).max(5000).default(2000),
+  })
+  .strict();
+export type RecommendEvalParams = z.output<typeof params>;
+
+export interface ModelResult {
+  id: string;
+  metrics?: Record<string, number>;
+  repeat?: Record<string, number>;
+  new?: Record<string, number>;
+  trainSeconds?: number;
+  evaluated?: { all: number; repeat: number; new: number };
+  notes?: string;
+  skipped?: string;
+}
+
+export interface RecommendEvalSummary {
+  runId: number;
+  cutoff: string;
+  /** Customers evaluated: ≥ 1 purchase before the cutoff and ≥ 1 on or after it. */
+  customers: number;
+  products: number;
+  trainReceipts: number;
+  testDays: number;
+  ks: number[];
+  models: ModelResult[];
+  /** The model with the best nDCG at the largest K over all evaluated customers, in words. */
+  verdict: string;
+}
+
+const iso = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
+
+/** The newest segmentation run (or the given one) as a segment per dense customer index, or why not. */
+function segmentsFor(db: Db, b: Baskets, runId: number | undefined): { segments: Int32Array; runId: number } | string {
+  const fp = dataFingerprint(db, sha256Text);
+  const row = (runId === undefined
+    ? db.prepare(`SELECT id FROM runs WHERE status = 'done' AND data_fingerprint = ? AND analysis IN (${SEGMENT_ANALYSES.map(() => '?').join(', ')}) ORDER BY id DESC LIMIT 1`).get(fp, ...SEGMENT_ANALYSES)
+    : db.prepare(`SELECT id FROM runs WHERE status = 'done' AND id = ? AND analysis IN (${SEGMENT_ANALYSES.map(() => '?').join(', ')})`).get(runId, ...SEGMENT_ANALYSES)) as { id: number } | undefined;
+  if (!row) return runId === undefined ? 'no segmentation run on this data yet (run kmeans, lrfmv-kmedoids, kprototypes or stratified-kmeans first)' : `run ${runId} is not a finished segmentation run`;
+  const m = readMembers(db, row.id);
+  const index = new Map<number, number>();
+  b.customerIds.forEach((id, u) => index.set(id, u));
+  const segments = new Int32Array(b.customerIds.length).fill(-1);
+  m.customers.forEach((c, i) => {
+    const u = index.get(c);
+    if (u !== undefined && !m.outlier[i]) segments[u] = m.segments[i];
+  });
+  return { segments, runId: row.id };
+}
+
+/** Fits on the training part and scores every evaluated customer's top-max(k) list. */
+function assess(model: Recommender, h: Holdout, ks: number[], products: number): Omit<ModelResult, 'id'> {
+  const t0 = performance.now();
+  model.fit(h.train);
+  const trainSeconds = (performance.now() - t0) / 1000;
+  const kMax = Math.max(...ks);
+  const e = evaluate((u) => model.recommend(u, kMax), h.truth, historyOf(h.train), ks, products);
+  return { metrics: e.all, repeat: e.repeat, new: e.new, trainSeconds: Math.round(trainSeconds * 1000) / 1000, evaluated: e.counts };
+}
+
+/**
+ * Honest evaluation of recommenders (issue #5 §1–2): a temporal holdout at `cutoff` (default 4
+ * weeks before the last purchase day), the same customers for every model, HR/nDCG/Recall at each
+ * K and catalogue coverage, split into repeat and new items; the baselines always beside the models.
+ */
+export const recommendEvalJob: JobDefinition<RecommendEvalParams, RecommendEvalSummary> = {
+  id: 'recommend-eval',
+  title: 'Recommender evaluation',
+  description: 'Temporal holdout (train before the cutoff, truth = products bought on or after it): HR, nDCG and Recall at K and catalogue coverage for every model beside the baselines (global and personal popularity, segment popularity, item-kNN, EASE), split into repeat and new items.',
+  isAnalysis: true,
+  params,
+  paramInfo: [
+    { name: 'cutoff', type: 'date', default: null, help: 'First day of the holdout (YYYY-MM-DD); default: 4 weeks before the last purchase day.' },
+    { name: 'k', type: 'string[]', default: [5, 10], help: 'List lengths to score (comma-separated).' },
+    { name: 'models', type: 'string[]', default: ['all'], help: `Models to evaluate (comma-separated): ${MODEL_IDS.join(', ')}, or all.` },
+    { name: 'segmentRun', type: 'integer', default: null, help: 'Segmentation run for segment-pop; default: the newest on this data.' },
+    { name: 'validationDays', type: 'integer', default: 28, help: 'EASE: the last days before the cutoff used to choose λ (never the holdout).' },
+    { name: 'lambdas', type: 'string[]', default: [100, 400, 1600], help: 'EASE: λ candidates, chosen by nDCG at the largest K on the validation days.' },
+    { name: 'easeItems', type: 'integer', default: 2000, help: 'EASE: model only this many most popular products (the dense solve is cubic in it).' },
+  ],
+  async run(ctx: JobContext, p) {
+    const db = openProject(ctx.project);
+    try {
+      ctx.progress({ phase: 'read', done: 0, total: 1, message: 'baskets' });
+      db.exec('BEGIN');
+      let b: Baskets;
+      try {
+        b = purchaseBaskets(db);
+      } finally {
+        db.exec('COMMIT');
+      }
+      if (b.receiptCustomer.length === 0) throw new WorkbenchError('invalid-input', 'recommend-eval needs purchases; this project has none.');
+      const cutoff = p.cutoff === undefined ? b.lastDay - 28 : toDay(p.cutoff);
+      if (!(cutoff > b.firstDay && cutoff <= b.lastDay)) throw new WorkbenchError('invalid-input', `cutoff ${p.cutoff ?? iso(cutoff)} must fall after the first purchase day (${iso(b.firstDay)}) and on or before the last (${iso(b.lastDay)}).`);
+      const h = temporalSplit(b, cutoff);
+      if (h.truth.size === 0) throw new WorkbenchError('invalid-input', `No customer bought both before and on or after ${iso(cutoff)}; choose another cutoff.`);
+      const ks = [...new Set(p.k)].sort((x, y) => x - y);
+      const wanted = p.models.includes('all') ? [...MODEL_IDS] : MODEL_IDS.filter((id) => p.models.includes(id));
+      const P = b.productCodes.length;
+      const results: ModelResult[] = [];
+      let step = 0;
+      for (const id of wanted) {
+        ctx.throwIfCancelled();
+        ctx.progress({ phase: 'evaluate', done: step++, total: wanted.length, unit: 'models', message: id });
+        if (NOT_BUILT[id]) {
+          results.push({ id, skipped: NOT_BUILT[id] });
+          continue;
+        }
+        if (id === 'g-topfreq') results.push({ id, ...assess(gTopFreq(), h, ks, P) });
+        else if (id === 'p-topfreq') results.push({ id, ...assess(pTopFreq(), h, ks, P) });
+        else if (id === 'item-knn') results.push({ id, ...assess(itemKnn(), h, ks, P) });
+        else if (id === 'segment-pop') {
+          const s = segmentsFor(db, b, p.segmentRun);
+          if (typeof s === 'string') results.push({ id, skipped: s });
+          else results.push({ id, ...assess(segmentPop(s.segments), h, ks, P), notes: `segments of run ${s.runId}` });
+        } else if (id === 'ease') {
+          const t0 = performance.now();
+          const val = temporalSplit(b, cutoff - p.validationDays, cutoff);
+          const kMax = Math.max(...ks);
+          const chosen = val.truth.size === 0
+            ? { lambda: p.lambdas[0], scores: [] }
+            : chooseLambda(p.lambdas, (lambda) => {
+                ctx.throwIfCancelled();
+                const m = ease({ lambda, maxItems: p.easeItems });
+                m.fit(val.train);
+                return evaluate((u) => m.recommend(u, kMax), val.truth, historyOf(val.train), [kMax], P).all[`ndcg@${kMax}`];
+              });
+          const selectSeconds = (performance.now() - t0) / 1000;
+          const r = assess(ease({ lambda: chosen.lambda, maxItems: p.easeItems }), h, ks, P);
+          results.push({ id, ...r, notes: `λ = ${chosen.lambda} chosen on the ${p.validationDays} days before the cutoff (nDCG@${kMax}: ${chosen.scores.map((s) => `${s.lambda} → ${s.score.toFixed(4)}`).join(', ')}; ${selectSeconds.toFixed(1)} s); ${Math.min(p.easeItems, P)} most popular products modelled` });
+        }
+      }
+      const kMax = Math.max(...ks);
+      const scored = results.filter((r) => r.metrics);
+      const best = [...scored].sort((x, y) => (y.metrics![`ndcg@${kMax}`] ?? -1) - (x.metrics![`ndcg@${kMax}`] ?? -1))[0];
+      const bestNew = [...scored].sort((x, y) => (y.new![`ndcg@${kMax}`] || -1) - (x.new![`ndcg@${kMax}`] || -1))[0];
+      const verdict = best ? `${best.id} wins on nDCG@${kMax} (${best.metrics![`ndcg@${kMax}`].toFixed(4)}) over all evaluated customers; on new items only, ${bestNew.id} (${(bestNew.new![`ndcg@${kMax}`] ?? 0).toFixed(4)}).` : 'no model was evaluated.';
+      const summary: RecommendEvalSummary = {
+        runId: 0, cutoff: iso(cutoff), customers: h.truth.size, products: P, trainReceipts: h.train.receiptCustomer.length,
+        testDays: b.lastDay - cutoff + 1, ks, models: results, verdict,
+      };
+      ctx.progress({ phase: 'evaluate', done: wanted.length, total: wanted.length, unit: 'models' });
+      summary.runId = recordRun(db, ctx, 'recommend-eval', p, summary, dataFingerprint(db, sha256Text));
+      db.prepare('UPDATE runs SET summary = ? WHERE id = ?').run(JSON.stringify(summary), summary.runId);
+      return summary;
+    } finally {
+      db.close();
+    }
+  },
+};
+
+function toDay(s: string): number {
+  const [y, m, d] = s.split('-').map(Number);
+  const day = epochDay(y, m, d);
+  if (day === undefined) throw new WorkbenchError('invalid-input', `cutoff ${s} is not a calendar date.`);
+  return day;
+}
