@@ -163,6 +163,7 @@ export function itemKnn(options: ItemKnnOptions = {}): Recommender & { similarit
   const cap = options.neighbours ?? 100;
   if (!Number.isInteger(cap) || cap < 1) throw new RangeError(`neighbours must be a positive integer, got ${cap}`);
   let state: { ci: CustomerItems; rank: Int32Array; byCode: Int32Array; nStart: Int32Array; nItems: Int32Array; nSims: Float64Array; codes: readonly string[] } | null = null;
+  let scratch = new Float64Array(0); // scores of one customer, all zero between calls
   const scoresOf = (customer: number, scores: Float64Array, touched: number[]): void => {
     const { ci, nStart, nItems, nSims } = state!;
     for (const i of historyItems(ci, customer)) {
@@ -225,11 +226,15 @@ export function itemKnn(options: ItemKnnOptions = {}): Recommender & { similarit
       checkQuery(customer, k);
       if (!state) notFitted('item-knn');
       const P = state.rank.length;
-      const scores = new Float64Array(P);
+      if (scratch.length !== P) scratch = new Float64Array(P);
+      const scores = scratch;
       const touched: number[] = [];
       scoresOf(customer, scores, touched);
       const top = new TopK(Math.min(k, P), state.rank);
-      for (const j of touched) if (!exclude?.has(j)) top.offer(j, scores[j]);
+      for (const j of touched) {
+        if (!exclude?.has(j)) top.offer(j, scores[j]);
+        scores[j] = 0;
+      }
       const out = Array.from(top.result());
       // Zero-score products tie at 0: they follow in code order.
       if (out.length < k) {

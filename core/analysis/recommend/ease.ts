@@ -18,8 +18,16 @@ export function choleskyInPlace(a: Float64Array, n: number): void {
     const ri = i * n;
     for (let j = 0; j <= i; j++) {
       const rj = j * n;
-      let s = a[ri + j];
-      for (let k = 0; k < j; k++) s -= a[ri + k] * a[rj + k];
+      // Dot product of rows i and j with four partial sums (shorter dependency chains).
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, k = 0;
+      for (; k + 3 < j; k += 4) {
+        s0 += a[ri + k] * a[rj + k];
+        s1 += a[ri + k + 1] * a[rj + k + 1];
+        s2 += a[ri + k + 2] * a[rj + k + 2];
+        s3 += a[ri + k + 3] * a[rj + k + 3];
+      }
+      for (; k < j; k++) s0 += a[ri + k] * a[rj + k];
+      const s = a[ri + j] - (s0 + s1 + s2 + s3);
       if (j === i) {
         if (!(s > 0)) throw new RangeError(`matrix is not positive definite (pivot ${i} = ${s})`);
         a[ri + i] = Math.sqrt(s);
@@ -33,17 +41,23 @@ export function choleskyInPlace(a: Float64Array, n: number): void {
 
 /**
  * Inverse of the lower-triangular n×n row-major `l`, in place (row i of L⁻¹ from rows 0..i−1:
- * M_i = (e_i − Σ_{k<i} L_ik M_k) / L_ii). `work` is scratch of length ≥ n.
+ * M_i = (e_i − Σ_{k<i} L_ik M_k) / L_ii). The strict upper triangle must be zero (as choleskyInPlace
+ * leaves it). `work` is scratch of length ≥ n.
  */
 export function invertLowerInPlace(l: Float64Array, n: number, work = new Float64Array(n)): void {
   for (let i = 0; i < n; i++) {
     const ri = i * n;
     for (let k = 0; k < i; k++) { work[k] = l[ri + k]; l[ri + k] = 0; }
     const d = l[ri + i];
-    for (let k = 0; k < i; k++) {
-      const c = work[k];
-      if (c === 0) continue;
-      const rk = k * n;
+    // Two rows of M per pass (half the stores); M_k is zero beyond column k.
+    let k = 0;
+    for (; k + 1 < i; k += 2) {
+      const c0 = work[k], c1 = work[k + 1];
+      const r0 = k * n, r1 = r0 + n;
+      for (let j = 0; j <= k + 1; j++) l[ri + j] -= c0 * l[r0 + j] + c1 * l[r1 + j];
+    }
+    if (k < i) {
+      const c = work[k], rk = k * n;
       for (let j = 0; j <= k; j++) l[ri + j] -= c * l[rk + j];
     }
     const inv = 1 / d;
@@ -65,11 +79,20 @@ export function easeWeights(gram: Float64Array, n: number, lambda: number): Floa
   invertLowerInPlace(m, n);
   // P = Mᵀ M = Σ_k outer(M_k, M_k) over the rows k of M (row k non-zero in 0..k): lower triangle.
   const p = new Float64Array(n * n);
-  for (let k = 0; k < n; k++) {
+  // Two rows of M per pass (half the stores); M_k is zero beyond column k.
+  let k = 0;
+  for (; k + 1 < n; k += 2) {
+    const r0 = k * n, r1 = r0 + n;
+    for (let i = 0; i <= k + 1; i++) {
+      const c0 = m[r0 + i], c1 = m[r1 + i];
+      const ri = i * n;
+      for (let j = 0; j <= i; j++) p[ri + j] += c0 * m[r0 + j] + c1 * m[r1 + j];
+    }
+  }
+  if (k < n) {
     const rk = k * n;
     for (let i = 0; i <= k; i++) {
       const c = m[rk + i];
-      if (c === 0) continue;
       const ri = i * n;
       for (let j = 0; j <= i; j++) p[ri + j] += c * m[rk + j];
     }

@@ -64,6 +64,17 @@ describe('EASE (Steck 2019) against a direct matrix solution', () => {
     }
   });
 
+  it('easeWeights matches the direct solution for odd and even sizes', () => {
+    for (const n of [1, 2, 7, 11]) {
+      const G = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => X.reduce((s, row) => s + row[i] * row[j], 0)));
+      const inv = gaussJordanInverse(G.map((row, i) => row.map((v, j) => v + (i === j ? 3 : 0))));
+      const B = easeWeights(Float64Array.from(G.flat()), n, 3);
+      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
+        expect(Math.abs(B[i * n + j] - (i === j ? 0 : -inv[i][j] / inv[j][j]))).toBeLessThanOrEqual(1e-12);
+      }
+    }
+  });
+
   it('scores x_u·B and ranks by them, ties by code', () => {
     const lambda = 20;
     const model = ease({ lambda, maxItems: P });
