@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir } from '../helpers/project.js';
-import { chromiumAvailable, launchChromium, startHost, type Host } from './browser.js';
+import { chromiumAvailable, launchChromium, paintedPixels, startHost, type Host } from './browser.js';
 
 const ARTIFACTS = path.join(ROOT, 'test-results', 'e2e');
 
@@ -17,20 +17,6 @@ const WATCH_PROGRESS = `
     }
   }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-done'] });
 `;
-
-/** Counts the painted pixels of a chart card's canvases (a blank canvas has none). */
-async function paintedPixels(page: Page, testId: string): Promise<number> {
-  return page.$$eval(`[data-testid="${testId}"] canvas`, (canvases) =>
-    (canvases as HTMLCanvasElement[]).reduce((sum, c) => {
-      const ctx = c.getContext('2d');
-      if (!ctx || c.width === 0 || c.height === 0) return sum;
-      const data = ctx.getImageData(0, 0, c.width, c.height).data;
-      let n = 0;
-      for (let i = 3; i < data.length; i += 4) if (data[i] > 0 && !(data[i - 1] > 250 && data[i - 2] > 250 && data[i - 3] > 250)) n++;
-      return sum + n;
-    }, 0),
-  );
-}
 
 describe.skipIf(!chromiumAvailable())('the workbench in Chromium, served by the browser host', () => {
   let dir: string;

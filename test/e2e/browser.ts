@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { CLI, ROOT } from '../helpers/project.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -46,4 +46,18 @@ export function startHost(project: string): Promise<Host> {
     });
     child.once('exit', (code) => reject(new Error(`serve exited (${code}) before printing its URL: ${err}`)));
   });
+}
+
+/** Counts the painted pixels of a chart card's canvases (a blank canvas has none). */
+export async function paintedPixels(page: Page, testId: string): Promise<number> {
+  return page.$$eval(`[data-testid="${testId}"] canvas`, (canvases) =>
+    (canvases as HTMLCanvasElement[]).reduce((sum, c) => {
+      const ctx = c.getContext('2d');
+      if (!ctx || c.width === 0 || c.height === 0) return sum;
+      const data = ctx.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i] > 0 && !(data[i - 1] > 250 && data[i - 2] > 250 && data[i - 3] > 250)) n++;
+      return sum + n;
+    }, 0),
+  );
 }
