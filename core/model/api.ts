@@ -23,7 +23,7 @@ export const runRequestSchema = z.object({
 });
 export type RunRequest = z.input<typeof runRequestSchema>;
 
-export const EXPORT_KINDS = ['import-report', 'summary', 'segments', 'profiles', 'features'] as const;
+export const EXPORT_KINDS = ['import-report', 'summary', 'segments', 'profiles', 'features', 'campaign'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 export const exportRequestSchema = z.object({

@@ -51,6 +51,9 @@ export function gTopFreq(): Recommender & { readonly order: Int32Array; readonly
     reason(_customer, product) {
       return `popular: in ${counts[product] ?? 0} receipts`;
     },
+    score(_customer, product) {
+      return counts[product] ?? 0;
+    },
   };
 }
 
@@ -84,6 +87,12 @@ export function pTopFreq(): Recommender {
         }
       }
       return global.reason!(customer, product);
+    },
+    score(customer, product) {
+      if (ci && customer + 1 < ci.start.length) {
+        for (let i = ci.start[customer]; i < ci.start[customer + 1]; i++) if (ci.items[i] === product) return ci.counts[i];
+      }
+      return global.score!(customer, product);
     },
   };
 }
@@ -140,6 +149,9 @@ export function segmentPop(segments: ArrayLike<number>): Recommender {
       const s = segOf(customer);
       const n = lists?.get(s)?.counts.get(product);
       return n ? `popular in your segment: in ${n} receipts` : global.reason!(customer, product);
+    },
+    score(customer, product) {
+      return lists?.get(segOf(customer))?.counts.get(product) ?? global.score!(customer, product);
     },
   };
 }
@@ -216,6 +228,13 @@ export function itemKnn(options: ItemKnnOptions = {}): Recommender & { similarit
       }
       state = { ci, rank, byCode: codeOrder(rank), nStart, nItems: Int32Array.from(nItemsL), nSims: Float64Array.from(nSimsL), codes: train.codes };
     },
+    score(customer, product) {
+      if (!state) notFitted('item-knn');
+      const { ci, nStart, nItems, nSims } = state;
+      let sum = 0;
+      for (const i of historyItems(ci, customer)) for (let q = nStart[i]; q < nStart[i + 1]; q++) if (nItems[q] === product) sum += nSims[q];
+      return sum;
+    },
     similarity(i, j) {
       if (!state) notFitted('item-knn');
       const { nStart, nItems, nSims } = state;
@@ -278,6 +297,7 @@ export function ease(options: EaseOptions = {}): Recommender & { readonly items:
   if (!(lambda > 0) || !Number.isFinite(lambda)) throw new RangeError(`lambda must be a positive finite number, got ${lambda}`);
   if (!Number.isInteger(maxItems) || maxItems < 1) throw new RangeError(`maxItems must be a positive integer, got ${maxItems}`);
   let state: { items: Int32Array; col: Int32Array; B: Float64Array; ci: CustomerItems; rank: Int32Array; codes: readonly string[] } | null = null;
+  let last: { customer: number; s: Float64Array } | null = null; // the last customer's scores, for score()
   const scores = (customer: number): Float64Array => {
     if (!state) notFitted('ease');
     const { items, col, B, ci } = state;
@@ -296,7 +316,14 @@ export function ease(options: EaseOptions = {}): Recommender & { readonly items:
     get items() { return state ? state.items : notFitted('ease'); },
     get weights() { return state ? state.B : notFitted('ease'); },
     scores,
+    score(customer, product) {
+      if (!state) notFitted('ease');
+      if (last === null || last.customer !== customer) last = { customer, s: scores(customer) };
+      const a = state.col[product];
+      return a >= 0 ? last.s[a] : 0;
+    },
     fit(train) {
+      last = null;
       const P = checkTraining(train);
       const rank = codeRanks(train.codes);
       const counts = receiptCounts(train, P);

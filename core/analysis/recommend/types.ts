@@ -36,4 +36,6 @@ export interface Recommender {
   recommend(customer: number, k: number, exclude?: Set<number> | null): Int32Array;
   /** A one-line human explanation of why `product` is recommended to `customer`. */
   reason?(customer: number, product: number): string;
+  /** The number the model ranks `product` by for `customer` (receipt count, similarity sum, EASE score). */
+  score?(customer: number, product: number): number;
 }

@@ -194,6 +194,17 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (run_id, name)
   ) WITHOUT ROWID;
   `,
+  /* 3: a recommend run's lists — top-N products per customer with the model's score and reason. */ `
+  CREATE TABLE recommendations (
+    run_id INTEGER NOT NULL,
+    customer_id INTEGER NOT NULL,
+    rank INTEGER NOT NULL,
+    product_id INTEGER NOT NULL,
+    score REAL,
+    reason TEXT NOT NULL,
+    PRIMARY KEY (run_id, customer_id, rank)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 /**

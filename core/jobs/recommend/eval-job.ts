@@ -64,7 +64,7 @@ export interface RecommendEvalSummary {
 const iso = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
 /** The newest segmentation run (or the given one) as a segment per dense customer index, or why not. */
-function segmentsFor(db: Db, b: Baskets, runId: number | undefined): { segments: Int32Array; runId: number } | string {
+export function segmentsFor(db: Db, b: Baskets, runId: number | undefined): { segments: Int32Array; runId: number } | string {
   const fp = dataFingerprint(db, sha256Text);
   const row = (runId === undefined
     ? db.prepare(`SELECT id FROM runs WHERE status = 'done' AND data_fingerprint = ? AND analysis IN (${SEGMENT_ANALYSES.map(() => '?').join(', ')}) ORDER BY id DESC LIMIT 1`).get(fp, ...SEGMENT_ANALYSES)

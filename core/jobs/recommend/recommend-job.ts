@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { gTopFreq, itemKnn, pTopFreq, segmentPop, ease, type Recommender } from '../../analysis/recommend/index.js';
+import { sha256Text } from '../../data/hash.js';
+import { openProject } from '../../data/store/open.js';
+import { purchaseBaskets, type Baskets } from '../../data/store/queries/baskets.js';
+import { dataFingerprint } from '../../data/store/runs.js';
+import { WorkbenchError } from '../../model/result.js';
+import { recordRun } from '../run-record.js';
+import type { JobDefinition } from '../types.js';
+import { MODEL_IDS, segmentsFor } from './eval-job.js';
+import { temporalSplit } from './split.js';
+
+const BUILT = ['g-topfreq', 'p-topfreq', 'segment-pop', 'item-knn', 'ease'] as const;
+const params = z
+  .object({
+    model: z.enum(MODEL_IDS),
+    top: z.coerce.number().int().min(1).max(100).default(10),
+    segmentRun: z.coerce.number().int().positive().optional(),
+    lambda: z.coerce.number().positive().default(100),
+    easeItems: z.coerce.number().int().min(10).max(5000).default(2000),
+  })
+  .strict();
+export type RecommendParams = z.output<typeof params>;
+
+export interface RecommendSummary {
+  runId: number;
+  model: string;
+  top: number;
+  customers: number;
+  /** Customers who got fewer than `top` products (the model had no more candidates). */
+  short: number;
+  trainSeconds: number;
+  seconds: number;
+  notes?: string;
+}
+
+/**
+ * Trains a model on all purchases and stores its top-N list for every customer, each product with
+ * the model's score and reason (issue #5 §4); `export --what campaign` writes them as a campaign.
+ */
+export const recommendJob: JobDefinition<RecommendParams, RecommendSummary> = {
+  id: 'recommend',
+  title: 'Recommendations',
+  description: 'Trains a recommender on all purchases and stores the top-N products for every customer with a score and the reason; export them with `export --what campaign`.',
+  isAnalysis: true,
+  params,
+  paramInfo: [
+    { name: 'model', type: 'string', default: null, help: `The recommender: ${BUILT.join(', ')} (the seeds' models are not built yet).` },
+    { name: 'top', type: 'integer', default: 10, help: 'Products per customer.' },
+    { name: 'segmentRun', type: 'integer', default: null, help: 'segment-pop: the segmentation run; default the newest on this data.' },
+    { name: 'lambda', type: 'number', default: 100, help: 'ease: λ (recommend-eval chooses it on a validation split; 100 won on UCI and the demo data).' },
+    { name: 'easeItems', type: 'integer', default: 2000, help: 'ease: model only this many most popular products.' },
+  ],
+  async run(ctx, p) {
+    if (!(BUILT as readonly string[]).includes(p.model)) throw new WorkbenchError('invalid-input', `${p.model} is not built yet; available: ${BUILT.join(', ')}.`);
+    const db = openProject(ctx.project);
+    try {
+      ctx.progress({ phase: 'read', done: 0, total: 1, message: 'baskets' });
+      db.exec('BEGIN');
+      let b: Baskets;
+      try {
+        b = purchaseBaskets(db);
+      } finally {
+        db.exec('COMMIT');
+      }
+      if (b.receiptCustomer.length === 0) throw new WorkbenchError('invalid-input', 'recommend needs purchases; this project has none.');
+      let notes: string | undefined;
+      let model: Recommender;
+      if (p.model === 'g-topfreq') model = gTopFreq();
+      else if (p.model === 'p-topfreq') model = pTopFreq();
+      else if (p.model === 'item-knn') model = itemKnn();
+      else if (p.model === 'ease') model = ease({ lambda: p.lambda, maxItems: p.easeItems });
+      else {
+        const s = segmentsFor(db, b, p.segmentRun);
+        if (typeof s === 'string') throw new WorkbenchError('invalid-input', `segment-pop: ${s}.`);
+        model = segmentPop(s.segments);
+        notes = `segments of run ${s.runId}`;
+      }
+      const train = temporalSplit(b, b.lastDay + 1).train;
+      ctx.progress({ phase: 'train', done: 0, total: 1, message: p.model });
+      const t0 = performance.now();
+      model.fit(train);
+      const trainSeconds = Math.round(performance.now() - t0) / 1000;
+      ctx.throwIfCancelled();
+      const productIds = db.prepare('SELECT id, code FROM products').raw().all() as [number, string][];
+      const idOf = new Map(productIds.map(([id, code]) => [code, id]));
+      const U = b.customerIds.length;
+      let short = 0;
+      const summary: RecommendSummary = { runId: 0, model: p.model, top: p.top, customers: U, short: 0, trainSeconds, seconds: 0, ...(notes ? { notes } : {}) };
+      db.transaction(() => {
+        summary.runId = recordRun(db, ctx, 'recommend', p, summary, dataFingerprint(db, sha256Text));
+        const insert = db.prepare('INSERT INTO recommendations (run_id, customer_id, rank, product_id, score, reason) VALUES (?, ?, ?, ?, ?, ?)');
+        for (let u = 0; u < U; u++) {
+          if (u % 500 === 0) {
+            ctx.throwIfCancelled();
+            ctx.progress({ phase: 'recommend', done: u, total: U, unit: 'customers' });
+          }
+          const list = model.recommend(u, p.top);
+          if (list.length < p.top) short++;
+          list.forEach((product, rank) => insert.run(summary.runId, b.customerIds[u], rank + 1, idOf.get(b.productCodes[product]), model.score?.(u, product) ?? null, model.reason?.(u, product) ?? ''));
+        }
+        summary.short = short;
+        summary.seconds = Math.round(Date.now() - ctx.startedAt.getTime()) / 1000;
+        db.prepare('UPDATE runs SET summary = ? WHERE id = ?').run(JSON.stringify(summary), summary.runId);
+      })();
+      ctx.progress({ phase: 'recommend', done: U, total: U, unit: 'customers' });
+      return summary;
+    } finally {
+      db.close();
+    }
+  },
+};

@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../helpers/project.js';
+
+/** `run recommend` stores a top-N list per customer; `export --what campaign` writes it Excel-safe. */
+describe('recommend and the campaign export on the tiny demo', () => {
+  let dir: string;
+  let project: string;
+  let segRun: number;
+  const lines = (file: string) => fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+  beforeAll(() => {
+    dir = tempDir();
+    project = path.join(dir, 'p.sqlite');
+    expect(runCli(['demo', '--project', project, '--size', 'tiny']).code).toBe(0);
+    segRun = (JSON.parse(runCli(['run', 'kmeans', '--project', project, '--param', 'features=category', '--param', 'k=4', '--json']).stdout) as { runId: number }).runId;
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('p-topfreq: every customer gets 5 products with score and reason; the CSV has a BOM, Korean names and neutralised formulas', () => {
+    // A product name that Excel would run as a formula.
+    const db = new Database(project);
+    db.prepare("UPDATE products SET name = '=HYPERLINK(\"http://x\")' WHERE code = 'PD1296'").run();
+    db.close();
+    const r = runCli(['run', 'recommend', '--project', project, '--param', 'model=p-topfreq', '--param', 'top=5', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const s = JSON.parse(r.stdout) as { runId: number; customers: number; short: number };
+    expect(s.customers).toBe(200);
+    const out = path.join(dir, 'campaign.csv');
+    expect(runCli(['export', '--project', project, '--run', String(s.runId), '--what', 'campaign', '--out', out]).code).toBe(0);
+    expect(fs.readFileSync(out, 'utf8').startsWith('\uFEFFcustomer,')).toBe(true);
+    const rows = lines(out);
+    expect(rows[0]).toBe('customer,segment,rank,product,name,category,score,reason');
+    expect(rows.length - 1).toBe(200 * 5 - 0);
+    expect(rows.some((l) => /[가-힣]/.test(l))).toBe(true);
+    const milk = rows.filter((l) => l.includes(',PD1296,'));
+    expect(milk.length).toBeGreaterThan(0);
+    for (const l of milk) expect(l).toContain(`,"'=HYPERLINK(""http://x"")",`);
+    // The first product of a customer is one they bought most often (their own repeat purchase).
+    expect(rows[1]).toMatch(/you bought it in \d+ receipts$/);
+  });
+
+  it('filters by a segment of a segmentation run and hashes customer ids on request', () => {
+    const r = JSON.parse(runCli(['run', 'recommend', '--project', project, '--param', 'model=segment-pop', '--param', 'top=3', '--json']).stdout) as { runId: number; notes: string };
+    expect(r.notes).toBe(`segments of run ${segRun}`);
+    const out = path.join(dir, 'seg.csv');
+    expect(runCli(['export', '--project', project, '--run', String(r.runId), '--what', 'campaign', '--param', `segmentRun=${segRun}`, '--param', 'segment=0', '--param', 'hashIds=true', '--out', out]).code).toBe(0);
+    const rows = lines(out).slice(1).map((l) => l.split(','));
+    const db = new Database(project, { readonly: true });
+    const members = db.prepare('SELECT c.code FROM segment_members m JOIN customers c ON c.id = m.customer_id WHERE m.run_id = ? AND m.segment = 0').all(segRun) as { code: string }[];
+    db.close();
+    expect(rows.length).toBe(members.length * 3);
+    const hashed = new Set(members.map((m) => createHash('sha256').update(m.code).digest('hex').slice(0, 16)));
+    for (const row of rows) {
+      expect(hashed.has(row[0])).toBe(true);
+      expect(row[1]).toBe('segment 1');
+    }
+  });
+
+  it('refuses models that are not built yet, and campaign exports of other runs', () => {
+    const r = runCli(['run', 'recommend', '--project', project, '--param', 'model=sequence']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/not built yet/);
+    const e = runCli(['export', '--project', project, '--run', String(segRun), '--what', 'campaign', '--out', path.join(dir, 'x.csv')]);
+    expect(e.code).toBe(1);
+    expect(e.stderr).toMatch(/not a recommend run/);
+  });
+});
