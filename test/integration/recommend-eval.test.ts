@@ -42,6 +42,7 @@ describe('recommend-eval on the tiny demo (contract of issue #5 §1)', () => {
     }
     expect(s.models.find((m) => m.id === 'segment-pop')!.skipped).toMatch(/no segmentation run/);
     expect(s.models.find((m) => m.id === 'sequence')!.skipped).toMatch(/not built yet/);
+    expect(s.models.find((m) => m.id === 'cluster-knn')!.skipped).toMatch(/no stratified-kmeans run/);
     expect(s.verdict).toMatch(/wins on nDCG@10/);
   });
 
@@ -54,6 +55,24 @@ describe('recommend-eval on the tiny demo (contract of issue #5 §1)', () => {
     expect(by.get('p-topfreq')!.repeat!['ndcg@10']).toBeGreaterThan(by.get('g-topfreq')!.repeat!['ndcg@10']);
     // Personal popularity recommends what was bought before: its hits are repeat items.
     expect(by.get('p-topfreq')!.metrics!.coverage).toBeGreaterThan(by.get('g-topfreq')!.metrics!.coverage);
+  });
+
+  it('cluster-knn recommends within the clusters of the newest stratified-kmeans run', () => {
+    expect(runCli(['run', 'stratified-kmeans', '--project', project, '--param', 'minSamples=10', '--param', 'kMax=6']).code).toBe(0);
+    const s = evalRun(project, ['--param', 'models=g-topfreq,cluster-knn']);
+    const knn = s.models.find((m) => m.id === 'cluster-knn')!;
+    expect(knn.skipped).toBeUndefined();
+    expect(knn.metrics!['hr@10']).toBeGreaterThan(0);
+    // It never recommends what the customer bought before: no repeat hits.
+    expect(knn.repeat!['hr@10']).toBe(0);
+    const r = runCli(['run', 'recommend', '--project', project, '--param', 'model=cluster-knn', '--param', 'top=5', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const rec = JSON.parse(r.stdout) as { runId: number; short: number; customers: number };
+    // Noise and outlier customers have no cluster, so no list: the summary counts them as short.
+    expect(rec.short).toBeGreaterThan(0);
+    const out = path.join(dir, 'knn.csv');
+    expect(runCli(['export', '--project', project, '--run', String(rec.runId), '--what', 'campaign', '--out', out]).code).toBe(0);
+    expect(fs.readFileSync(out, 'utf8')).toMatch(/bought by [123] of your 3 most similar customers in (offline-only|online) · spend Q\d · \d/);
   });
 
   it('refuses a cutoff outside the data with a clear message', () => {

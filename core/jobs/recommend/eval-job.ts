@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { chooseLambda, ease, evaluate, gTopFreq, historyOf, itemKnn, pTopFreq, segmentPop, type Recommender } from '../../analysis/recommend/index.js';
+import { chooseLambda, clusterKnn, ease, evaluate, gTopFreq, historyOf, itemKnn, pTopFreq, segmentPop, type Recommender } from '../../analysis/recommend/index.js';
 import { sha256Text } from '../../data/hash.js';
 import { epochDay } from '../../data/import/values.js';
 import { openProject, type Db } from '../../data/store/open.js';
@@ -10,12 +10,12 @@ import { WorkbenchError } from '../../model/result.js';
 import { SEGMENT_ANALYSES } from '../../model/segment.js';
 import { recordRun } from '../run-record.js';
 import type { JobContext, JobDefinition } from '../types.js';
+import { clusterInputs } from './cluster-inputs.js';
 import { temporalSplit, type Holdout } from './split.js';
 
 /** Model ids (contract). The last four are the seeds' recommenders, built in later work. */
 export const MODEL_IDS = ['g-topfreq', 'p-topfreq', 'segment-pop', 'item-knn', 'ease', 'cluster-knn', 'preference-score', 'score-model', 'sequence'] as const;
 const NOT_BUILT: Record<string, string> = {
-  'cluster-knn': 'not built yet (issue #5 §3: the seed-000 recommender over a stratified-kmeans run)',
   'preference-score': 'not built yet (issue #5 §3: the seed-002 preference score)',
   'score-model': 'not built yet (issue #5 §3: the seed-002 learned score)',
   sequence: 'not built yet (issue #5 §3: the seed-001 sequence model)',
@@ -29,6 +29,7 @@ const params = z
     k: list(z.coerce.number().int().min(1).max(100)).default([5, 10]),
     models: list(z.enum(['all', ...MODEL_IDS])).default(['all']),
     segmentRun: z.coerce.number().int().positive().optional(),
+    clusterRun: z.coerce.number().int().positive().optional(),
     validationDays: z.coerce.number().int().min(1).max(365).default(28),
     lambdas: list(z.coerce.number().positive()).default([100, 400, 1600]),
     easeItems: z.coerce.number().int().min(10).max(5000).default(2000),
@@ -107,6 +108,7 @@ export const recommendEvalJob: JobDefinition<RecommendEvalParams, RecommendEvalS
     { name: 'k', type: 'string[]', default: [5, 10], help: 'List lengths to score (comma-separated).' },
     { name: 'models', type: 'string[]', default: ['all'], help: `Models to evaluate (comma-separated): ${MODEL_IDS.join(', ')}, or all.` },
     { name: 'segmentRun', type: 'integer', default: null, help: 'Segmentation run for segment-pop; default: the newest on this data.' },
+    { name: 'clusterRun', type: 'integer', default: null, help: 'stratified-kmeans run for cluster-knn; default: the newest on this data.' },
     { name: 'validationDays', type: 'integer', default: 28, help: 'EASE: the last days before the cutoff used to choose λ (never the holdout).' },
     { name: 'lambdas', type: 'string[]', default: [100, 400, 1600], help: 'EASE: λ candidates, chosen by nDCG at the largest K on the validation days.' },
     { name: 'easeItems', type: 'integer', default: 2000, help: 'EASE: model only this many most popular products (the dense solve is cubic in it).' },
@@ -146,6 +148,10 @@ export const recommendEvalJob: JobDefinition<RecommendEvalParams, RecommendEvalS
           const s = segmentsFor(db, b, p.segmentRun);
           if (typeof s === 'string') results.push({ id, skipped: s });
           else results.push({ id, ...assess(segmentPop(s.segments), h, ks, P), notes: `segments of run ${s.runId}` });
+        } else if (id === 'cluster-knn') {
+          const c = clusterInputs(db, b, p.clusterRun);
+          if (typeof c === 'string') results.push({ id, skipped: c });
+          else results.push({ id, ...assess(clusterKnn({ cluster: c.cluster, vectors: c.vectors, d: c.d }), h, ks, P), notes: `clusters and scaled category vectors of stratified-kmeans run ${c.runId} (segmented on all data, so the features include the holdout period)` });
         } else if (id === 'ease') {
           const t0 = performance.now();
           const val = temporalSplit(b, cutoff - p.validationDays, cutoff);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { gTopFreq, itemKnn, pTopFreq, segmentPop, ease, type Recommender } from '../../analysis/recommend/index.js';
+import { clusterKnn, gTopFreq, itemKnn, pTopFreq, segmentPop, ease, type Recommender } from '../../analysis/recommend/index.js';
 import { sha256Text } from '../../data/hash.js';
 import { openProject } from '../../data/store/open.js';
 import { purchaseBaskets, type Baskets } from '../../data/store/queries/baskets.js';
@@ -8,14 +8,16 @@ import { WorkbenchError } from '../../model/result.js';
 import { recordRun } from '../run-record.js';
 import type { JobDefinition } from '../types.js';
 import { MODEL_IDS, segmentsFor } from './eval-job.js';
+import { clusterInputs } from './cluster-inputs.js';
 import { temporalSplit } from './split.js';
 
-const BUILT = ['g-topfreq', 'p-topfreq', 'segment-pop', 'item-knn', 'ease'] as const;
+const BUILT = ['g-topfreq', 'p-topfreq', 'segment-pop', 'item-knn', 'ease', 'cluster-knn'] as const;
 const params = z
   .object({
     model: z.enum(MODEL_IDS),
     top: z.coerce.number().int().min(1).max(100).default(10),
     segmentRun: z.coerce.number().int().positive().optional(),
+    clusterRun: z.coerce.number().int().positive().optional(),
     lambda: z.coerce.number().positive().default(100),
     easeItems: z.coerce.number().int().min(10).max(5000).default(2000),
   })
@@ -48,6 +50,7 @@ export const recommendJob: JobDefinition<RecommendParams, RecommendSummary> = {
     { name: 'model', type: 'string', default: null, help: `The recommender: ${BUILT.join(', ')} (the seeds' models are not built yet).` },
     { name: 'top', type: 'integer', default: 10, help: 'Products per customer.' },
     { name: 'segmentRun', type: 'integer', default: null, help: 'segment-pop: the segmentation run; default the newest on this data.' },
+    { name: 'clusterRun', type: 'integer', default: null, help: 'cluster-knn: the stratified-kmeans run; default the newest on this data.' },
     { name: 'lambda', type: 'number', default: 100, help: 'ease: λ (recommend-eval chooses it on a validation split; 100 won on UCI and the demo data).' },
     { name: 'easeItems', type: 'integer', default: 2000, help: 'ease: model only this many most popular products.' },
   ],
@@ -70,6 +73,12 @@ export const recommendJob: JobDefinition<RecommendParams, RecommendSummary> = {
       else if (p.model === 'p-topfreq') model = pTopFreq();
       else if (p.model === 'item-knn') model = itemKnn();
       else if (p.model === 'ease') model = ease({ lambda: p.lambda, maxItems: p.easeItems });
+      else if (p.model === 'cluster-knn') {
+        const c = clusterInputs(db, b, p.clusterRun);
+        if (typeof c === 'string') throw new WorkbenchError('invalid-input', `cluster-knn: ${c}.`);
+        model = clusterKnn({ cluster: c.cluster, vectors: c.vectors, d: c.d, clusterName: (k) => c.names.get(k) ?? `segment ${k}` });
+        notes = `clusters of stratified-kmeans run ${c.runId}`;
+      }
       else {
         const s = segmentsFor(db, b, p.segmentRun);
         if (typeof s === 'string') throw new WorkbenchError('invalid-input', `segment-pop: ${s}.`);

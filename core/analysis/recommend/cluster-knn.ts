@@ -1,0 +1,115 @@
+import { checkQuery, checkTraining, codeRanks, customerItems, historyItems, TopK, type CustomerItems } from './ranking.js';
+import type { Recommender, TrainingData } from './types.js';
+
+export interface ClusterKnnOptions {
+  /** Cluster of each customer index (−1: none — noise, outlier or not segmented: no list). */
+  cluster: Int32Array;
+  /** Row-major customer × d feature vectors the clustering saw (rows of unclustered customers unused). */
+  vectors: Float64Array;
+  d: number;
+  /** Similar customers per customer (seed 000: 3). */
+  neighbours?: number;
+  /** A cluster's name for reasons. */
+  clusterName?: (cluster: number) => string;
+}
+
+/**
+ * cluster-knn, the recommender of seed 000 (SPEC §3.2 step 6): for each customer, the `neighbours`
+ * (3) most similar customers of the same cluster by cosine similarity of their feature vectors
+ * (ties: the lower customer index); count, per product, how many of them bought it in the training
+ * data (ties: more receipts among them, then code); drop the customer's own products; the top k.
+ * Fewer than k when the neighbours bought fewer new products, none for an unclustered customer.
+ * Cost: Σ over clusters of size² × d for the neighbours, once in `fit`.
+ */
+export function clusterKnn(options: ClusterKnnOptions): Recommender & { neighboursOf(customer: number): Int32Array } {
+  const m = options.neighbours ?? 3;
+  const { cluster, vectors, d } = options;
+  if (!Number.isInteger(m) || m < 1) throw new RangeError(`neighbours must be a positive integer, got ${m}`);
+  let state: { ci: CustomerItems; rank: Int32Array; near: Int32Array; P: number } | null = null;
+  const notFitted = (): never => {
+    throw new Error('cluster-knn: call fit() first');
+  };
+  const neighboursOf = (u: number): Int32Array => {
+    if (!state) return notFitted();
+    if (!(u >= 0 && u < cluster.length)) return new Int32Array(0);
+    return state.near.subarray(u * m, u * m + m).filter((v) => v >= 0);
+  };
+  const tally = (u: number) => {
+    const s = state!;
+    const own = new Set(historyItems(s.ci, u));
+    const who = new Map<number, number>(), receipts = new Map<number, number>();
+    for (const v of neighboursOf(u)) {
+      for (let q = s.ci.start[v]; q < s.ci.start[v + 1]; q++) {
+        const p = s.ci.items[q];
+        if (own.has(p)) continue;
+        who.set(p, (who.get(p) ?? 0) + 1);
+        receipts.set(p, (receipts.get(p) ?? 0) + s.ci.counts[q]);
+      }
+    }
+    return { who, receipts };
+  };
+  return {
+    name: 'cluster-knn',
+    neighboursOf,
+    fit(train: TrainingData) {
+      const P = checkTraining(train);
+      if (cluster.length !== train.customerCount) throw new RangeError(`cluster must have one entry per customer (${train.customerCount}), got ${cluster.length}`);
+      if (vectors.length !== cluster.length * d) throw new RangeError(`vectors must be customers × d = ${cluster.length * d} values, got ${vectors.length}`);
+      const rank = codeRanks(train.codes);
+      const ci = customerItems(train, P, rank);
+      const U = cluster.length;
+      const norm = new Float64Array(U);
+      for (let u = 0; u < U; u++) {
+        let s = 0;
+        for (let q = 0; q < d; q++) s += vectors[u * d + q] ** 2;
+        norm[u] = Math.sqrt(s);
+      }
+      const members = new Map<number, number[]>();
+      for (let u = 0; u < U; u++) if (cluster[u] >= 0) (members.get(cluster[u]) ?? members.set(cluster[u], []).get(cluster[u])!).push(u);
+      const near = new Int32Array(U * m).fill(-1);
+      const sims = new Float64Array(m);
+      for (const list of members.values()) {
+        for (const u of list) {
+          let size = 0;
+          for (const v of list) {
+            if (v === u) continue;
+            let dot = 0;
+            for (let q = 0; q < d; q++) dot += vectors[u * d + q] * vectors[v * d + q];
+            const sim = norm[u] > 0 && norm[v] > 0 ? dot / (norm[u] * norm[v]) : 0;
+            // insertion into the sorted top m (sim descending, index ascending: v grows, so ties keep the earlier)
+            if (size === m && sim <= sims[m - 1]) continue;
+            let i = size < m ? size++ : m - 1;
+            while (i > 0 && sims[i - 1] < sim) {
+              sims[i] = sims[i - 1];
+              near[u * m + i] = near[u * m + i - 1];
+              i--;
+            }
+            sims[i] = sim;
+            near[u * m + i] = v;
+          }
+        }
+      }
+      state = { ci, rank, near, P };
+    },
+    recommend(customer, k, exclude) {
+      checkQuery(customer, k);
+      if (!state) return notFitted();
+      const { who, receipts } = tally(customer);
+      const top = new TopK(Math.min(k, who.size), state.rank);
+      // score: neighbours who bought it, then their receipts with it (a fraction below 1 never changes the first order)
+      for (const [p, n] of who) if (!exclude?.has(p)) top.offer(p, n + (receipts.get(p)! / (receipts.get(p)! + 1)));
+      return top.result();
+    },
+    score(customer, product) {
+      if (!state) return notFitted();
+      return tally(customer).who.get(product) ?? 0;
+    },
+    reason(customer, product) {
+      if (!state) return notFitted();
+      const n = tally(customer).who.get(product) ?? 0;
+      const c = customer < cluster.length ? cluster[customer] : -1;
+      const where = c >= 0 ? (options.clusterName?.(c) ?? `segment ${c}`) : 'no segment';
+      return `bought by ${n} of your ${neighboursOf(customer).length} most similar customers in ${where}`;
+    },
+  };
+}
