@@ -40,10 +40,11 @@ export function exportRun(db: Db, runId: number, what: string, out: string, para
   }
 }
 
-/** A CSV export as text, for a download in the app (segmentation exports). */
+/** A CSV export as text, for a download in the app (segmentation exports and campaigns). */
 export function exportText(db: Db, runId: number, what: string, params: Record<string, string>): { filename: string; rows: number; csv: string } {
-  if (!(SEGMENT_EXPORTS as readonly string[]).includes(what)) throw new WorkbenchError('invalid-input', `The app exports ${SEGMENT_EXPORTS.join(', ')} as CSV; '${what}' is a CLI export.`);
-  const { header, rows } = segmentExport(db, runId, what, params);
+  const kinds = [...SEGMENT_EXPORTS, 'campaign'];
+  if (!kinds.includes(what)) throw new WorkbenchError('invalid-input', `The app exports ${kinds.join(', ')} as CSV; '${what}' is a CLI export.`);
+  const { header, rows } = what === 'campaign' ? campaignRows(db, runId, params) : segmentExport(db, runId, what, params);
   const { text, rows: count } = csvText(header, rows);
   return { filename: `run-${runId}-${what}${params.stage ? `-${params.stage}` : ''}.csv`, rows: count, csv: text };
 }
