@@ -94,6 +94,12 @@ export const recommendJob: JobDefinition<RecommendParams, RecommendSummary> = {
       const productIds = db.prepare('SELECT id, code FROM products').raw().all() as [number, string][];
       const idOf = new Map(productIds.map(([id, code]) => [code, id]));
       const U = b.customerIds.length;
+      // Reasons name products by code (the models know only codes): show the name beside it.
+      const nameOf = new Map(b.productCodes.map((code, i) => [code, b.productNames[i]]));
+      const named = (reason: string) => reason.replace(/[^\s(),]+/g, (token) => {
+        const name = nameOf.get(token);
+        return name ? `${name} (${token})` : token;
+      });
       let short = 0;
       const summary: RecommendSummary = { runId: 0, model: p.model, top: p.top, customers: U, short: 0, trainSeconds, seconds: 0, ...(notes ? { notes } : {}) };
       db.transaction(() => {
@@ -106,7 +112,7 @@ export const recommendJob: JobDefinition<RecommendParams, RecommendSummary> = {
           }
           const list = model.recommend(u, p.top);
           if (list.length < p.top) short++;
-          list.forEach((product, rank) => insert.run(summary.runId, b.customerIds[u], rank + 1, idOf.get(b.productCodes[product]), model.score?.(u, product) ?? null, model.reason?.(u, product) ?? ''));
+          list.forEach((product, rank) => insert.run(summary.runId, b.customerIds[u], rank + 1, idOf.get(b.productCodes[product]), model.score?.(u, product) ?? null, named(model.reason?.(u, product) ?? '')));
         }
         summary.short = short;
         summary.seconds = Math.round(Date.now() - ctx.startedAt.getTime()) / 1000;
