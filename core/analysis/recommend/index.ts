@@ -4,3 +4,4 @@ export { gTopFreq, pTopFreq, segmentPop, itemKnn, ease, chooseLambda, DEFAULT_LA
 export { easeWeights, choleskyInPlace, invertLowerInPlace } from './ease.js';
 export { historyOf, codeRanks, compareCodes } from './ranking.js';
 export { clusterKnn, type ClusterKnnOptions } from './cluster-knn.js';
+export { preferenceScores, preferenceRecommender, validationTable, buyLevel, type PreferenceScore, type PreferencePurchase } from './preference.js';

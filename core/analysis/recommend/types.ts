@@ -20,6 +20,8 @@ export interface TrainingData {
   receiptStart: Int32Array;
   /** Distinct product indices per receipt (a product repeated inside one receipt counts once). */
   receiptItems: Int32Array;
+  /** Day of each receipt (epoch days), for models that use timing (preference-score). */
+  receiptDay?: Int32Array;
 }
 
 /** A recommender: `fit` once, then ranked top-k lists per customer. */

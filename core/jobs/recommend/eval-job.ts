@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { chooseLambda, clusterKnn, ease, evaluate, gTopFreq, historyOf, itemKnn, pTopFreq, segmentPop, type Recommender } from '../../analysis/recommend/index.js';
+import { chooseLambda, clusterKnn, ease, preferenceRecommender, evaluate, gTopFreq, historyOf, itemKnn, pTopFreq, segmentPop, type Recommender } from '../../analysis/recommend/index.js';
 import { sha256Text } from '../../data/hash.js';
 import { epochDay } from '../../data/import/values.js';
 import { openProject, type Db } from '../../data/store/open.js';
@@ -11,12 +11,11 @@ import { SEGMENT_ANALYSES } from '../../model/segment.js';
 import { recordRun } from '../run-record.js';
 import type { JobContext, JobDefinition } from '../types.js';
 import { clusterInputs } from './cluster-inputs.js';
-import { temporalSplit, type Holdout } from './split.js';
+import { categoryCodes, temporalSplit, type Holdout } from './split.js';
 
 /** Model ids (contract). The last four are the seeds' recommenders, built in later work. */
 export const MODEL_IDS = ['g-topfreq', 'p-topfreq', 'segment-pop', 'item-knn', 'ease', 'cluster-knn', 'preference-score', 'score-model', 'sequence'] as const;
 const NOT_BUILT: Record<string, string> = {
-  'preference-score': 'not built yet (issue #5 §3: the seed-002 preference score)',
   'score-model': 'not built yet (issue #5 §3: the seed-002 learned score)',
   sequence: 'not built yet (issue #5 §3: the seed-001 sequence model)',
 };
@@ -152,6 +151,8 @@ export const recommendEvalJob: JobDefinition<RecommendEvalParams, RecommendEvalS
           const c = clusterInputs(db, b, p.clusterRun);
           if (typeof c === 'string') results.push({ id, skipped: c });
           else results.push({ id, ...assess(clusterKnn({ cluster: c.cluster, vectors: c.vectors, d: c.d }), h, ks, P), notes: `clusters and scaled category vectors of stratified-kmeans run ${c.runId} (segmented on all data, so the features include the holdout period)` });
+        } else if (id === 'preference-score') {
+          results.push({ id, ...assess(preferenceRecommender(categoryCodes(b.productCategories)), h, ks, P), notes: "the customer's own products by their 0–5 preference score at the cutoff (buy level + category share + repurchase interval); never-bought products are not scored" });
         } else if (id === 'ease') {
           const t0 = performance.now();
           const val = temporalSplit(b, cutoff - p.validationDays, cutoff);

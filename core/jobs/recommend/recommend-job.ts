@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clusterKnn, gTopFreq, itemKnn, pTopFreq, segmentPop, ease, type Recommender } from '../../analysis/recommend/index.js';
+import { clusterKnn, gTopFreq, itemKnn, preferenceRecommender, pTopFreq, segmentPop, ease, type Recommender } from '../../analysis/recommend/index.js';
 import { sha256Text } from '../../data/hash.js';
 import { openProject } from '../../data/store/open.js';
 import { purchaseBaskets, type Baskets } from '../../data/store/queries/baskets.js';
@@ -9,9 +9,9 @@ import { recordRun } from '../run-record.js';
 import type { JobDefinition } from '../types.js';
 import { MODEL_IDS, segmentsFor } from './eval-job.js';
 import { clusterInputs } from './cluster-inputs.js';
-import { temporalSplit } from './split.js';
+import { categoryCodes, temporalSplit } from './split.js';
 
-const BUILT = ['g-topfreq', 'p-topfreq', 'segment-pop', 'item-knn', 'ease', 'cluster-knn'] as const;
+const BUILT = ['g-topfreq', 'p-topfreq', 'segment-pop', 'item-knn', 'ease', 'cluster-knn', 'preference-score'] as const;
 const params = z
   .object({
     model: z.enum(MODEL_IDS),
@@ -73,7 +73,9 @@ export const recommendJob: JobDefinition<RecommendParams, RecommendSummary> = {
       else if (p.model === 'p-topfreq') model = pTopFreq();
       else if (p.model === 'item-knn') model = itemKnn();
       else if (p.model === 'ease') model = ease({ lambda: p.lambda, maxItems: p.easeItems });
-      else if (p.model === 'cluster-knn') {
+      else if (p.model === 'preference-score') {
+        model = preferenceRecommender(categoryCodes(b.productCategories));
+      } else if (p.model === 'cluster-knn') {
         const c = clusterInputs(db, b, p.clusterRun);
         if (typeof c === 'string') throw new WorkbenchError('invalid-input', `cluster-knn: ${c}.`);
         model = clusterKnn({ cluster: c.cluster, vectors: c.vectors, d: c.d, clusterName: (k) => c.names.get(k) ?? `segment ${k}` });

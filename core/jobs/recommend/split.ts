@@ -30,6 +30,7 @@ export function temporalSplit(b: Baskets, cutoff: number, until = Infinity): Hol
   }
   for (const u of [...truth.keys()]) if (!before[u]) truth.delete(u);
   const receiptCustomer = new Int32Array(trainIdx.length);
+  const receiptDay = new Int32Array(trainIdx.length);
   const receiptStart = new Int32Array(trainIdx.length + 1);
   let items = 0;
   for (const r of trainIdx) items += b.receiptStart[r + 1] - b.receiptStart[r];
@@ -37,9 +38,16 @@ export function temporalSplit(b: Baskets, cutoff: number, until = Infinity): Hol
   let at = 0;
   trainIdx.forEach((r, i) => {
     receiptCustomer[i] = b.receiptCustomer[r];
+    receiptDay[i] = b.receiptDay[r];
     receiptItems.set(b.receiptItems.subarray(b.receiptStart[r], b.receiptStart[r + 1]), at);
     at += b.receiptStart[r + 1] - b.receiptStart[r];
     receiptStart[i + 1] = at;
   });
-  return { train: { codes: b.productCodes, customerCount: b.customerIds.length, receiptCustomer, receiptStart, receiptItems }, truth };
+  return { train: { codes: b.productCodes, customerCount: b.customerIds.length, receiptCustomer, receiptStart, receiptItems, receiptDay }, truth };
+}
+
+/** Categories as dense integer codes per product (−1: none), for the models that use the category. */
+export function categoryCodes(categories: readonly (string | null)[]): Int32Array {
+  const index = new Map<string, number>();
+  return Int32Array.from(categories, (c) => (c === null || c === '' ? -1 : (index.get(c) ?? index.set(c, index.size).get(c)!)));
 }
