@@ -6,6 +6,7 @@ import { usePage } from './hooks/usePage.js';
 import { ComparePage } from './pages/compare/ComparePage.js';
 import { DataPage } from './pages/data/DataPage.js';
 import { OverviewPage } from './pages/overview/OverviewPage.js';
+import { RecommendPage } from './pages/recommend/RecommendPage.js';
 import { RunsPage } from './pages/runs/RunsPage.js';
 import { SegmentsPage } from './pages/segments/SegmentsPage.js';
 
@@ -22,6 +23,7 @@ export function App() {
           {page === 'overview' && <OverviewPage />}
           {page === 'segments' && <SegmentsPage />}
           {page === 'compare' && <ComparePage />}
+          {page === 'recommend' && <RecommendPage />}
           {page === 'runs' && <RunsPage />}
         </main>
         <JobsPanel />

@@ -1,0 +1,233 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { RunRecord } from '../../../../core/model/jobs.js';
+import type { ApiError } from '../../../../core/model/result.js';
+import type { RecommendSummary } from './types.js';
+import { asErrorCode, safeCall } from '../../api/call.js';
+import { useApi } from '../../api/context.js';
+import { downloadBlob } from '../../charts/export.js';
+import { Card } from '../../components/Card.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { ProgressBar } from '../../components/ProgressBar.js';
+import { useI18n } from '../../i18n/context.js';
+import { useJobs } from '../../state/jobs.js';
+import { summaryOf } from '../segments/runs.js';
+import { useRunLabel } from '../segments/RunPicker.js';
+import { MODELS, parseCsv } from './model.js';
+
+const PREVIEW_ROWS = 20;
+
+interface Props {
+  project: string;
+  /** Finished recommend runs, newest first. */
+  recommendRuns: readonly RunRecord[];
+  /** Finished segmentation runs, newest first. */
+  segmentRuns: readonly RunRecord[];
+  onDone(runId: number): void;
+}
+
+/** Model and top-N → a recommend run; then an optional segment, hashed ids, preview and CSV export. */
+export function CampaignSection({ project, recommendRuns, segmentRuns, onDone }: Props) {
+  const api = useApi();
+  const { t, fmt } = useI18n();
+  const jobs = useJobs();
+  const runLabel = useRunLabel();
+  const [model, setModel] = useState<string>('p-topfreq');
+  const [top, setTop] = useState('10');
+  const [jobId, setJobId] = useState<string | null>(() => jobs.list.find((j) => j.status === 'running' && j.project === project && j.kind === 'recommend')?.jobId ?? null);
+  const [startError, setStartError] = useState<ApiError | null>(null);
+  const [starting, setStarting] = useState(false);
+  const [wanted, setWanted] = useState<number | null>(null);
+  const [segRun, setSegRun] = useState<string>('');
+  const [segment, setSegment] = useState<string>('');
+  const [hash, setHash] = useState(false);
+  const [preview, setPreview] = useState<{ key: string; filename: string; rows: number; csv: string } | null>(null);
+  const [exportError, setExportError] = useState<ApiError | null>(null);
+  const reported = useRef<string | null>(null);
+  const job = jobs.get(jobId);
+  const running = job?.status === 'running' || starting;
+  const topN = Number(top);
+  const badTop = !Number.isInteger(topN) || topN < 1 || topN > 100;
+
+  const runId = wanted !== null && recommendRuns.some((r) => r.id === wanted) ? wanted : (recommendRuns[0]?.id ?? null);
+  const recRun = recommendRuns.find((r) => r.id === runId);
+  const recSummary = recRun?.summary as RecommendSummary | null | undefined;
+  const segRecord = segmentRuns.find((r) => String(r.id) === segRun);
+  const segList = segRecord ? (summaryOf(segRecord)?.segmentList ?? []) : [];
+
+  useEffect(() => {
+    if (job?.status === 'done' && job.runId !== null && reported.current !== job.jobId) {
+      reported.current = job.jobId;
+      setWanted(job.runId);
+      onDone(job.runId);
+    }
+  }, [job, onDone]);
+
+  const params = useMemo(() => {
+    const p: Record<string, string> = {};
+    if (segRun !== '') {
+      p.segmentRun = segRun;
+      if (segment !== '') p.segment = segment;
+    }
+    if (hash) p.hashIds = 'true';
+    return p;
+  }, [segRun, segment, hash]);
+  const key = runId === null ? '' : `${runId}\u0000${JSON.stringify(params)}`;
+
+  // The preview follows the run and the filters; the same text is what Export saves.
+  useEffect(() => {
+    if (runId === null) return;
+    let live = true;
+    void safeCall(() => api.exportCsv({ project, run: runId, what: 'campaign', params })).then((r) => {
+      if (!live) return;
+      if (r.ok) {
+        setExportError(null);
+        setPreview({ key, ...r.value });
+      } else {
+        setExportError(r.error);
+        setPreview(null);
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, project, runId, params, key]);
+
+  const rows = useMemo(() => (preview && preview.key === key ? parseCsv(preview.csv, PREVIEW_ROWS + 1) : []), [preview, key]);
+  const ready = preview !== null && preview.key === key;
+
+  const run = async () => {
+    setStartError(null);
+    setStarting(true);
+    const result = await jobs.start(project, 'recommend', { model, top: topN });
+    setStarting(false);
+    if (result.ok) setJobId(result.value.jobId);
+    else setStartError(result.error);
+  };
+  const save = () => {
+    if (preview) downloadBlob(new Blob([preview.csv], { type: 'text/csv;charset=utf-8' }), preview.filename);
+  };
+
+  return (
+    <Card title={t('recommend.campaign')} testId="campaign" attrs={{ 'data-job-status': job?.status ?? (starting ? 'starting' : 'idle'), 'data-run-id': runId === null ? '' : String(runId) }}>
+      <p className="muted small">{t('recommend.campaign.about')}</p>
+      <div className="rec-form-row">
+        <label className="field">
+          <span className="field-label">{t('recommend.model')}</span>
+          <select className="input" data-testid="campaign-model" value={model} disabled={running} onChange={(e) => setModel(e.target.value)}>
+            {MODELS.map((m) => (
+              <option key={m} value={m}>
+                {m}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field rec-top">
+          <span className="field-label">{t('recommend.top')}</span>
+          <input className="input" data-testid="campaign-top" inputMode="numeric" value={top} disabled={running} aria-invalid={badTop || undefined} onChange={(e) => setTop(e.target.value)} />
+        </label>
+        <div className="actions rec-run">
+          <button type="button" className="btn btn-primary" data-testid="campaign-run" disabled={running || badTop} onClick={() => void run()}>
+            {t('recommend.campaign.run')}
+          </button>
+        </div>
+      </div>
+      {job?.status === 'running' && (
+        <div className="import-running" data-testid="campaign-running">
+          <ProgressBar progress={job.progress} testId="campaign-progress" />
+          <button type="button" className="btn" data-testid="campaign-cancel" onClick={() => void jobs.cancel(job.jobId)}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      )}
+      {startError && <ErrorMessage error={startError} />}
+      {job?.status === 'failed' && job.error && <ErrorMessage error={{ code: asErrorCode(job.error.code), message: job.error.message }} testId="campaign-job-error" />}
+      {job?.status === 'cancelled' && <p className="notice">{t('segments.cancelled')}</p>}
+
+      {recRun === undefined ? (
+        <p className="muted" data-testid="campaign-none">{t('recommend.campaign.none')}</p>
+      ) : (
+        <>
+          <div className="rec-form-row rec-filters">
+            <label className="field">
+              <span className="field-label">{t('recommend.campaign.list')}</span>
+              <select className="input" data-testid="campaign-rec-run" value={runId ?? ''} onChange={(e) => setWanted(Number(e.target.value))}>
+                {recommendRuns.map((r) => {
+                  const s = r.summary as RecommendSummary | null;
+                  return (
+                    <option key={r.id} value={r.id}>
+                      {[`#${r.id}`, s?.model, s ? t('recommend.topN', { n: s.top }) : null, fmt.dateTime(r.startedAt)].filter(Boolean).join(' · ')}
+                    </option>
+                  );
+                })}
+              </select>
+            </label>
+            <label className="field">
+              <span className="field-label">{t('recommend.segmentRun')}</span>
+              <select className="input" data-testid="campaign-segment-run" value={segRun} onChange={(e) => { setSegRun(e.target.value); setSegment(''); }}>
+                <option value="">{t('recommend.segmentRun.none')}</option>
+                {segmentRuns.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {runLabel(r)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              <span className="field-label">{t('recommend.segment')}</span>
+              <select className="input" data-testid="campaign-segment" value={segment} disabled={segRun === ''} onChange={(e) => setSegment(e.target.value)}>
+                <option value="">{t('recommend.segment.all')}</option>
+                {segList.map((g) => (
+                  <option key={g.id} value={g.id}>
+                    {g.name} ({fmt.int(g.customers)})
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="rec-check rec-hash">
+              <input type="checkbox" data-testid="campaign-hash" checked={hash} onChange={(e) => setHash(e.target.checked)} />
+              {t('recommend.hash')}
+            </label>
+            <div className="actions rec-run">
+              <button type="button" className="btn" data-testid="campaign-export" disabled={!ready} onClick={save}>
+                {t('recommend.export')}
+              </button>
+            </div>
+          </div>
+          {recSummary && (
+            <p className="muted small">
+              {t('recommend.campaign.summary', { model: recSummary.model, top: recSummary.top, customers: fmt.int(recSummary.customers), short: fmt.int(recSummary.short) })}
+            </p>
+          )}
+          {exportError && <ErrorMessage error={exportError} testId="campaign-error" />}
+          <div className="table-scroll">
+            <table className="table compact rec-preview" data-testid="campaign-preview" data-ready={ready ? 'true' : 'false'} data-rows={ready ? preview.rows : 0} data-key={key}>
+              {rows.length > 0 && (
+                <>
+                  <thead>
+                    <tr>
+                      {rows[0].map((h) => (
+                        <th key={h}>{h}</th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.slice(1).map((r, i) => (
+                      <tr key={i}>
+                        {r.map((v, j) => (
+                          <td key={j} className={j === 2 || j === 6 ? 'num' : undefined}>
+                            {v}
+                          </td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </>
+              )}
+            </table>
+          </div>
+          {ready && <p className="muted small">{t('recommend.preview', { shown: fmt.int(Math.max(0, rows.length - 1)), total: fmt.int(preview.rows) })}</p>}
+        </>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,198 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { RunRecord } from '../../../../core/model/jobs.js';
+import type { ApiError } from '../../../../core/model/result.js';
+import type { ModelResult, RecommendEvalSummary } from './types.js';
+import { asErrorCode } from '../../api/call.js';
+import { useApi } from '../../api/context.js';
+import { ChartCard } from '../../charts/ChartCard.js';
+import { Card } from '../../components/Card.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { ProgressBar } from '../../components/ProgressBar.js';
+import { useApiQuery } from '../../hooks/useApiQuery.js';
+import { useI18n } from '../../i18n/context.js';
+import { useJobs } from '../../state/jobs.js';
+import { BASELINES, evalSummary, metricColumns, modelsFromHelp } from './model.js';
+import { ndcgOption } from './options.js';
+
+interface FormProps {
+  project: string;
+  onDone(runId: number): void;
+}
+
+/** Cutoff and models for recommend-eval, Run with progress and Cancel. */
+export function EvalForm({ project, onDone }: FormProps) {
+  const api = useApi();
+  const { t } = useI18n();
+  const jobs = useJobs();
+  const analyses = useApiQuery('analyses', () => api.listAnalyses({}));
+  const info = analyses.status === 'ok' ? analyses.value.find((a) => a.id === 'recommend-eval') : undefined;
+  const modelsParam = info?.params.find((p) => p.name === 'models');
+  const offered = useMemo(() => modelsFromHelp(modelsParam?.help), [modelsParam]);
+  const defaults = useMemo(() => {
+    const d = modelsParam?.default;
+    const list = Array.isArray(d) ? d.map(String) : [];
+    return list.length === 0 || list.includes('all') ? offered : list.filter((m) => offered.includes(m));
+  }, [modelsParam, offered]);
+  const [picked, setPicked] = useState<string[] | null>(null);
+  const models = picked ?? defaults;
+  const [cutoff, setCutoff] = useState('');
+  const [jobId, setJobId] = useState<string | null>(() => jobs.list.find((j) => j.status === 'running' && j.project === project && j.kind === 'recommend-eval')?.jobId ?? null);
+  const [startError, setStartError] = useState<ApiError | null>(null);
+  const [starting, setStarting] = useState(false);
+  const reported = useRef<string | null>(null);
+  const job = jobs.get(jobId);
+  const running = job?.status === 'running' || starting;
+  const badCutoff = cutoff.trim() !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(cutoff.trim());
+
+  useEffect(() => {
+    if (job?.status === 'done' && job.runId !== null && reported.current !== job.jobId) {
+      reported.current = job.jobId;
+      onDone(job.runId);
+    }
+  }, [job, onDone]);
+
+  const toggle = (m: string) => setPicked((p) => {
+    const cur = p ?? defaults;
+    return cur.includes(m) ? cur.filter((x) => x !== m) : offered.filter((x) => x === m || cur.includes(x));
+  });
+  const run = async () => {
+    setStartError(null);
+    setStarting(true);
+    const params: Record<string, unknown> = { models: models.join(',') };
+    if (cutoff.trim() !== '') params.cutoff = cutoff.trim();
+    const result = await jobs.start(project, 'recommend-eval', params);
+    setStarting(false);
+    if (result.ok) setJobId(result.value.jobId);
+    else setStartError(result.error);
+  };
+
+  return (
+    <Card title={t('recommend.eval')} testId="eval-form" attrs={{ 'data-job-status': job?.status ?? (starting ? 'starting' : 'idle') }}>
+      {analyses.status === 'error' && <ErrorMessage error={analyses.error} />}
+      <p className="muted small">{t('recommend.eval.about')}</p>
+      <div className="rec-form-row">
+        <label className="field">
+          <span className="field-label">{t('recommend.cutoff')}</span>
+          <input className="input" data-testid="eval-cutoff" type="date" value={cutoff} disabled={running} onChange={(e) => setCutoff(e.target.value)} aria-invalid={badCutoff || undefined} />
+          <span className="param-help">{t('recommend.cutoff.hint')}</span>
+        </label>
+        <fieldset className="field rec-models" data-testid="eval-models">
+          <legend className="field-label">{t('recommend.models')}</legend>
+          <div className="rec-model-list">
+            {offered.map((m) => (
+              <label key={m} className="rec-check">
+                <input type="checkbox" data-testid={`eval-model-${m}`} checked={models.includes(m)} disabled={running} onChange={() => toggle(m)} />
+                <code>{m}</code>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      </div>
+      <div className="actions">
+        <button type="button" className="btn btn-primary" data-testid="eval-run" disabled={!info || running || models.length === 0 || badCutoff} onClick={() => void run()}>
+          {t('recommend.eval.run')}
+        </button>
+      </div>
+      {job?.status === 'running' && (
+        <div className="import-running" data-testid="eval-running">
+          <ProgressBar progress={job.progress} testId="eval-progress" />
+          <button type="button" className="btn" data-testid="eval-cancel" onClick={() => void jobs.cancel(job.jobId)}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      )}
+      {startError && <ErrorMessage error={startError} />}
+      {job?.status === 'failed' && job.error && <ErrorMessage error={{ code: asErrorCode(job.error.code), message: job.error.message }} testId="eval-job-error" />}
+      {job?.status === 'cancelled' && <p className="notice">{t('segments.cancelled')}</p>}
+    </Card>
+  );
+}
+
+/** One recommend-eval run: verdict, nDCG chart, the full table, skipped models. */
+export function EvalView({ run }: { run: RunRecord }) {
+  const { t, fmt } = useI18n();
+  const ctx = useMemo(() => ({ t, fmt }), [t, fmt]);
+  const s = evalSummary(run);
+  const k = s ? (s.ks.includes(10) ? 10 : Math.max(...s.ks)) : 10;
+  const option = useMemo(
+    () => (s ? ndcgOption(s.models, k, { all: t('recommend.part.all'), repeat: t('recommend.part.repeat'), new: t('recommend.part.new') }, ctx) : null),
+    [s, k, t, ctx],
+  );
+  if (!s) return <p className="notice">{t('recommend.noSummary')}</p>;
+  const skipped = s.models.filter((m) => m.skipped !== undefined);
+  return (
+    <div className="rec-eval" data-testid="eval-view" data-run-id={run.id}>
+      <div className="rec-verdict card" data-testid="eval-verdict">
+        <div className="rec-facts muted small">
+          <span>{t('recommend.cutoff')}: <strong>{fmt.day(s.cutoff)}</strong></span>
+          <span>{t('recommend.customers')}: <strong>{fmt.int(s.customers)}</strong></span>
+          <span>{t('recommend.products')}: <strong>{fmt.int(s.products)}</strong></span>
+          <span>{t('recommend.testDays')}: <strong>{fmt.int(s.testDays)}</strong></span>
+        </div>
+        <p className="rec-verdict-text">{s.verdict}</p>
+      </div>
+      <ChartCard panelId="eval" title={t('recommend.chart', { k })} subtitle={t('recommend.chart.hint')} option={option} reason={t('recommend.noModels')} height={320} wide />
+      <Card title={t('recommend.table')}>
+        <EvalTable summary={s} />
+        {skipped.length > 0 && (
+          <ul className="rec-skipped" data-testid="eval-skipped">
+            {skipped.map((m) => (
+              <li key={m.id}>
+                <code>{m.id}</code> — {t('recommend.skipped')}: {m.skipped}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+    </div>
+  );
+}
+
+function EvalTable({ summary }: { summary: RecommendEvalSummary }) {
+  const { t, fmt } = useI18n();
+  const cols = metricColumns(summary.ks);
+  const kTop = summary.ks.includes(10) ? 10 : Math.max(...summary.ks);
+  const shown = summary.models.filter((m) => m.skipped === undefined);
+  const best = new Map<string, number>();
+  for (const c of [...cols, 'coverage']) best.set(c, Math.max(...shown.map((m) => m.metrics?.[c] ?? -Infinity)));
+  const cell = (m: ModelResult, c: string) => {
+    const v = m.metrics?.[c];
+    return (
+      <td key={c} className={`num${v !== undefined && v === best.get(c) ? ' rec-best' : ''}`}>
+        {v === undefined ? '–' : fmt.dec(v, 3)}
+      </td>
+    );
+  };
+  return (
+    <div className="table-scroll">
+      <table className="table compact rec-table" data-testid="eval-table" data-rows={shown.length}>
+        <thead>
+          <tr>
+            <th>{t('recommend.model')}</th>
+            {cols.map((c) => (
+              <th key={c} className="num">{c}</th>
+            ))}
+            <th className="num">{t('recommend.coverage')}</th>
+            <th className="num">{t('recommend.repeatNdcg', { k: kTop })}</th>
+            <th className="num">{t('recommend.newNdcg', { k: kTop })}</th>
+            <th className="num">{t('recommend.train')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((m) => (
+            <tr key={m.id} data-model={m.id} title={m.notes}>
+              <th>
+                <code>{m.id}</code> <span className={`badge ${BASELINES.includes(m.id) ? 'badge-muted' : ''}`}>{t(BASELINES.includes(m.id) ? 'recommend.baseline' : 'recommend.learned')}</span>
+              </th>
+              {cols.map((c) => cell(m, c))}
+              {cell(m, 'coverage')}
+              <td className="num">{m.repeat?.[`ndcg@${kTop}`] === undefined ? '–' : fmt.dec(m.repeat[`ndcg@${kTop}`], 3)}</td>
+              <td className="num">{m.new?.[`ndcg@${kTop}`] === undefined ? '–' : fmt.dec(m.new[`ndcg@${kTop}`], 3)}</td>
+              <td className="num">{m.trainSeconds === undefined ? '–' : fmt.dec(m.trainSeconds, 3)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { RunRecord } from '../../../../core/model/jobs.js';
+import { useApi } from '../../api/context.js';
+import { Card } from '../../components/Card.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { Loading } from '../../components/Loading.js';
+import { NoProject } from '../../components/NoProject.js';
+import { useApiQuery } from '../../hooks/useApiQuery.js';
+import { useI18n } from '../../i18n/context.js';
+import { useJobs } from '../../state/jobs.js';
+import { useProject } from '../../state/project.js';
+import { CampaignSection } from './CampaignSection.js';
+import { EvalForm, EvalView } from './EvalSection.js';
+import { evalSummary, pickRun, runsOf, segmentationRuns } from './model.js';
+
+/** Recommend: evaluate the recommenders on a holdout, then build a campaign list and export it. */
+export function RecommendPage() {
+  const api = useApi();
+  const { t, fmt } = useI18n();
+  const { info } = useProject();
+  const { doneCount } = useJobs();
+  const project = info?.path ?? null;
+  const runsQuery = useApiQuery(project, () => api.listRuns({ project: project as string }));
+  const { reload } = runsQuery;
+  const [wanted, setWanted] = useState<number | null>(null);
+
+  useEffect(() => {
+    if (doneCount > 0) reload();
+  }, [doneCount, reload]);
+
+  const all = useMemo<RunRecord[]>(() => ('value' in runsQuery && runsQuery.value ? runsQuery.value : []), [runsQuery]);
+  const evalRuns = useMemo(() => runsOf(all, 'recommend-eval'), [all]);
+  const recRuns = useMemo(() => runsOf(all, 'recommend'), [all]);
+  const segRuns = useMemo(() => segmentationRuns(all), [all]);
+  const selected = pickRun(evalRuns, wanted);
+  const selectedRun = evalRuns.find((r) => r.id === selected);
+  const onEvalDone = useCallback(
+    (runId: number) => {
+      setWanted(runId);
+      reload();
+    },
+    [reload],
+  );
+
+  if (project === null) return <NoProject />;
+  return (
+    <div className="page page-recommend" data-testid="page-recommend" data-selected-run={selected ?? ''}>
+      <EvalForm project={project} onDone={onEvalDone} />
+      <Card title={t('recommend.evalRuns')} testId="eval-runs" attrs={{ 'data-runs': String(evalRuns.length) }}>
+        {runsQuery.status === 'error' && <ErrorMessage error={runsQuery.error} />}
+        {runsQuery.status === 'loading' && all.length === 0 && <Loading />}
+        {runsQuery.status === 'ok' && evalRuns.length === 0 && <p className="muted" data-testid="eval-no-runs">{t('recommend.noRuns')}</p>}
+        {evalRuns.length > 0 && (
+          <label className="field run-picker">
+            <span className="field-label">{t('recommend.evalRun.pick')}</span>
+            <select className="input" data-testid="eval-run-picker" value={selected ?? ''} onChange={(e) => setWanted(Number(e.target.value))}>
+              {evalRuns.map((r) => {
+                const s = evalSummary(r);
+                return (
+                  <option key={r.id} value={r.id}>
+                    {[`#${r.id}`, s ? t('recommend.cutoffAt', { day: fmt.day(s.cutoff) }) : null, s ? t('recommend.nModels', { n: s.models.filter((m) => m.skipped === undefined).length }) : null, fmt.dateTime(r.startedAt)].filter(Boolean).join(' · ')}
+                  </option>
+                );
+              })}
+            </select>
+          </label>
+        )}
+      </Card>
+      {selectedRun && <EvalView key={selectedRun.id} run={selectedRun} />}
+      <CampaignSection project={project} recommendRuns={recRuns} segmentRuns={segRuns} onDone={reload} />
+    </div>
+  );
+}

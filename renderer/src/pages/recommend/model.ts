@@ -1,0 +1,77 @@
+import type { RunRecord } from '../../../../core/model/jobs.js';
+import type { ModelResult, RecommendEvalSummary } from './types.js';
+import { isSegmentAnalysis } from '../../../../core/model/segment.js';
+
+/** The models recommend-eval and recommend know (baselines first). */
+export const MODELS = ['g-topfreq', 'p-topfreq', 'segment-pop', 'item-knn', 'ease', 'cluster-knn'] as const;
+export const BASELINES: readonly string[] = ['g-topfreq', 'p-topfreq', 'segment-pop'];
+
+/** The models named in an analysis' `models` help ("…: a, b, c, or all."), else the fixed list. */
+export function modelsFromHelp(help: string | undefined): string[] {
+  if (!help) return [...MODELS];
+  const found = MODELS.filter((m) => new RegExp(`(^|[\\s,:])${m.replace('-', '\\-')}([\\s,.]|$)`).test(help));
+  return found.length > 0 ? found : [...MODELS];
+}
+
+/** Finished runs of one analysis, newest first. */
+export function runsOf(runs: readonly RunRecord[], analysis: string): RunRecord[] {
+  return runs.filter((r) => r.status === 'done' && r.analysis === analysis).sort((a, b) => b.id - a.id);
+}
+
+export function segmentationRuns(runs: readonly RunRecord[]): RunRecord[] {
+  return runs.filter((r) => r.status === 'done' && isSegmentAnalysis(r.analysis)).sort((a, b) => b.id - a.id);
+}
+
+export function evalSummary(run: RunRecord | undefined): RecommendEvalSummary | null {
+  const s = run?.summary as Partial<RecommendEvalSummary> | null | undefined;
+  return s && typeof s === 'object' && Array.isArray(s.models) && typeof s.verdict === 'string' ? (s as RecommendEvalSummary) : null;
+}
+
+export function pickRun(runs: readonly RunRecord[], wanted: number | null): number | null {
+  if (wanted !== null && runs.some((r) => r.id === wanted)) return wanted;
+  return runs[0]?.id ?? null;
+}
+
+/** The metric columns of the table: hr/ndcg/recall at each K. */
+export function metricColumns(ks: readonly number[]): string[] {
+  return ks.flatMap((k) => [`hr@${k}`, `ndcg@${k}`, `recall@${k}`]);
+}
+
+export const evaluated = (m: ModelResult) => m.skipped === undefined && m.metrics !== undefined;
+
+/** Parses CSV text (optional BOM, CRLF or LF, quoted fields with "" escapes) into rows. */
+export function parseCsv(text: string, limit = Infinity): string[][] {
+  const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  let i = 0;
+  while (i < s.length && rows.length < limit) {
+    const c = s[i];
+    if (quoted) {
+      if (c === '"') {
+        if (s[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && s[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+    i++;
+  }
+  if (rows.length < limit && (field !== '' || row.length > 0)) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}

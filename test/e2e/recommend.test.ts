@@ -1,0 +1,159 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli, tempDir } from '../helpers/project.js';
+import { chromiumAvailable, launchChromium, paintedPixels, startHost, type Host } from './browser.js';
+
+const ARTIFACTS = path.join(ROOT, 'test-results', 'e2e');
+const MODELS = ['g-topfreq', 'p-topfreq', 'segment-pop'];
+
+/** A screenshot of the whole page: the app scrolls inside its content pane, so let it grow for the shot. */
+async function fullShot(page: Page, name: string): Promise<void> {
+  const style = await page.addStyleTag({ content: '.app, .main { height: auto !important; } .content { overflow: visible !important; }' });
+  await page.screenshot({ path: path.join(ARTIFACTS, name), fullPage: true });
+  await style.evaluate((e) => e.remove());
+}
+
+describe.skipIf(!chromiumAvailable())('the Recommend page in Chromium', () => {
+  let dir: string;
+  let project: string;
+  let host: Host;
+  let browser: Browser;
+  let page: Page;
+  let segmentRun = 0;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    dir = tempDir('swb-e2e-rec-');
+    project = path.join(dir, 'recommend.sqlite');
+    const demo = runCli(['demo', '--project', project, '--size', 'tiny', '--json']);
+    expect(demo.code, demo.stderr).toBe(0);
+    const seg = runCli(['run', 'kmeans', '--project', project, '--param', 'features=category', '--param', 'k=4', '--json']);
+    expect(seg.code, seg.stderr).toBe(0);
+    segmentRun = (JSON.parse(seg.stdout) as { runId: number }).runId;
+    host = await startHost(project);
+    browser = await launchChromium();
+    page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1440, height: 960 } });
+    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    await page.addInitScript(() => window.localStorage.setItem('segment-workbench.lang', 'en'));
+    await page.goto(host.url);
+    await page.waitForSelector('html[data-ready="true"]');
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  it('enables Recommend in the navigation', async () => {
+    expect(await page.isEnabled('[data-testid="nav-recommend"]')).toBe(true);
+    await page.click('[data-testid="nav-recommend"]');
+    await page.waitForSelector('[data-testid="eval-no-runs"]');
+    await page.waitForSelector('[data-testid="eval-run"]:not([disabled])');
+  });
+
+  it('runs recommend-eval from the form and shows its verdict, chart and table', async () => {
+    const boxes = await page.$$eval('[data-testid="eval-models"] input[type="checkbox"]', (els) => els.map((e) => e.getAttribute('data-testid')?.replace('eval-model-', '') ?? ''));
+    expect(boxes).toEqual(expect.arrayContaining(MODELS));
+    for (const m of boxes) {
+      const want = MODELS.includes(m);
+      if ((await page.isChecked(`[data-testid="eval-model-${m}"]`)) !== want) await page.click(`[data-testid="eval-model-${m}"]`);
+    }
+    await page.click('[data-testid="eval-run"]');
+    await page.waitForSelector('[data-testid="eval-form"][data-job-status="done"]', { timeout: 90_000 });
+    await page.waitForSelector('[data-testid="eval-view"]', { timeout: 30_000 });
+    const runId = Number(await page.getAttribute('[data-testid="eval-view"]', 'data-run-id'));
+    expect(runId).toBeGreaterThan(segmentRun);
+    expect(Number(await page.inputValue('[data-testid="eval-run-picker"]'))).toBe(runId);
+
+    const verdict = (await page.textContent('[data-testid="eval-verdict"]')) ?? '';
+    expect(verdict).toMatch(/wins on nDCG@10/);
+    expect(verdict).toMatch(/Customers evaluated/);
+
+    expect(Number(await page.getAttribute('[data-testid="eval-table"]', 'data-rows'))).toBe(3);
+    const rows = await page.$$eval('[data-testid="eval-table"] tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-model')));
+    expect(rows).toEqual(MODELS);
+    const heads = await page.$$eval('[data-testid="eval-table"] thead th', (ths) => ths.map((th) => th.textContent ?? ''));
+    expect(heads).toEqual(expect.arrayContaining(['hr@5', 'ndcg@5', 'recall@5', 'hr@10', 'ndcg@10', 'recall@10', 'Coverage', 'Repeat nDCG@10', 'New nDCG@10']));
+    const cells = await page.$$eval('[data-testid="eval-table"] tbody tr[data-model="p-topfreq"] td', (tds) => tds.map((td) => td.textContent ?? ''));
+    expect(cells.length).toBe(10);
+    expect(cells.every((c) => /^\d+(\.\d+)?$/.test(c)), cells.join(' | ')).toBe(true);
+
+    await page.waitForSelector('[data-testid="chart-eval"][data-rendered="true"][data-available="true"]', { timeout: 30_000 });
+    await page.$eval('[data-testid="chart-eval"]', (e) => e.scrollIntoView());
+    expect(await paintedPixels(page, 'chart-eval')).toBeGreaterThan(200);
+  });
+
+  it('builds a campaign for one segment, previews and exports it', async () => {
+    await page.selectOption('[data-testid="campaign-model"]', 'p-topfreq');
+    await page.fill('[data-testid="campaign-top"]', '5');
+    await page.click('[data-testid="campaign-run"]');
+    await page.waitForSelector('[data-testid="campaign"][data-job-status="done"]', { timeout: 90_000 });
+    await page.waitForSelector('[data-testid="campaign-preview"][data-ready="true"]', { timeout: 30_000 });
+    const all = Number(await page.getAttribute('[data-testid="campaign-preview"]', 'data-rows'));
+    expect(all).toBeGreaterThan(0);
+
+    await page.selectOption('[data-testid="campaign-segment-run"]', String(segmentRun));
+    const segments = await page.$$eval('[data-testid="campaign-segment"] option', (os) => os.map((o) => (o as HTMLOptionElement).value).filter((v) => v !== ''));
+    expect(segments.length).toBe(4);
+    await page.selectOption('[data-testid="campaign-segment"]', segments[0]);
+    await page.waitForFunction(() => {
+      const t = document.querySelector('[data-testid="campaign-preview"]');
+      return t?.getAttribute('data-ready') === 'true' && (t.getAttribute('data-key') ?? '').includes('"segment"');
+    });
+    const filtered = Number(await page.getAttribute('[data-testid="campaign-preview"]', 'data-rows'));
+    expect(filtered).toBeGreaterThan(0);
+    expect(filtered).toBeLessThan(all);
+
+    const head = await page.$$eval('[data-testid="campaign-preview"] thead th', (ths) => ths.map((th) => th.textContent ?? ''));
+    expect(head.slice(0, 8)).toEqual(['customer', 'segment', 'rank', 'product', 'name', 'category', 'score', 'reason']);
+    const body = await page.$$eval('[data-testid="campaign-preview"] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    expect(body.length).toBe(Math.min(20, filtered));
+    expect(new Set(body.map((r) => r[1])).size).toBe(1);
+    expect(body.every((r) => ['1', '2', '3', '4', '5'].includes(r[2]))).toBe(true);
+    expect(body.map((r) => r.join(' ')).join('\n')).toMatch(/[가-힣]/);
+
+    await fullShot(page, 'recommend.png');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="campaign-export"]')]);
+    const file = path.join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    expect(path.basename(file)).toMatch(/campaign.*\.csv$/);
+    const bytes = fs.readFileSync(file);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.subarray(3).toString('utf8');
+    const lines = text.split('\r\n').filter((l) => l !== '');
+    expect(lines[0].startsWith('customer,segment,rank,product,name,category,score,reason')).toBe(true);
+    expect(lines.length - 1).toBe(filtered);
+    expect(text).toMatch(/[가-힣]/);
+  });
+
+  it('hashes the customer ids when asked', async () => {
+    const before = await page.$eval('[data-testid="campaign-preview"] tbody tr td', (td) => td.textContent ?? '');
+    await page.check('[data-testid="campaign-hash"]');
+    await page.waitForFunction(() => {
+      const t = document.querySelector('[data-testid="campaign-preview"]');
+      return t?.getAttribute('data-ready') === 'true' && (t.getAttribute('data-key') ?? '').includes('hashIds');
+    });
+    const after = await page.$eval('[data-testid="campaign-preview"] tbody tr td', (td) => td.textContent ?? '');
+    expect(after).not.toBe(before);
+    expect(after).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('reads in Korean', async () => {
+    await page.selectOption('[data-testid="lang-switch"]', 'ko');
+    await page.waitForFunction(() => document.documentElement.lang === 'ko');
+    expect(await page.textContent('[data-testid="nav-recommend"]')).toMatch(/[가-힣]/);
+    expect(await page.textContent('[data-testid="eval-table"] thead')).toMatch(/재구매 nDCG@10/);
+    await page.waitForSelector('[data-testid="chart-eval"][data-rendered="true"][data-available="true"]');
+    expect(await paintedPixels(page, 'chart-eval')).toBeGreaterThan(200);
+    await fullShot(page, 'recommend-ko.png');
+  });
+
+  it('logged no console error', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
