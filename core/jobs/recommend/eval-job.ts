@@ -7,14 +7,13 @@ import { purchaseBaskets, type Baskets } from '../../data/store/queries/baskets.
 import { dataFingerprint } from '../../data/store/runs.js';
 import { readMembers } from '../../data/store/segments.js';
 import { WorkbenchError } from '../../model/result.js';
+import { MODEL_IDS, type ModelResult, type RecommendEvalSummary } from '../../model/recommend.js';
 import { SEGMENT_ANALYSES } from '../../model/segment.js';
 import { recordRun } from '../run-record.js';
 import type { JobContext, JobDefinition } from '../types.js';
 import { clusterInputs } from './cluster-inputs.js';
 import { categoryCodes, temporalSplit, type Holdout } from './split.js';
 
-/** Model ids (contract). The last four are the seeds' recommenders, built in later work. */
-export const MODEL_IDS = ['g-topfreq', 'p-topfreq', 'segment-pop', 'item-knn', 'ease', 'cluster-knn', 'preference-score', 'score-model', 'sequence'] as const;
 const NOT_BUILT: Record<string, string> = {
   'score-model': 'not built yet (issue #5 §3: the seed-002 learned score)',
   sequence: 'not built yet (issue #5 §3: the seed-001 sequence model)',
@@ -36,30 +35,7 @@ const params = z
   .strict();
 export type RecommendEvalParams = z.output<typeof params>;
 
-export interface ModelResult {
-  id: string;
-  metrics?: Record<string, number>;
-  repeat?: Record<string, number>;
-  new?: Record<string, number>;
-  trainSeconds?: number;
-  evaluated?: { all: number; repeat: number; new: number };
-  notes?: string;
-  skipped?: string;
-}
 
-export interface RecommendEvalSummary {
-  runId: number;
-  cutoff: string;
-  /** Customers evaluated: ≥ 1 purchase before the cutoff and ≥ 1 on or after it. */
-  customers: number;
-  products: number;
-  trainReceipts: number;
-  testDays: number;
-  ks: number[];
-  models: ModelResult[];
-  /** The model with the best nDCG at the largest K over all evaluated customers, in words. */
-  verdict: string;
-}
 
 const iso = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
 

@@ -5,19 +5,13 @@ import { epochDay } from '../../data/import/values.js';
 import { openProject } from '../../data/store/open.js';
 import { PURCHASE_LINE } from '../../data/store/queries/baskets.js';
 import { dataFingerprint } from '../../data/store/runs.js';
+import type { PreferenceValidation } from '../../model/recommend.js';
 import { WorkbenchError } from '../../model/result.js';
 import { recordRun } from '../run-record.js';
 import type { JobDefinition } from '../types.js';
 
 const params = z.object({ split: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').optional() }).strict();
 
-export interface PreferenceValidation {
-  runId: number;
-  /** Scores use purchases before this day; "bought again" means on or after it. */
-  split: string;
-  reference: string;
-  retailers: { retailer: string; pairs: number; table: { threshold: number; pairs: number; share: number | null }[] }[];
-}
 
 const iso = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
 

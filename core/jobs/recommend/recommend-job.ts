@@ -4,14 +4,15 @@ import { sha256Text } from '../../data/hash.js';
 import { openProject } from '../../data/store/open.js';
 import { purchaseBaskets, type Baskets } from '../../data/store/queries/baskets.js';
 import { dataFingerprint } from '../../data/store/runs.js';
+import { BUILT_MODELS, MODEL_IDS, type RecommendSummary } from '../../model/recommend.js';
 import { WorkbenchError } from '../../model/result.js';
 import { recordRun } from '../run-record.js';
 import type { JobDefinition } from '../types.js';
-import { MODEL_IDS, segmentsFor } from './eval-job.js';
+import { segmentsFor } from './eval-job.js';
 import { clusterInputs } from './cluster-inputs.js';
 import { categoryCodes, temporalSplit } from './split.js';
 
-const BUILT = ['g-topfreq', 'p-topfreq', 'segment-pop', 'item-knn', 'ease', 'cluster-knn', 'preference-score'] as const;
+const BUILT = BUILT_MODELS;
 const params = z
   .object({
     model: z.enum(MODEL_IDS),
@@ -24,17 +25,6 @@ const params = z
   .strict();
 export type RecommendParams = z.output<typeof params>;
 
-export interface RecommendSummary {
-  runId: number;
-  model: string;
-  top: number;
-  customers: number;
-  /** Customers who got fewer than `top` products (the model had no more candidates). */
-  short: number;
-  trainSeconds: number;
-  seconds: number;
-  notes?: string;
-}
 
 /**
  * Trains a model on all purchases and stores its top-N list for every customer, each product with

@@ -1,10 +1,11 @@
 import type { RunRecord } from '../../../../core/model/jobs.js';
 import type { ModelResult, RecommendEvalSummary } from './types.js';
 import { isSegmentAnalysis } from '../../../../core/model/segment.js';
+import { BASELINE_IDS, BUILT_MODELS } from '../../../../core/model/recommend.js';
 
 /** The models recommend-eval and recommend know (baselines first). */
-export const MODELS = ['g-topfreq', 'p-topfreq', 'segment-pop', 'item-knn', 'ease', 'cluster-knn'] as const;
-export const BASELINES: readonly string[] = ['g-topfreq', 'p-topfreq', 'segment-pop'];
+export const MODELS = BUILT_MODELS;
+export const BASELINES: readonly string[] = BASELINE_IDS;
 
 /** The models named in an analysis' `models` help ("…: a, b, c, or all."), else the fixed list. */
 export function modelsFromHelp(help: string | undefined): string[] {
