@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFixture } from '../../helpers/reference.js';
-import { runCli, tempDir, UCI_CSV } from '../../helpers/project.js';
+import { projectDigest, runCli, tempDir, UCI_CSV } from '../../helpers/project.js';
 
 const present = fs.existsSync(UCI_CSV);
 if (!present) console.warn(`SKIPPED: ${UCI_CSV} is absent (see ../shared/data/README.md); the segmentation test on UCI Online Retail needs it.`);
@@ -44,9 +44,11 @@ describe.skipIf(!present)('segmentations of UCI Online Retail (no categories, ch
   });
 
   it('stratified-kmeans says why it cannot run on data without categories (exit 1, the project unchanged)', () => {
+    const before = projectDigest(project);
     const r = runCli(['run', 'stratified-kmeans', '--project', project]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/needs product categories.*features=rfm or lrfmv/);
+    expect(projectDigest(project)).toBe(before);
   });
 
   it('lrfmv-kmedoids runs exact PAM on the 4,320 customers and names the four segments', () => {
