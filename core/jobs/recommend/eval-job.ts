@@ -3,7 +3,7 @@ import { chooseLambda, clusterKnn, ease, preferenceRecommender, evaluate, gTopFr
 import { sha256Text } from '../../data/hash.js';
 import { epochDay } from '../../data/import/values.js';
 import { openProject, type Db } from '../../data/store/open.js';
-import { purchaseBaskets, type Baskets } from '../../data/store/queries/baskets.js';
+import type { Baskets } from '../../data/store/queries/baskets.js';
 import { dataFingerprint } from '../../data/store/runs.js';
 import { readMembers } from '../../data/store/segments.js';
 import { WorkbenchError } from '../../model/result.js';
@@ -12,7 +12,7 @@ import { SEGMENT_ANALYSES } from '../../model/segment.js';
 import { recordRun } from '../run-record.js';
 import type { JobContext, JobDefinition } from '../types.js';
 import { clusterInputs } from './cluster-inputs.js';
-import { categoryCodes, temporalSplit, type Holdout } from './split.js';
+import { categoryCodes, readBaskets, temporalSplit, type Holdout } from './split.js';
 
 const NOT_BUILT: Record<string, string> = {
   'score-model': 'not built yet (issue #5 §3: the seed-002 learned score)',
@@ -91,15 +91,7 @@ export const recommendEvalJob: JobDefinition<RecommendEvalParams, RecommendEvalS
   async run(ctx: JobContext, p) {
     const db = openProject(ctx.project);
     try {
-      ctx.progress({ phase: 'read', done: 0, total: 1, message: 'baskets' });
-      db.exec('BEGIN');
-      let b: Baskets;
-      try {
-        b = purchaseBaskets(db);
-      } finally {
-        db.exec('COMMIT');
-      }
-      if (b.receiptCustomer.length === 0) throw new WorkbenchError('invalid-input', 'recommend-eval needs purchases; this project has none.');
+      const b = readBaskets(db, ctx, 'recommend-eval');
       const cutoff = p.cutoff === undefined ? b.lastDay - 28 : toDay(p.cutoff);
       if (!(cutoff > b.firstDay && cutoff <= b.lastDay)) throw new WorkbenchError('invalid-input', `cutoff ${p.cutoff ?? iso(cutoff)} must fall after the first purchase day (${iso(b.firstDay)}) and on or before the last (${iso(b.lastDay)}).`);
       const h = temporalSplit(b, cutoff);

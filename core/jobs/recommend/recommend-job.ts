@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { clusterKnn, gTopFreq, itemKnn, preferenceRecommender, pTopFreq, segmentPop, ease, type Recommender } from '../../analysis/recommend/index.js';
 import { sha256Text } from '../../data/hash.js';
 import { openProject } from '../../data/store/open.js';
-import { purchaseBaskets, type Baskets } from '../../data/store/queries/baskets.js';
 import { dataFingerprint } from '../../data/store/runs.js';
 import { BUILT_MODELS, MODEL_IDS, type RecommendSummary } from '../../model/recommend.js';
 import { WorkbenchError } from '../../model/result.js';
@@ -10,7 +9,7 @@ import { recordRun } from '../run-record.js';
 import type { JobDefinition } from '../types.js';
 import { segmentsFor } from './eval-job.js';
 import { clusterInputs } from './cluster-inputs.js';
-import { categoryCodes, temporalSplit } from './split.js';
+import { categoryCodes, readBaskets, temporalSplit } from './split.js';
 
 const BUILT = BUILT_MODELS;
 const params = z
@@ -48,15 +47,7 @@ export const recommendJob: JobDefinition<RecommendParams, RecommendSummary> = {
     if (!(BUILT as readonly string[]).includes(p.model)) throw new WorkbenchError('invalid-input', `${p.model} is not built yet; available: ${BUILT.join(', ')}.`);
     const db = openProject(ctx.project);
     try {
-      ctx.progress({ phase: 'read', done: 0, total: 1, message: 'baskets' });
-      db.exec('BEGIN');
-      let b: Baskets;
-      try {
-        b = purchaseBaskets(db);
-      } finally {
-        db.exec('COMMIT');
-      }
-      if (b.receiptCustomer.length === 0) throw new WorkbenchError('invalid-input', 'recommend needs purchases; this project has none.');
+      const b = readBaskets(db, ctx, 'recommend');
       let notes: string | undefined;
       let model: Recommender;
       if (p.model === 'g-topfreq') model = gTopFreq();

@@ -1,5 +1,8 @@
 import type { TrainingData } from '../../analysis/recommend/index.js';
-import type { Baskets } from '../../data/store/queries/baskets.js';
+import type { Db } from '../../data/store/open.js';
+import { purchaseBaskets, type Baskets } from '../../data/store/queries/baskets.js';
+import { WorkbenchError } from '../../model/result.js';
+import type { JobContext } from '../types.js';
 
 /** A temporal holdout: training receipts before the cutoff, the truth on or after it (issue #5 §1). */
 export interface Holdout {
@@ -50,4 +53,17 @@ export function temporalSplit(b: Baskets, cutoff: number, until = Infinity): Hol
 export function categoryCodes(categories: readonly (string | null)[]): Int32Array {
   const index = new Map<string, number>();
   return Int32Array.from(categories, (c) => (c === null || c === '' ? -1 : (index.get(c) ?? index.set(c, index.size).get(c)!)));
+}
+
+/** The project's purchase baskets in one read snapshot, or a clear error when there are none. */
+export function readBaskets(db: Db, ctx: JobContext, what: string): Baskets {
+  ctx.progress({ phase: 'read', done: 0, total: 1, message: 'baskets' });
+  db.exec('BEGIN');
+  try {
+    const b = purchaseBaskets(db);
+    if (b.receiptCustomer.length === 0) throw new WorkbenchError('invalid-input', `${what} needs purchases; this project has none.`);
+    return b;
+  } finally {
+    db.exec('COMMIT');
+  }
 }
