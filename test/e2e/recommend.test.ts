@@ -143,6 +143,31 @@ describe.skipIf(!chromiumAvailable())('the Recommend page in Chromium', () => {
     expect(after).toMatch(/^[0-9a-f]{16}$/);
   });
 
+  it('validates the preference score (seed 002) and shows its chart and table', async () => {
+    await page.waitForSelector('[data-testid="pref-no-runs"]');
+    await page.click('[data-testid="pref-run"]');
+    await page.waitForSelector('[data-testid="pref-form"][data-job-status="done"]', { timeout: 90_000 });
+    await page.waitForSelector('[data-testid="pref-table"]', { timeout: 30_000 });
+    const runId = Number(await page.getAttribute('[data-testid="pref-view"]', 'data-run-id'));
+    expect(runId).toBeGreaterThan(segmentRun);
+    expect(Number(await page.inputValue('[data-testid="pref-run-picker"]'))).toBe(runId);
+
+    const retailers = await page.$$eval('[data-testid="pref-table"] tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-retailer')));
+    expect(retailers).toEqual(['A01', 'A02', 'A03', 'A04', 'A05', 'A06']);
+    const heads = await page.$$eval('[data-testid="pref-table"] thead th[data-threshold]', (ths) => ths.map((th) => th.textContent ?? ''));
+    expect(heads).toEqual(['≥ 0.0', '≥ 0.5', '≥ 1.0', '≥ 1.5', '≥ 2.0', '≥ 2.5', '≥ 3.0', '≥ 3.5', '≥ 4.0', '≥ 4.5']);
+    const first = await page.$$eval('[data-testid="pref-table"] tbody tr[data-retailer="A01"] td', (tds) => tds.map((td) => [td.querySelector('.rec-pref-share')?.textContent ?? '', td.querySelector('.rec-pref-pairs')?.textContent ?? '']));
+    expect(first.length).toBe(10);
+    expect(first[0][0]).toMatch(/^(0|1)\.\d{3}$/);
+    expect(first.every(([share, pairs]) => /^(\d\.\d{3}|–)$/.test(share) && /^[\d,]+$/.test(pairs)), JSON.stringify(first)).toBe(true);
+    expect(await page.textContent('[data-testid="pref-explain"]')).toMatch(/before \w+.*bought again at that retailer from/);
+
+    await page.waitForSelector('[data-testid="chart-preference"][data-rendered="true"][data-available="true"]', { timeout: 30_000 });
+    await page.$eval('[data-testid="chart-preference"]', (e) => e.scrollIntoView());
+    expect(await paintedPixels(page, 'chart-preference')).toBeGreaterThan(200);
+    await fullShot(page, 'recommend-preference.png');
+  });
+
   it('reads in Korean', async () => {
     await page.selectOption('[data-testid="lang-switch"]', 'ko');
     await page.waitForFunction(() => document.documentElement.lang === 'ko');

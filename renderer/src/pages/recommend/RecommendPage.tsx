@@ -11,6 +11,7 @@ import { useJobs } from '../../state/jobs.js';
 import { useProject } from '../../state/project.js';
 import { CampaignSection } from './CampaignSection.js';
 import { EvalForm, EvalView } from './EvalSection.js';
+import { PreferenceSection } from './PreferenceSection.js';
 import { evalSummary, pickRun, runsOf, segmentationRuns } from './model.js';
 
 /** Recommend: evaluate the recommenders on a holdout, then build a campaign list and export it. */
@@ -32,6 +33,7 @@ export function RecommendPage() {
   const evalRuns = useMemo(() => runsOf(all, 'recommend-eval'), [all]);
   const recRuns = useMemo(() => runsOf(all, 'recommend'), [all]);
   const segRuns = useMemo(() => segmentationRuns(all), [all]);
+  const prefRuns = useMemo(() => runsOf(all, 'preference-score'), [all]);
   const selected = pickRun(evalRuns, wanted);
   const selectedRun = evalRuns.find((r) => r.id === selected);
   const onEvalDone = useCallback(
@@ -68,6 +70,7 @@ export function RecommendPage() {
       </Card>
       {selectedRun && <EvalView key={selectedRun.id} run={selectedRun} />}
       <CampaignSection project={project} recommendRuns={recRuns} segmentRuns={segRuns} onDone={reload} />
+      <PreferenceSection project={project} runs={prefRuns} onDone={reload} />
     </div>
   );
 }

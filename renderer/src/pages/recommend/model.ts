@@ -1,5 +1,5 @@
 import type { RunRecord } from '../../../../core/model/jobs.js';
-import type { ModelResult, RecommendEvalSummary } from './types.js';
+import type { ModelResult, PreferenceValidation, RecommendEvalSummary } from './types.js';
 import { isSegmentAnalysis } from '../../../../core/model/segment.js';
 import { BASELINE_IDS, BUILT_MODELS } from '../../../../core/model/recommend.js';
 
@@ -75,4 +75,17 @@ export function parseCsv(text: string, limit = Infinity): string[][] {
     rows.push(row);
   }
   return rows;
+}
+
+/** The summary of a preference-score run, if it has one this version can read. */
+export function preferenceSummary(run: RunRecord | undefined): PreferenceValidation | null {
+  const s = run?.summary as Partial<PreferenceValidation> | null | undefined;
+  return s && typeof s === 'object' && Array.isArray(s.retailers) && typeof s.split === 'string' ? (s as PreferenceValidation) : null;
+}
+
+/** The thresholds of the validation table (0.0…4.5), from the first retailer's table. */
+export function preferenceThresholds(s: PreferenceValidation): number[] {
+  const seen = new Set<number>();
+  for (const r of s.retailers) for (const row of r.table) seen.add(row.threshold);
+  return [...seen].sort((a, b) => a - b);
 }
