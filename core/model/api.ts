@@ -3,6 +3,7 @@ import type { ImportSummary, RowIssue } from './import.js';
 import type { JobEvent, JobProgress, JobStatus, RunRecord } from './jobs.js';
 import { OPERATION_NAMES, type OperationName } from './operation-names.js';
 import type { ApiResult } from './result.js';
+import type { CustomerView } from './recommend.js';
 import type { RunComparison, SegmentationView, SegmentComparison } from './segment.js';
 
 /**
@@ -139,6 +140,8 @@ export const OPERATIONS = {
   compareRuns: z.object({ project, runA: z.number().int().positive(), runB: z.number().int().positive() }),
   /** An export of a run as CSV text (the app offers it as a download); the CLI's export writes the same file. */
   exportCsv: z.object({ project, run: z.number().int().positive(), what: z.string().min(1), params: z.record(z.string(), z.string()).default({}) }),
+  /** One customer: purchase timeline and, with a recommend run, their recommendations with reasons. */
+  getCustomer: z.object({ project, customer: z.string().min(1), runId: z.number().int().positive().optional() }),
 } as const satisfies Record<OperationName, z.ZodType>;
 
 // Both ways: a name without a schema fails above, a schema without a name fails here.
@@ -165,6 +168,7 @@ export interface OperationOutputs {
   compareSegments: SegmentComparison;
   compareRuns: RunComparison;
   exportCsv: { filename: string; rows: number; csv: string };
+  getCustomer: CustomerView;
 }
 
 /** The API as the renderer sees it: one method per operation, errors as data, job events pushed. */

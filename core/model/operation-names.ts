@@ -21,6 +21,7 @@ export const OPERATION_NAMES = [
   'compareSegments',
   'compareRuns',
   'exportCsv',
+  'getCustomer',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

@@ -57,3 +57,17 @@ export interface PreferenceValidation {
   reference: string;
   retailers: { retailer: string; pairs: number; table: { threshold: number; pairs: number; share: number | null }[] }[];
 }
+
+/** One customer as the Recommend page shows them: who, what they bought when, what a run recommends and why. */
+export interface CustomerView {
+  code: string;
+  gender: string | null;
+  ageBand: string | null;
+  region: string | null;
+  receipts: number;
+  spend: number;
+  /** Purchase days, newest first (at most 60), with the distinct products bought that day. */
+  timeline: { date: string; receipts: number; amount: number; products: { code: string; name: string | null; category: string | null }[] }[];
+  /** The run's list for this customer (empty without a run or when the customer got none). */
+  recommendations: { rank: number; product: string; name: string | null; category: string | null; score: number | null; reason: string }[];
+}

@@ -7,6 +7,7 @@ import { importIssuesOfRun } from '../data/store/queries/import-report.js';
 import { getRun, listRuns } from '../data/store/runs.js';
 import { OPERATIONS, type OperationInput, type OperationName, type OperationOutputs, type ProjectInfo, type ReportRow } from '../model/api.js';
 import { toApiError, WorkbenchError, type ApiResult } from '../model/result.js';
+import { customerView } from './customers.js';
 import { exportText } from './exports.js';
 import { JobBoard } from './job-board.js';
 import { compareRuns, compareSegments, renameSegment, segmentationView } from './segments.js';
@@ -74,6 +75,7 @@ export class ApiHost {
     compareSegments: ({ project, runId, a, b }) => withProject(project, (db) => compareSegments(db, runId, a, b)),
     compareRuns: ({ project, runA, runB }) => withProject(project, (db) => compareRuns(db, runA, runB)),
     exportCsv: ({ project, run, what, params }) => withProject(project, (db) => exportText(db, run, what, params)),
+    getCustomer: ({ project, customer, runId }) => withProject(project, (db) => customerView(db, customer, runId)),
   };
 
   /** Runs one operation from untrusted input: unknown names and invalid inputs are errors as data. */

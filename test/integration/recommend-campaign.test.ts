@@ -42,6 +42,26 @@ describe('recommend and the campaign export on the tiny demo', () => {
     expect(rows[1]).toMatch(/you bought it in \d+ receipts$/);
   });
 
+  it('getCustomer: the purchase timeline and the run’s recommendations with reasons', async () => {
+    const { ApiHost } = await import('../../core/service/api.js');
+    const { WorkbenchService } = await import('../../core/service/service.js');
+    const host = new ApiHost(new WorkbenchService(), project);
+    const run = (JSON.parse(runCli(['run', 'recommend', '--project', project, '--param', 'model=preference-score', '--param', 'top=4', '--json']).stdout) as { runId: number }).runId;
+    const db = new Database(project, { readonly: true });
+    const code = (db.prepare('SELECT c.code FROM recommendations r JOIN customers c ON c.id = r.customer_id WHERE r.run_id = ? ORDER BY c.id LIMIT 1').get(run) as { code: string }).code;
+    db.close();
+    const r = await host.invoke('getCustomer', { project, customer: code, runId: run });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.code).toBe(code);
+    expect(r.value.timeline.length).toBeGreaterThan(0);
+    expect(r.value.timeline[0].date >= r.value.timeline[r.value.timeline.length - 1].date).toBe(true);
+    expect(r.value.timeline[0].products.length).toBeGreaterThan(0);
+    expect(r.value.recommendations.map((x) => x.rank)).toEqual([1, 2, 3, 4]);
+    for (const x of r.value.recommendations) expect(x.reason).toMatch(/^score \d\.\d = buy level [\d.]+ \+ category share \d\.\d \+ interval \d\.\d/);
+    const missing = await host.invoke('getCustomer', { project, customer: 'NOPE' });
+    expect(missing.ok).toBe(false);
+  });
+
   it('filters by a segment of a segmentation run and hashes customer ids on request', () => {
     const r = JSON.parse(runCli(['run', 'recommend', '--project', project, '--param', 'model=segment-pop', '--param', 'top=3', '--json']).stdout) as { runId: number; notes: string };
     expect(r.notes).toBe(`segments of run ${segRun}`);
