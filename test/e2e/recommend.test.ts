@@ -131,6 +131,46 @@ describe.skipIf(!chromiumAvailable())('the Recommend page in Chromium', () => {
     expect(text).toMatch(/[가-힣]/);
   });
 
+  it('opens one customer with their recommendations, reasons and purchase timeline', async () => {
+    const body = await page.$$eval('[data-testid="campaign-preview"] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    expect(body.length).toBeGreaterThan(0);
+    await page.waitForFunction((want) => (document.querySelector('[data-testid="customer-code"]') as HTMLInputElement | null)?.value === want, body[0][0]);
+    const runs = await page.$$eval('[data-testid="customer-run"] option', (os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(runs[0]).toBe(await page.getAttribute('[data-testid="campaign"]', 'data-run-id'));
+
+    await page.fill('[data-testid="customer-code"]', 'NO-SUCH-CUSTOMER');
+    await page.click('[data-testid="customer-open"]');
+    await page.waitForSelector('[data-testid="customer-error"][data-error-code="not-found"]');
+    expect(await page.textContent('[data-testid="customer-error"]')).toMatch(/NO-SUCH-CUSTOMER/);
+
+    // A customer whose five products all come from their own receipts.
+    const own = new Map<string, number>();
+    for (const r of body) if (/you bought it in \d+ receipts/.test(r[7])) own.set(r[0], (own.get(r[0]) ?? 0) + 1);
+    const code = [...own].find(([, n]) => n === 5)?.[0] ?? body[0][0];
+    await page.fill('[data-testid="customer-code"]', code);
+    await page.selectOption('[data-testid="customer-run"]', runs[0]);
+    await page.click('[data-testid="customer-open"]');
+    await page.waitForSelector(`[data-testid="customer-view"][data-code="${code}"]`);
+    expect(await page.textContent('[data-testid="customer-who"]')).toContain(code);
+    const recs = await page.$$eval('[data-testid="customer-recs"] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    expect(recs.length).toBe(5);
+    expect(recs.map((r) => r[0])).toEqual(['1', '2', '3', '4', '5']);
+    expect(recs.every((r) => /you bought it in \d+ receipts/.test(r[5])), JSON.stringify(recs)).toBe(true);
+    const days = await page.$$('[data-testid="customer-timeline"] li');
+    expect(days.length).toBeGreaterThanOrEqual(1);
+    expect(days.length).toBeLessThanOrEqual(60);
+    expect(await page.$$eval('[data-testid="customer-timeline"] li:first-child .chip', (cs) => cs.length)).toBeGreaterThan(0);
+    expect(consoleErrors).toEqual([]);
+    await page.$eval('[data-testid="customer"]', (e) => e.scrollIntoView());
+    await fullShot(page, 'recommend-customer.png');
+
+    // A campaign row opens its customer too.
+    const last = body[body.length - 1][0];
+    await page.click('[data-testid="campaign-preview"] tbody tr:last-child');
+    await page.waitForSelector(`[data-testid="customer-view"][data-code="${last}"]`);
+    expect(await page.inputValue('[data-testid="customer-code"]')).toBe(last);
+  });
+
   it('hashes the customer ids when asked', async () => {
     const before = await page.$eval('[data-testid="campaign-preview"] tbody tr td', (td) => td.textContent ?? '');
     await page.check('[data-testid="campaign-hash"]');

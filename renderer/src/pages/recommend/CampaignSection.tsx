@@ -23,10 +23,14 @@ interface Props {
   /** Finished segmentation runs, newest first. */
   segmentRuns: readonly RunRecord[];
   onDone(runId: number): void;
+  /** The first customer of the (unhashed) preview, or null when there is none. */
+  onFirstCustomer?(code: string | null): void;
+  /** A preview row was clicked: open that customer with this list. */
+  onOpenCustomer?(code: string, runId: number): void;
 }
 
 /** Model and top-N → a recommend run; then an optional segment, hashed ids, preview and CSV export. */
-export function CampaignSection({ project, recommendRuns, segmentRuns, onDone }: Props) {
+export function CampaignSection({ project, recommendRuns, segmentRuns, onDone, onFirstCustomer, onOpenCustomer }: Props) {
   const api = useApi();
   const { t, fmt } = useI18n();
   const jobs = useJobs();
@@ -94,6 +98,13 @@ export function CampaignSection({ project, recommendRuns, segmentRuns, onDone }:
 
   const rows = useMemo(() => (preview && preview.key === key ? parseCsv(preview.csv, PREVIEW_ROWS + 1) : []), [preview, key]);
   const ready = preview !== null && preview.key === key;
+  const first = ready && !hash ? (rows[1]?.[0] ?? null) : undefined;
+
+  useEffect(() => {
+    if (first !== undefined) onFirstCustomer?.(first);
+  }, [first, onFirstCustomer]);
+
+  const clickable = onOpenCustomer !== undefined && !hash;
 
   const run = async () => {
     setStartError(null);
@@ -212,7 +223,12 @@ export function CampaignSection({ project, recommendRuns, segmentRuns, onDone }:
                   </thead>
                   <tbody>
                     {rows.slice(1).map((r, i) => (
-                      <tr key={i}>
+                      <tr
+                        key={i}
+                        className={clickable ? 'rec-row-link' : undefined}
+                        title={clickable ? t('recommend.customer.rowHint') : undefined}
+                        onClick={clickable && runId !== null ? () => onOpenCustomer(r[0], runId) : undefined}
+                      >
                         {r.map((v, j) => (
                           <td key={j} className={j === 2 || j === 6 ? 'num' : undefined}>
                             {v}

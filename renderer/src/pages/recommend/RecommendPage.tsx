@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n/context.js';
 import { useJobs } from '../../state/jobs.js';
 import { useProject } from '../../state/project.js';
 import { CampaignSection } from './CampaignSection.js';
+import { CustomerSection, type CustomerRequest } from './CustomerSection.js';
 import { EvalForm, EvalView } from './EvalSection.js';
 import { PreferenceSection } from './PreferenceSection.js';
 import { evalSummary, pickRun, runsOf, segmentationRuns } from './model.js';
@@ -24,6 +25,9 @@ export function RecommendPage() {
   const runsQuery = useApiQuery(project, () => api.listRuns({ project: project as string }));
   const { reload } = runsQuery;
   const [wanted, setWanted] = useState<number | null>(null);
+  const [firstCustomer, setFirstCustomer] = useState<string | null>(null);
+  const [picked, setPicked] = useState<{ seq: number; request: CustomerRequest } | null>(null);
+  const openCustomer = useCallback((code: string, runId: number) => setPicked((p) => ({ seq: (p?.seq ?? 0) + 1, request: { code, runId } })), []);
 
   useEffect(() => {
     if (doneCount > 0) reload();
@@ -69,7 +73,8 @@ export function RecommendPage() {
         )}
       </Card>
       {selectedRun && <EvalView key={selectedRun.id} run={selectedRun} />}
-      <CampaignSection project={project} recommendRuns={recRuns} segmentRuns={segRuns} onDone={reload} />
+      <CampaignSection project={project} recommendRuns={recRuns} segmentRuns={segRuns} onDone={reload} onFirstCustomer={setFirstCustomer} onOpenCustomer={openCustomer} />
+      <CustomerSection key={picked?.seq ?? 0} project={project} recommendRuns={recRuns} suggested={firstCustomer} initial={picked?.request ?? null} />
       <PreferenceSection project={project} runs={prefRuns} onDone={reload} />
     </div>
   );
