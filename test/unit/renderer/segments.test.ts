@@ -10,7 +10,8 @@ import { displayName, featureLabel, markSymbol, orderProfiles } from '../../../r
 import { pValue, significant } from '../../../renderer/src/pages/segments/numbers.js';
 import { elbowOption, fitTime, groupPoints, OUTLIER_COLOR, pcaOption, segmentColor, validityMetrics, validityOption } from '../../../renderer/src/pages/segments/options.js';
 import { buildParams, defaultText, fieldText, isEdited, parseParam, type ParamInfo } from '../../../renderer/src/pages/segments/params-form.js';
-import { pickRun, segmentationRuns, summaryOf } from '../../../renderer/src/pages/segments/runs.js';
+import { pickRun, segmentationRuns } from '../../../renderer/src/lib/runs.js';
+import { summaryOf } from '../../../renderer/src/pages/segments/runs.js';
 
 const ctx = (lang: Lang): ChartContext => ({ t: (key, params) => translate(lang, key, params), fmt: makeFormatters(lang) });
 

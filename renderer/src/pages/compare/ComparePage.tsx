@@ -1,15 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { RunRecord } from '../../../../core/model/jobs.js';
-import { useApi } from '../../api/context.js';
+import { useMemo, useState } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Loading } from '../../components/Loading.js';
 import { NoProject } from '../../components/NoProject.js';
 import { Segmented } from '../../components/Segmented.js';
-import { useApiQuery } from '../../hooks/useApiQuery.js';
+import { useProjectRuns } from '../../hooks/useProjectRuns.js';
 import { useI18n } from '../../i18n/context.js';
-import { useJobs } from '../../state/jobs.js';
-import { useProject } from '../../state/project.js';
-import { segmentationRuns } from '../segments/runs.js';
+import { segmentationRuns } from '../../lib/runs.js';
 import { TwoRuns } from './TwoRuns.js';
 import { TwoSegments } from './TwoSegments.js';
 
@@ -17,18 +13,10 @@ type Tab = 'segments' | 'runs';
 
 /** Compare: two segments of one run (profiles, category tests, demographics) or two runs (cross-tab, ARI). */
 export function ComparePage() {
-  const api = useApi();
   const { t } = useI18n();
-  const { info } = useProject();
-  const { doneCount } = useJobs();
-  const project = info?.path ?? null;
-  const runsQuery = useApiQuery(project, () => api.listRuns({ project: project as string }));
-  const { reload } = runsQuery;
+  const { project, query: runsQuery, all } = useProjectRuns();
   const [tab, setTab] = useState<Tab>('segments');
-  useEffect(() => {
-    if (doneCount > 0) reload();
-  }, [doneCount, reload]);
-  const runs = useMemo<RunRecord[]>(() => segmentationRuns('value' in runsQuery && runsQuery.value ? runsQuery.value : []), [runsQuery]);
+  const runs = useMemo(() => segmentationRuns(all), [all]);
 
   if (project === null) return <NoProject />;
   return (

@@ -10,7 +10,7 @@ import { useApiQuery } from '../../hooks/useApiQuery.js';
 import { useI18n } from '../../i18n/context.js';
 import { displayName } from '../segments/labels.js';
 import { RunPicker } from '../segments/RunPicker.js';
-import { pickRun } from '../segments/runs.js';
+import { pickRun } from '../../lib/runs.js';
 import { crossTabOption } from './options.js';
 
 /** Two runs' memberships: ARI and the cross-tab (heatmap and table). */

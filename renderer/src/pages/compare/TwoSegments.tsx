@@ -17,7 +17,8 @@ import { displayName } from '../segments/labels.js';
 import { ageBandLabel, genderLabel } from '../overview/labels.js';
 import { pValue, significant } from '../segments/numbers.js';
 import { RunPicker } from '../segments/RunPicker.js';
-import { pickRun, summaryOf } from '../segments/runs.js';
+import { pickRun } from '../../lib/runs.js';
+import { summaryOf } from '../segments/runs.js';
 import { profileBarsOption } from './options.js';
 
 type CategoryRow = SegmentComparison['categories'][number];

@@ -9,7 +9,8 @@ import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { ProgressBar } from '../../components/ProgressBar.js';
 import { useI18n } from '../../i18n/context.js';
 import { useJobs } from '../../state/jobs.js';
-import { pickRun, preferenceSummary, preferenceThresholds } from './model.js';
+import { pickRun } from '../../lib/runs.js';
+import { preferenceSummary, preferenceThresholds } from './model.js';
 import { preferenceOption } from './options.js';
 
 const KIND = 'preference-score';

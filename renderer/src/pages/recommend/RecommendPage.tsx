@@ -1,39 +1,26 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { RunRecord } from '../../../../core/model/jobs.js';
-import { useApi } from '../../api/context.js';
+import { useCallback, useMemo, useState } from 'react';
 import { Card } from '../../components/Card.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Loading } from '../../components/Loading.js';
 import { NoProject } from '../../components/NoProject.js';
-import { useApiQuery } from '../../hooks/useApiQuery.js';
+import { useProjectRuns } from '../../hooks/useProjectRuns.js';
 import { useI18n } from '../../i18n/context.js';
-import { useJobs } from '../../state/jobs.js';
-import { useProject } from '../../state/project.js';
 import { CampaignSection } from './CampaignSection.js';
 import { CustomerSection, type CustomerRequest } from './CustomerSection.js';
 import { EvalForm, EvalView } from './EvalSection.js';
 import { PreferenceSection } from './PreferenceSection.js';
-import { evalSummary, pickRun, runsOf, segmentationRuns } from './model.js';
+import { pickRun, runsOf, segmentationRuns } from '../../lib/runs.js';
+import { evalSummary } from './model.js';
 
 /** Recommend: evaluate the recommenders on a holdout, then build a campaign list and export it. */
 export function RecommendPage() {
-  const api = useApi();
   const { t, fmt } = useI18n();
-  const { info } = useProject();
-  const { doneCount } = useJobs();
-  const project = info?.path ?? null;
-  const runsQuery = useApiQuery(project, () => api.listRuns({ project: project as string }));
-  const { reload } = runsQuery;
+  const { project, query: runsQuery, all, reload } = useProjectRuns();
   const [wanted, setWanted] = useState<number | null>(null);
   const [firstCustomer, setFirstCustomer] = useState<string | null>(null);
   const [picked, setPicked] = useState<{ seq: number; request: CustomerRequest } | null>(null);
   const openCustomer = useCallback((code: string, runId: number) => setPicked((p) => ({ seq: (p?.seq ?? 0) + 1, request: { code, runId } })), []);
 
-  useEffect(() => {
-    if (doneCount > 0) reload();
-  }, [doneCount, reload]);
-
-  const all = useMemo<RunRecord[]>(() => ('value' in runsQuery && runsQuery.value ? runsQuery.value : []), [runsQuery]);
   const evalRuns = useMemo(() => runsOf(all, 'recommend-eval'), [all]);
   const recRuns = useMemo(() => runsOf(all, 'recommend'), [all]);
   const segRuns = useMemo(() => segmentationRuns(all), [all]);

@@ -1,6 +1,5 @@
 import type { RunRecord } from '../../../../core/model/jobs.js';
 import type { ModelResult, PreferenceValidation, RecommendEvalSummary } from './types.js';
-import { isSegmentAnalysis } from '../../../../core/model/segment.js';
 import { BASELINE_IDS, BUILT_MODELS } from '../../../../core/model/recommend.js';
 
 /** The models recommend-eval and recommend know (baselines first). */
@@ -14,23 +13,9 @@ export function modelsFromHelp(help: string | undefined): string[] {
   return found.length > 0 ? found : [...MODELS];
 }
 
-/** Finished runs of one analysis, newest first. */
-export function runsOf(runs: readonly RunRecord[], analysis: string): RunRecord[] {
-  return runs.filter((r) => r.status === 'done' && r.analysis === analysis).sort((a, b) => b.id - a.id);
-}
-
-export function segmentationRuns(runs: readonly RunRecord[]): RunRecord[] {
-  return runs.filter((r) => r.status === 'done' && isSegmentAnalysis(r.analysis)).sort((a, b) => b.id - a.id);
-}
-
 export function evalSummary(run: RunRecord | undefined): RecommendEvalSummary | null {
   const s = run?.summary as Partial<RecommendEvalSummary> | null | undefined;
   return s && typeof s === 'object' && Array.isArray(s.models) && typeof s.verdict === 'string' ? (s as RecommendEvalSummary) : null;
-}
-
-export function pickRun(runs: readonly RunRecord[], wanted: number | null): number | null {
-  if (wanted !== null && runs.some((r) => r.id === wanted)) return wanted;
-  return runs[0]?.id ?? null;
 }
 
 /** The metric columns of the table: hr/ndcg/recall at each K. */

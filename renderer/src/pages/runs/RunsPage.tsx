@@ -1,33 +1,18 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { RunRecord } from '../../../../core/model/jobs.js';
-import { useApi } from '../../api/context.js';
+import { useState } from 'react';
 import { Card } from '../../components/Card.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Loading } from '../../components/Loading.js';
 import { NoProject } from '../../components/NoProject.js';
-import { useApiQuery } from '../../hooks/useApiQuery.js';
+import { useProjectRuns } from '../../hooks/useProjectRuns.js';
 import { useI18n } from '../../i18n/context.js';
-import { useJobs } from '../../state/jobs.js';
-import { useProject } from '../../state/project.js';
 import { RunDetails } from './RunDetails.js';
 import { RunsTable } from './RunsTable.js';
 
 /** Runs: every stored run of the project (imports and analyses); a click shows its details. */
 export function RunsPage() {
-  const api = useApi();
   const { t } = useI18n();
-  const { info } = useProject();
-  const { doneCount } = useJobs();
   const [selected, setSelected] = useState<number | null>(null);
-  const project = info?.path ?? null;
-  const runs = useApiQuery(project, () => api.listRuns({ project: project as string }));
-  const { reload } = runs;
-
-  useEffect(() => {
-    if (doneCount > 0) reload();
-  }, [doneCount, reload]);
-
-  const list = useMemo<RunRecord[]>(() => ('value' in runs && runs.value ? runs.value : []), [runs]);
+  const { project, query: runs, all: list } = useProjectRuns();
   const current = list.find((r) => r.id === selected) ?? null;
 
   if (project === null) return <NoProject />;

@@ -1,35 +1,21 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { RunRecord } from '../../../../core/model/jobs.js';
-import { useApi } from '../../api/context.js';
+import { useCallback, useMemo, useState } from 'react';
 import { Card } from '../../components/Card.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Loading } from '../../components/Loading.js';
 import { NoProject } from '../../components/NoProject.js';
-import { useApiQuery } from '../../hooks/useApiQuery.js';
+import { useProjectRuns } from '../../hooks/useProjectRuns.js';
 import { useI18n } from '../../i18n/context.js';
-import { useJobs } from '../../state/jobs.js';
-import { useProject } from '../../state/project.js';
 import { MethodForm } from './MethodForm.js';
 import { RunPicker } from './RunPicker.js';
-import { pickRun, segmentationRuns } from './runs.js';
+import { pickRun, segmentationRuns } from '../../lib/runs.js';
 import { SegmentationRun } from './SegmentationRun.js';
 
 /** Segments: run a segmentation (method, parameters, progress), pick a run, and read it. */
 export function SegmentsPage() {
-  const api = useApi();
   const { t } = useI18n();
-  const { info } = useProject();
-  const { doneCount } = useJobs();
-  const project = info?.path ?? null;
-  const runsQuery = useApiQuery(project, () => api.listRuns({ project: project as string }));
-  const { reload } = runsQuery;
+  const { project, query: runsQuery, all, reload } = useProjectRuns();
   const [wanted, setWanted] = useState<number | null>(null);
-
-  useEffect(() => {
-    if (doneCount > 0) reload();
-  }, [doneCount, reload]);
-
-  const runs = useMemo<RunRecord[]>(() => segmentationRuns('value' in runsQuery && runsQuery.value ? runsQuery.value : []), [runsQuery]);
+  const runs = useMemo(() => segmentationRuns(all), [all]);
   const selected = pickRun(runs, wanted);
   const onDone = useCallback(
     (runId: number) => {
