@@ -13,6 +13,7 @@ import { useJobs } from '../../state/jobs.js';
 import { summaryOf } from '../segments/runs.js';
 import { useRunLabel } from '../segments/RunPicker.js';
 import { MODELS, parseCsv } from './model.js';
+import { RecommendRunOptions } from './RecommendRunOptions.js';
 
 const PREVIEW_ROWS = 20;
 
@@ -162,14 +163,7 @@ export function CampaignSection({ project, recommendRuns, segmentRuns, onDone, o
             <label className="field">
               <span className="field-label">{t('recommend.campaign.list')}</span>
               <select className="input" data-testid="campaign-rec-run" value={runId ?? ''} onChange={(e) => setWanted(Number(e.target.value))}>
-                {recommendRuns.map((r) => {
-                  const s = r.summary as RecommendSummary | null;
-                  return (
-                    <option key={r.id} value={r.id}>
-                      {[`#${r.id}`, s?.model, s ? t('recommend.topN', { n: s.top }) : null, fmt.dateTime(r.startedAt)].filter(Boolean).join(' · ')}
-                    </option>
-                  );
-                })}
+                <RecommendRunOptions runs={recommendRuns} />
               </select>
             </label>
             <label className="field">

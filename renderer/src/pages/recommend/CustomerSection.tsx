@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from 'react';
 import type { RunRecord } from '../../../../core/model/jobs.js';
 import type { CustomerView } from '../../../../core/model/recommend.js';
 import type { ApiError } from '../../../../core/model/result.js';
-import type { RecommendSummary } from './types.js';
 import { safeCall } from '../../api/call.js';
 import { useApi } from '../../api/context.js';
 import { Card } from '../../components/Card.js';
@@ -11,6 +10,7 @@ import { Loading } from '../../components/Loading.js';
 import { StatRow } from '../../components/StatRow.js';
 import { useI18n } from '../../i18n/context.js';
 import { ageBandLabel, genderLabel, regionLabel } from '../overview/labels.js';
+import { RecommendRunOptions } from './RecommendRunOptions.js';
 
 /** A customer to open: its code and the recommend run whose list to show (null: none). */
 export interface CustomerRequest {
@@ -85,14 +85,7 @@ export function CustomerSection({ project, recommendRuns, suggested, initial }: 
           <span className="field-label">{t('recommend.campaign.list')}</span>
           <select className="input" data-testid="customer-run" value={runId ?? ''} disabled={recommendRuns.length === 0} onChange={(e) => setWantedRun(Number(e.target.value))}>
             {recommendRuns.length === 0 && <option value="">{t('recommend.customer.noList')}</option>}
-            {recommendRuns.map((r) => {
-              const s = r.summary as RecommendSummary | null;
-              return (
-                <option key={r.id} value={r.id}>
-                  {[`#${r.id}`, s?.model, s ? t('recommend.topN', { n: s.top }) : null, fmt.dateTime(r.startedAt)].filter(Boolean).join(' · ')}
-                </option>
-              );
-            })}
+            <RecommendRunOptions runs={recommendRuns} />
           </select>
         </label>
         <div className="actions rec-run">
