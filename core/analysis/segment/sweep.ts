@@ -1,16 +1,10 @@
+import type { ValidityPoint } from '../../model/segment.js';
 import { elbowK } from './elbow.js';
 import { calinskiHarabasz, daviesBouldin } from './validity/index.js';
 import { silhouetteSweep } from './validity/silhouette-sweep.js';
 
-/** Validity of one k (mirrors core/model/segment.ts ValidityPoint). */
-export interface SweepPoint {
-  k: number;
-  cost: number;
-  silhouette: number | null;
-  calinskiHarabasz: number | null;
-  daviesBouldin: number | null;
-  seconds: number;
-}
+/** Validity of one k, as runs store it. */
+export type SweepPoint = ValidityPoint;
 
 export interface SweepOptions {
   kMin: number;
