@@ -34,7 +34,10 @@ export function clusterKnn(options: ClusterKnnOptions): Recommender & { neighbou
     if (!(u >= 0 && u < cluster.length)) return new Int32Array(0);
     return state.near.subarray(u * m, u * m + m).filter((v) => v >= 0);
   };
+  // recommend, score and reason of one customer share one tally (a campaign asks all three in turn).
+  let last: { customer: number; who: Map<number, number>; receipts: Map<number, number> } | null = null;
   const tally = (u: number) => {
+    if (last?.customer === u) return last;
     const s = state!;
     const own = new Set(historyItems(s.ci, u));
     const who = new Map<number, number>(), receipts = new Map<number, number>();
@@ -46,7 +49,8 @@ export function clusterKnn(options: ClusterKnnOptions): Recommender & { neighbou
         receipts.set(p, (receipts.get(p) ?? 0) + s.ci.counts[q]);
       }
     }
-    return { who, receipts };
+    last = { customer: u, who, receipts };
+    return last;
   };
   return {
     name: 'cluster-knn',
@@ -90,6 +94,7 @@ export function clusterKnn(options: ClusterKnnOptions): Recommender & { neighbou
         }
       }
       state = { ci, rank, near, P };
+      last = null;
     },
     recommend(customer, k, exclude) {
       checkQuery(customer, k);
