@@ -79,6 +79,13 @@ describe('recommend and the campaign export on the tiny demo', () => {
     }
   });
 
+  it('reasons name the products they cite by name and code', () => {
+    const r = JSON.parse(runCli(['run', 'recommend', '--project', project, '--param', 'model=item-knn', '--param', 'top=2', '--json']).stdout) as { runId: number };
+    const out = path.join(dir, 'knn.csv');
+    expect(runCli(['export', '--project', project, '--run', String(r.runId), '--what', 'campaign', '--out', out]).code).toBe(0);
+    expect(lines(out)[1]).toMatch(/,customers who bought [^,]*[가-힣][^,]* \(PD\d{4}\) also bought it \(cosine 0\.\d\d\)$/);
+  });
+
   it('refuses models that are not built yet, and campaign exports of other runs', () => {
     const r = runCli(['run', 'recommend', '--project', project, '--param', 'model=sequence']);
     expect(r.code).toBe(1);

@@ -174,7 +174,7 @@ export interface ItemKnnOptions {
 export function itemKnn(options: ItemKnnOptions = {}): Recommender & { similarity(i: number, j: number): number } {
   const cap = options.neighbours ?? 100;
   if (!Number.isInteger(cap) || cap < 1) throw new RangeError(`neighbours must be a positive integer, got ${cap}`);
-  let state: { ci: CustomerItems; rank: Int32Array; byCode: Int32Array; nStart: Int32Array; nItems: Int32Array; nSims: Float64Array; codes: readonly string[] } | null = null;
+  let state: { ci: CustomerItems; rank: Int32Array; byCode: Int32Array; nStart: Int32Array; nItems: Int32Array; nSims: Float64Array; labels: readonly string[] } | null = null;
   let scratch = new Float64Array(0); // scores of one customer, all zero between calls
   const scoresOf = (customer: number, scores: Float64Array, touched: number[]): void => {
     const { ci, nStart, nItems, nSims } = state!;
@@ -226,7 +226,7 @@ export function itemKnn(options: ItemKnnOptions = {}): Recommender & { similarit
         for (let t = 0; t < top.size; t++) { nItemsL.push(top.items[t]); nSimsL.push(top.scores[t]); }
         nStart[i + 1] = nItemsL.length;
       }
-      state = { ci, rank, byCode: codeOrder(rank), nStart, nItems: Int32Array.from(nItemsL), nSims: Float64Array.from(nSimsL), codes: train.codes };
+      state = { ci, rank, byCode: codeOrder(rank), nStart, nItems: Int32Array.from(nItemsL), nSims: Float64Array.from(nSimsL), labels: train.labels ?? train.codes };
     },
     score(customer, product) {
       if (!state) notFitted('item-knn');
@@ -264,14 +264,14 @@ export function itemKnn(options: ItemKnnOptions = {}): Recommender & { similarit
     },
     reason(customer, product) {
       if (!state) notFitted('item-knn');
-      const { ci, nStart, nItems, nSims, codes } = state;
+      const { ci, nStart, nItems, nSims, labels } = state;
       let best = -1, bestSim = 0;
       for (const i of historyItems(ci, customer)) {
         for (let q = nStart[i]; q < nStart[i + 1]; q++) {
           if (nItems[q] === product && (nSims[q] > bestSim || (nSims[q] === bestSim && best >= 0 && state.rank[i] < state.rank[best]))) { best = i; bestSim = nSims[q]; }
         }
       }
-      return best >= 0 ? `customers who bought ${codes[best]} also bought it (cosine ${bestSim.toFixed(2)})` : 'no similar item in your history';
+      return best >= 0 ? `customers who bought ${labels[best]} also bought it (cosine ${bestSim.toFixed(2)})` : 'no similar item in your history';
     },
   };
 }
@@ -296,7 +296,7 @@ export function ease(options: EaseOptions = {}): Recommender & { readonly items:
   const maxItems = options.maxItems ?? 2000;
   if (!(lambda > 0) || !Number.isFinite(lambda)) throw new RangeError(`lambda must be a positive finite number, got ${lambda}`);
   if (!Number.isInteger(maxItems) || maxItems < 1) throw new RangeError(`maxItems must be a positive integer, got ${maxItems}`);
-  let state: { items: Int32Array; col: Int32Array; B: Float64Array; ci: CustomerItems; rank: Int32Array; codes: readonly string[] } | null = null;
+  let state: { items: Int32Array; col: Int32Array; B: Float64Array; ci: CustomerItems; rank: Int32Array; labels: readonly string[] } | null = null;
   let last: { customer: number; s: Float64Array } | null = null; // the last customer's scores, for score()
   const scores = (customer: number): Float64Array => {
     if (!state) notFitted('ease');
@@ -342,7 +342,7 @@ export function ease(options: EaseOptions = {}): Recommender & { readonly items:
         for (let q = ci.start[u]; q < ci.start[u + 1]; q++) { const a = col[ci.items[q]]; if (a >= 0) cols.push(a); }
         for (const a of cols) { const ra = a * n; for (const b of cols) G[ra + b] += 1; }
       }
-      state = { items, col, B: easeWeights(G, n, lambda), ci, rank, codes: train.codes };
+      state = { items, col, B: easeWeights(G, n, lambda), ci, rank, labels: train.labels ?? train.codes };
     },
     recommend(customer, k, exclude) {
       checkQuery(customer, k);
@@ -357,7 +357,7 @@ export function ease(options: EaseOptions = {}): Recommender & { readonly items:
     },
     reason(customer, product) {
       if (!state) notFitted('ease');
-      const { items, col, B, ci, codes } = state;
+      const { items, col, B, ci, labels } = state;
       const n = items.length;
       const j = col[product];
       if (j < 0) return 'not modelled (outside the most popular items)';
@@ -366,7 +366,7 @@ export function ease(options: EaseOptions = {}): Recommender & { readonly items:
         const a = col[p];
         if (a >= 0 && B[a * n + j] > bestW) { best = p; bestW = B[a * n + j]; }
       }
-      return best >= 0 ? `goes with ${codes[best]} (weight ${bestW.toFixed(3)})` : 'no positive link to your history';
+      return best >= 0 ? `goes with ${labels[best]} (weight ${bestW.toFixed(3)})` : 'no positive link to your history';
     },
   };
 }

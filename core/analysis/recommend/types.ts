@@ -12,6 +12,8 @@
 export interface TrainingData {
   /** Product codes, length P (the number of products). */
   codes: readonly string[];
+  /** How reasons name products (e.g. "흰우유 (PD1296)"), length P; default the codes. */
+  labels?: readonly string[];
   /** Number of customers U. */
   customerCount: number;
   /** Customer of each receipt, length R. */

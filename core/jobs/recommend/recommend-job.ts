@@ -68,7 +68,8 @@ export const recommendJob: JobDefinition<RecommendParams, RecommendSummary> = {
         model = segmentPop(s.segments);
         notes = `segments of run ${s.runId}`;
       }
-      const train = temporalSplit(b, b.lastDay + 1).train;
+      // Reasons name the products they cite by name and code.
+      const train = { ...temporalSplit(b, b.lastDay + 1).train, labels: b.productCodes.map((code, i) => (b.productNames[i] ? `${b.productNames[i]} (${code})` : code)) };
       ctx.progress({ phase: 'train', done: 0, total: 1, message: p.model });
       const t0 = performance.now();
       model.fit(train);
@@ -77,12 +78,6 @@ export const recommendJob: JobDefinition<RecommendParams, RecommendSummary> = {
       const productIds = db.prepare('SELECT id, code FROM products').raw().all() as [number, string][];
       const idOf = new Map(productIds.map(([id, code]) => [code, id]));
       const U = b.customerIds.length;
-      // Reasons name products by code (the models know only codes): show the name beside it.
-      const nameOf = new Map(b.productCodes.map((code, i) => [code, b.productNames[i]]));
-      const named = (reason: string) => reason.replace(/[^\s(),]+/g, (token) => {
-        const name = nameOf.get(token);
-        return name ? `${name} (${token})` : token;
-      });
       let short = 0;
       const summary: RecommendSummary = { runId: 0, model: p.model, top: p.top, customers: U, short: 0, trainSeconds, seconds: 0, ...(notes ? { notes } : {}) };
       db.transaction(() => {
@@ -95,7 +90,7 @@ export const recommendJob: JobDefinition<RecommendParams, RecommendSummary> = {
           }
           const list = model.recommend(u, p.top);
           if (list.length < p.top) short++;
-          list.forEach((product, rank) => insert.run(summary.runId, b.customerIds[u], rank + 1, idOf.get(b.productCodes[product]), model.score?.(u, product) ?? null, named(model.reason?.(u, product) ?? '')));
+          list.forEach((product, rank) => insert.run(summary.runId, b.customerIds[u], rank + 1, idOf.get(b.productCodes[product]), model.score?.(u, product) ?? null, model.reason?.(u, product) ?? ''));
         }
         summary.short = short;
         summary.seconds = Math.round(Date.now() - ctx.startedAt.getTime()) / 1000;
