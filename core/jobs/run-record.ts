@@ -19,11 +19,28 @@ export function recordRun(
   summary: unknown,
   dataFingerprint: string,
 ): number {
-  const id = db.transaction(() => {
+  return recordRunWith(db, ctx, analysis, params, dataFingerprint, () => summary).runId;
+}
+
+/**
+ * recordRun for a job whose results and summary need the run's id (rows keyed by run, a summary
+ * that carries `runId`): `write(runId)` runs inside the same transaction, writes what it needs and
+ * returns the summary that is stored. Returns the run id and that summary.
+ */
+export function recordRunWith<S>(
+  db: Db,
+  ctx: Pick<JobContext, 'startedAt' | 'runId'>,
+  analysis: string,
+  params: object,
+  dataFingerprint: string,
+  write: (runId: number) => S,
+): { runId: number; summary: S } {
+  const out = db.transaction(() => {
     const runId = startRun(db, analysis, params as Record<string, unknown>, dataFingerprint, ctx.startedAt);
+    const summary = write(runId);
     finishRun(db, runId, 'done', { summary, dataFingerprint });
-    return runId;
+    return { runId, summary };
   })();
-  ctx.runId = id;
-  return id;
+  ctx.runId = out.runId;
+  return out;
 }

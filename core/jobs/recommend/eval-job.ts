@@ -9,7 +9,7 @@ import { readMembers } from '../../data/store/segments.js';
 import { WorkbenchError } from '../../model/result.js';
 import { MODEL_IDS, type ModelResult, type RecommendEvalSummary } from '../../model/recommend.js';
 import { SEGMENT_ANALYSES } from '../../model/segment.js';
-import { recordRun } from '../run-record.js';
+import { recordRunWith } from '../run-record.js';
 import type { JobContext, JobDefinition } from '../types.js';
 import { clusterInputs } from './cluster-inputs.js';
 import { categoryCodes, readBaskets, temporalSplit, type Holdout } from './split.js';
@@ -143,14 +143,11 @@ export const recommendEvalJob: JobDefinition<RecommendEvalParams, RecommendEvalS
       const best = [...scored].sort((x, y) => (y.metrics![`ndcg@${kMax}`] ?? -1) - (x.metrics![`ndcg@${kMax}`] ?? -1))[0];
       const bestNew = [...scored].sort((x, y) => (y.new![`ndcg@${kMax}`] || -1) - (x.new![`ndcg@${kMax}`] || -1))[0];
       const verdict = best ? `${best.id} wins on nDCG@${kMax} (${best.metrics![`ndcg@${kMax}`].toFixed(4)}) over all evaluated customers; on new items only, ${bestNew.id} (${(bestNew.new![`ndcg@${kMax}`] ?? 0).toFixed(4)}).` : 'no model was evaluated.';
-      const summary: RecommendEvalSummary = {
-        runId: 0, cutoff: iso(cutoff), customers: h.truth.size, products: P, trainReceipts: h.train.receiptCustomer.length,
-        testDays: b.lastDay - cutoff + 1, ks, models: results, verdict,
-      };
       ctx.progress({ phase: 'evaluate', done: wanted.length, total: wanted.length, unit: 'models' });
-      summary.runId = recordRun(db, ctx, 'recommend-eval', p, summary, dataFingerprint(db, sha256Text));
-      db.prepare('UPDATE runs SET summary = ? WHERE id = ?').run(JSON.stringify(summary), summary.runId);
-      return summary;
+      return recordRunWith(db, ctx, 'recommend-eval', p, dataFingerprint(db, sha256Text), (runId): RecommendEvalSummary => ({
+        runId, cutoff: iso(cutoff), customers: h.truth.size, products: P, trainReceipts: h.train.receiptCustomer.length,
+        testDays: b.lastDay - cutoff + 1, ks, models: results, verdict,
+      })).summary;
     } finally {
       db.close();
     }

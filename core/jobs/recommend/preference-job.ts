@@ -7,7 +7,7 @@ import { PURCHASE_LINE } from '../../data/store/queries/baskets.js';
 import { dataFingerprint } from '../../data/store/runs.js';
 import type { PreferenceValidation } from '../../model/recommend.js';
 import { WorkbenchError } from '../../model/result.js';
-import { recordRun } from '../run-record.js';
+import { recordRunWith } from '../run-record.js';
 import type { JobDefinition } from '../types.js';
 
 const params = z.object({ split: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').optional() }).strict();
@@ -70,10 +70,7 @@ export const preferenceJob: JobDefinition<z.output<typeof params>, PreferenceVal
         const scores = preferenceScores(g.before, category, split);
         retailers.push({ retailer, pairs: scores.length, table: validationTable(scores, (c, pr) => g.after.has(`${c}:${pr}`)) });
       });
-      const summary: PreferenceValidation = { runId: 0, split: iso(split), reference: iso(split), retailers };
-      summary.runId = recordRun(db, ctx, 'preference-score', p, summary, dataFingerprint(db, sha256Text));
-      db.prepare('UPDATE runs SET summary = ? WHERE id = ?').run(JSON.stringify(summary), summary.runId);
-      return summary;
+      return recordRunWith(db, ctx, 'preference-score', p, dataFingerprint(db, sha256Text), (runId): PreferenceValidation => ({ runId, split: iso(split), reference: iso(split), retailers })).summary;
     } finally {
       db.close();
     }

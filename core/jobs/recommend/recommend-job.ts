@@ -5,7 +5,7 @@ import { openProject } from '../../data/store/open.js';
 import { dataFingerprint } from '../../data/store/runs.js';
 import { BUILT_MODELS, MODEL_IDS, type RecommendSummary } from '../../model/recommend.js';
 import { WorkbenchError } from '../../model/result.js';
-import { recordRun } from '../run-record.js';
+import { recordRunWith } from '../run-record.js';
 import type { JobDefinition } from '../types.js';
 import { segmentsFor } from './eval-job.js';
 import { clusterInputs } from './cluster-inputs.js';
@@ -78,10 +78,8 @@ export const recommendJob: JobDefinition<RecommendParams, RecommendSummary> = {
       const productIds = db.prepare('SELECT id, code FROM products').raw().all() as [number, string][];
       const idOf = new Map(productIds.map(([id, code]) => [code, id]));
       const U = b.customerIds.length;
-      let short = 0;
-      const summary: RecommendSummary = { runId: 0, model: p.model, top: p.top, customers: U, short: 0, trainSeconds, seconds: 0, ...(notes ? { notes } : {}) };
-      db.transaction(() => {
-        summary.runId = recordRun(db, ctx, 'recommend', p, summary, dataFingerprint(db, sha256Text));
+      const { summary } = recordRunWith(db, ctx, 'recommend', p, dataFingerprint(db, sha256Text), (runId): RecommendSummary => {
+        let short = 0;
         const insert = db.prepare('INSERT INTO recommendations (run_id, customer_id, rank, product_id, score, reason) VALUES (?, ?, ?, ?, ?, ?)');
         for (let u = 0; u < U; u++) {
           if (u % 500 === 0) {
@@ -90,12 +88,10 @@ export const recommendJob: JobDefinition<RecommendParams, RecommendSummary> = {
           }
           const list = model.recommend(u, p.top);
           if (list.length < p.top) short++;
-          list.forEach((product, rank) => insert.run(summary.runId, b.customerIds[u], rank + 1, idOf.get(b.productCodes[product]), model.score?.(u, product) ?? null, model.reason?.(u, product) ?? ''));
+          list.forEach((product, rank) => insert.run(runId, b.customerIds[u], rank + 1, idOf.get(b.productCodes[product]), model.score?.(u, product) ?? null, model.reason?.(u, product) ?? ''));
         }
-        summary.short = short;
-        summary.seconds = Math.round(Date.now() - ctx.startedAt.getTime()) / 1000;
-        db.prepare('UPDATE runs SET summary = ? WHERE id = ?').run(JSON.stringify(summary), summary.runId);
-      })();
+        return { runId, model: p.model, top: p.top, customers: U, short, trainSeconds, seconds: Math.round(Date.now() - ctx.startedAt.getTime()) / 1000, ...(notes ? { notes } : {}) };
+      });
       ctx.progress({ phase: 'recommend', done: U, total: U, unit: 'customers' });
       return summary;
     } finally {

@@ -9,7 +9,7 @@ import { dataFingerprint } from '../../data/store/runs.js';
 import { typedToBlob, writeArtifact, writeMembers, writeNames } from '../../data/store/segments.js';
 import { OUTLIER_SEGMENT, type ProfileFeature, type SegmentAnalysis, type SegmentationSummary, type SegmentInfo, type SegmentProfile } from '../../model/segment.js';
 import { WorkbenchError } from '../../model/result.js';
-import { recordRun } from '../run-record.js';
+import { recordRunWith } from '../run-record.js';
 import type { JobContext } from '../types.js';
 
 /** A feature matrix as an algorithm saw it: one row per customer (internal id), named columns. */
@@ -78,16 +78,7 @@ export function storeSegmentation(db: Db, ctx: JobContext, o: SegmentationOutcom
   for (const s of o.segment) counts.set(s, (counts.get(s) ?? 0) + 1);
   for (const s of segmentList) s.customers = counts.get(s.id) ?? 0;
 
-  const summary: SegmentationSummary = {
-    runId: 0, analysis: o.analysis, segments: ids.length, noise, customers: n, excluded: base.excluded, seconds: 0, segmentList,
-    ...o.summary,
-    ...(view ? { pcaExplained: Array.from(view.explainedVarianceRatio) } : {}),
-  };
-  const runId = db.transaction(() => {
-    summary.seconds = round3((Date.now() - ctx.startedAt.getTime()) / 1000);
-    const id = recordRun(db, ctx, o.analysis, o.params, summary, dataFingerprint(db, sha256Text));
-    summary.runId = id;
-    db.prepare('UPDATE runs SET summary = ? WHERE id = ?').run(JSON.stringify(summary), id);
+  const { summary } = recordRunWith(db, ctx, o.analysis, o.params, dataFingerprint(db, sha256Text), (id): SegmentationSummary => {
     writeMembers(db, id, base.ids, o.segment, outlier);
     writeNames(db, id, names);
     ctx.progress({ phase: 'profile', done: 2, total: 3, message: 'profiles' });
@@ -96,10 +87,14 @@ export function storeSegmentation(db: Db, ctx: JobContext, o: SegmentationOutcom
     writeFeatures(db, id, 'features', o.features);
     for (const [stage, m] of Object.entries(o.stages ?? {})) writeFeatures(db, id, `features-${stage}`, m);
     if (view) writeArtifact(db, id, 'pca', typedToBlob(Float32Array.from(view.scores)));
-    return id;
-  })();
+    return {
+      runId: id, analysis: o.analysis, segments: ids.length, noise, customers: n, excluded: base.excluded,
+      seconds: round3((Date.now() - ctx.startedAt.getTime()) / 1000), segmentList,
+      ...o.summary,
+      ...(view ? { pcaExplained: Array.from(view.explainedVarianceRatio) } : {}),
+    };
+  });
   ctx.progress({ phase: 'profile', done: 3, total: 3 });
-  summary.runId = runId;
   return summary;
 }
 
