@@ -1,6 +1,6 @@
 /**
  * The contract of the recommender analyses (issue #5): model ids, and the summaries of
- * `recommend-eval`, `recommend` and `preference-score` runs as the CLI prints them and the app reads them.
+ * `recommend-eval`, `recommend`, `preference-score` and `score-model` runs as the CLI prints them and the app reads them.
  */
 
 /** Model ids (contract). */
@@ -11,7 +11,7 @@ export type ModelId = (typeof MODEL_IDS)[number];
 export const BASELINE_IDS: readonly ModelId[] = ['g-topfreq', 'p-topfreq', 'segment-pop', 'item-knn', 'ease'];
 
 /** The models built so far (the others are listed by recommend-eval as skipped). */
-export const BUILT_MODELS: readonly ModelId[] = ['g-topfreq', 'p-topfreq', 'segment-pop', 'item-knn', 'ease', 'cluster-knn', 'preference-score'];
+export const BUILT_MODELS: readonly ModelId[] = ['g-topfreq', 'p-topfreq', 'segment-pop', 'item-knn', 'ease', 'cluster-knn', 'preference-score', 'score-model'];
 
 export interface ModelResult {
   id: string;
@@ -56,6 +56,64 @@ export interface PreferenceValidation {
   split: string;
   reference: string;
   retailers: { retailer: string; pairs: number; table: { threshold: number; pairs: number; share: number | null }[] }[];
+}
+
+/** A product as the score-model's uses list it: code, name, category and predicted score. */
+export interface ScoreModelProduct {
+  code: string;
+  name: string | null;
+  category: string | null;
+  /** Predicted preference score (0–5 scale). */
+  score: number;
+}
+
+/** One retailer's learned score model (seed 002): data, fit and time. RMSEs are null without validation pairs. */
+export interface ScoreModelRetailer {
+  retailer: string;
+  /** Scored (customer, product) pairs = training + validation pairs. */
+  pairs: number;
+  customers: number;
+  products: number;
+  trainPairs: number;
+  validPairs: number;
+  /** RMSE on all training pairs after training. */
+  trainRmse: number | null;
+  /** RMSE on the held-out pairs (the seed: ≈ 0.42 on its A01). */
+  validRmse: number | null;
+  /** RMSE on the held-out pairs of always predicting the mean training score. */
+  baselineRmse: number | null;
+  /** Per epoch: running training RMSE and validation RMSE. */
+  history: { epoch: number; trainRmse: number | null; validRmse: number | null }[];
+  /** Training seconds (scores and model). */
+  seconds: number;
+}
+
+/** The seed's three uses for one customer. */
+export interface ScoreModelExample {
+  customer: string;
+  age: number | null;
+  gender: string | null;
+  /** The customer's spend share per retailer (only retailers with spend). */
+  shares: { retailer: string; share: number }[];
+  /** Use 1: the retailer drawn with probability ∝ spend share (null: no spend). */
+  retailer: string | null;
+  /** Uses 1–2: one never-bought product drawn among the top 30 predictions, weight = predicted score. */
+  sampled: ScoreModelProduct | null;
+  /** The 5 best predictions of never-bought products at that retailer (for context). */
+  top: ScoreModelProduct[];
+  /** Use 3: the 5 categories with the highest mean predicted score, the best products under each. */
+  mission: { category: string; meanScore: number; products: ScoreModelProduct[] }[];
+}
+
+export interface ScoreModelSummary {
+  runId: number;
+  /** Preference scores are computed as of this day (the day after the last purchase). */
+  reference: string;
+  seed: number;
+  settings: { dim: number; hidden: number; epochs: number; lr: number; batch: number; validShare: number; l2: number };
+  retailers: ScoreModelRetailer[];
+  examples: ScoreModelExample[];
+  seconds: number;
 }
 
 /** One customer as the Recommend page shows them: who, what they bought when, what a run recommends and why. */

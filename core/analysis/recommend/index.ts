@@ -5,3 +5,7 @@ export { easeWeights, choleskyInPlace, invertLowerInPlace } from './ease.js';
 export { historyOf, codeRanks, compareCodes } from './ranking.js';
 export { clusterKnn, type ClusterKnnOptions } from './cluster-knn.js';
 export { preferenceScores, preferenceRecommender, validationTable, buyLevel, type PreferenceScore, type PreferencePurchase } from './preference.js';
+export {
+  trainScoreModel, scoreModelRecommender, pairsFromScores, meanBaselineRmse, pickRetailer, weightedSampleTop, topPredictions, stampMission, ScoreNet, ScoreGrads, SCORE_MODEL_DEFAULTS,
+  type ScoreModel, type ScoreModelOptions, type ScoreModelRecommenderOptions, type ScorePairs, type Demographics, type EpochReport, type Prediction, type StampCategory,
+} from './score-model.js';

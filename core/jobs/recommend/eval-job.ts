@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { chooseLambda, clusterKnn, ease, preferenceRecommender, evaluate, gTopFreq, historyOf, itemKnn, pTopFreq, segmentPop, type Recommender } from '../../analysis/recommend/index.js';
+import { chooseLambda, clusterKnn, ease, preferenceRecommender, scoreModelRecommender, evaluate, gTopFreq, historyOf, itemKnn, pTopFreq, segmentPop, type Recommender } from '../../analysis/recommend/index.js';
 import { sha256Text } from '../../data/hash.js';
 import { epochDay } from '../../data/import/values.js';
 import { openProject, type Db } from '../../data/store/open.js';
 import type { Baskets } from '../../data/store/queries/baskets.js';
+import { customerDemographics } from '../../data/store/queries/score-inputs.js';
 import { dataFingerprint } from '../../data/store/runs.js';
 import { readMembers } from '../../data/store/segments.js';
 import { WorkbenchError } from '../../model/result.js';
@@ -15,7 +16,6 @@ import { clusterInputs } from './cluster-inputs.js';
 import { categoryCodes, readBaskets, temporalSplit, type Holdout } from './split.js';
 
 const NOT_BUILT: Record<string, string> = {
-  'score-model': 'not built yet (issue #5 §3: the seed-002 learned score)',
   sequence: 'not built yet (issue #5 §3: the seed-001 sequence model)',
 };
 
@@ -38,6 +38,7 @@ export type RecommendEvalParams = z.output<typeof params>;
 
 
 const iso = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
+const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '–');
 
 /** The newest segmentation run (or the given one) as a segment per dense customer index, or why not. */
 export function segmentsFor(db: Db, b: Baskets, runId: number | undefined): { segments: Int32Array; runId: number } | string {
@@ -121,6 +122,12 @@ export const recommendEvalJob: JobDefinition<RecommendEvalParams, RecommendEvalS
           else results.push({ id, ...assess(clusterKnn({ cluster: c.cluster, vectors: c.vectors, d: c.d }), h, ks, P), notes: `clusters and scaled category vectors of stratified-kmeans run ${c.runId} (segmented on all data, so the features include the holdout period)` });
         } else if (id === 'preference-score') {
           results.push({ id, ...assess(preferenceRecommender(categoryCodes(b.productCategories)), h, ks, P), notes: "the customer's own products by their 0–5 preference score at the cutoff (buy level + category share + repurchase interval); never-bought products are not scored" });
+        } else if (id === 'score-model') {
+          const demo = customerDemographics(db, b.customerIds);
+          const m = scoreModelRecommender({ category: categoryCodes(b.productCategories), age: demo.age, gender: demo.gender, genderLevels: demo.genderLevels.length, shouldStop: () => { ctx.throwIfCancelled(); return false; } });
+          const r = assess(m, h, ks, P);
+          const f = m.fitted!;
+          results.push({ id, ...r, notes: `recommends never-bought products only, so judge it on new items; one model on all retailers pooled, trained on the 0–5 preference scores at the cutoff (${f.trainPairs + f.validPairs} pairs; validation RMSE ${fmt(f.validRmse)} vs ${fmt(f.baselineRmse)} for the mean)` });
         } else if (id === 'ease') {
           const t0 = performance.now();
           const val = temporalSplit(b, cutoff - p.validationDays, cutoff);

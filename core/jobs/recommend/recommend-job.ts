@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { clusterKnn, gTopFreq, itemKnn, preferenceRecommender, pTopFreq, segmentPop, ease, type Recommender } from '../../analysis/recommend/index.js';
+import { clusterKnn, gTopFreq, itemKnn, preferenceRecommender, pTopFreq, scoreModelRecommender, segmentPop, ease, SCORE_MODEL_DEFAULTS, type Recommender } from '../../analysis/recommend/index.js';
 import { sha256Text } from '../../data/hash.js';
 import { openProject } from '../../data/store/open.js';
+import { customerDemographics } from '../../data/store/queries/score-inputs.js';
 import { dataFingerprint } from '../../data/store/runs.js';
 import { BUILT_MODELS, MODEL_IDS, type RecommendSummary } from '../../model/recommend.js';
 import { WorkbenchError } from '../../model/result.js';
@@ -20,6 +21,8 @@ const params = z
     clusterRun: z.coerce.number().int().positive().optional(),
     lambda: z.coerce.number().positive().default(100),
     easeItems: z.coerce.number().int().min(10).max(5000).default(2000),
+    seed: z.coerce.number().int().optional(),
+    epochs: z.coerce.number().int().min(1).max(200).optional(),
   })
   .strict();
 export type RecommendParams = z.output<typeof params>;
@@ -36,12 +39,14 @@ export const recommendJob: JobDefinition<RecommendParams, RecommendSummary> = {
   isAnalysis: true,
   params,
   paramInfo: [
-    { name: 'model', type: 'string', default: null, help: `The recommender: ${BUILT.join(', ')} (the seeds' models are not built yet).` },
+    { name: 'model', type: 'string', default: null, help: `The recommender: ${BUILT.join(', ')}.` },
     { name: 'top', type: 'integer', default: 10, help: 'Products per customer.' },
     { name: 'segmentRun', type: 'integer', default: null, help: 'segment-pop: the segmentation run; default the newest on this data.' },
     { name: 'clusterRun', type: 'integer', default: null, help: 'cluster-knn: the stratified-kmeans run; default the newest on this data.' },
     { name: 'lambda', type: 'number', default: 100, help: 'ease: λ (recommend-eval chooses it on a validation split; 100 won on UCI and the demo data).' },
     { name: 'easeItems', type: 'integer', default: 2000, help: 'ease: model only this many most popular products.' },
+    { name: 'seed', type: 'integer', default: SCORE_MODEL_DEFAULTS.seed, help: 'score-model: seed of initialisation, split and batch order.' },
+    { name: 'epochs', type: 'integer', default: SCORE_MODEL_DEFAULTS.epochs, help: 'score-model: passes over the training pairs.' },
   ],
   async run(ctx, p) {
     if (!(BUILT as readonly string[]).includes(p.model)) throw new WorkbenchError('invalid-input', `${p.model} is not built yet; available: ${BUILT.join(', ')}.`);
@@ -56,6 +61,14 @@ export const recommendJob: JobDefinition<RecommendParams, RecommendSummary> = {
       else if (p.model === 'ease') model = ease({ lambda: p.lambda, maxItems: p.easeItems });
       else if (p.model === 'preference-score') {
         model = preferenceRecommender(categoryCodes(b.productCategories));
+      } else if (p.model === 'score-model') {
+        const demo = customerDemographics(db, b.customerIds);
+        model = scoreModelRecommender({
+          category: categoryCodes(b.productCategories), age: demo.age, gender: demo.gender, genderLevels: demo.genderLevels.length, seed: p.seed, epochs: p.epochs,
+          onEpoch: (e) => ctx.progress({ phase: 'train', done: e.epoch, total: p.epochs ?? SCORE_MODEL_DEFAULTS.epochs, unit: 'epochs', message: `score-model: epoch ${e.epoch}, loss (train RMSE) ${e.trainRmse.toFixed(3)}` }),
+          shouldStop: () => { ctx.throwIfCancelled(); return false; },
+        });
+        notes = 'one model on all retailers pooled; never-bought products only, by predicted preference score';
       } else if (p.model === 'cluster-knn') {
         const c = clusterInputs(db, b, p.clusterRun);
         if (typeof c === 'string') throw new WorkbenchError('invalid-input', `cluster-knn: ${c}.`);
