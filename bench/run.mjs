@@ -5,6 +5,8 @@
 // 3. The CSV parser against papaparse (bench/csv-parse.mjs).
 // 4. `segment` (only when asked: `npm run bench -- segment`, it takes minutes): the segmentations
 //    on the full demo against pandas + scikit-learn (bench/segment.mjs; options after the mode).
+// 5. `recommend` (only when asked: `npm run bench -- recommend`, ≈ 15 min): the recommenders on the
+//    full demo (bench/recommend-full.mjs; `--project P` to reuse a project).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -75,5 +77,10 @@ if (!only || only === 'csv') {
 if (only === 'segment') {
   console.log('\nSegmentations on the full demo vs pandas + scikit-learn (bench/segment.mjs):');
   const r = spawnSync(process.execPath, [path.join(root, 'bench/segment.mjs'), ...process.argv.slice(3)], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, TZ: 'UTC' } });
+  if (r.status !== 0) process.exitCode = 1;
+}
+if (only === 'recommend') {
+  console.log('\nRecommenders on the full demo (bench/recommend-full.mjs):');
+  const r = spawnSync(process.execPath, [path.join(root, 'bench/recommend-full.mjs'), ...process.argv.slice(3)], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, TZ: 'UTC' } });
   if (r.status !== 0) process.exitCode = 1;
 }

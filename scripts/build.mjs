@@ -1,10 +1,22 @@
 // Builds the Node side (CLI + browser host, and the worker entry) into dist/ with esbuild.
-// better-sqlite3 stays external: it is a native addon loaded from node_modules at run time.
+// better-sqlite3 stays external: it is a native addon loaded from node_modules at run time; so do
+// TensorFlow.js's WASM backend (its Emscripten loader needs its own files) and tfjs-core itself
+// (the backend requires it: one instance, one platform). Only tfjs-core's gradient registrations
+// (register_all_gradients: extension-less ES modules Node cannot load) are bundled; they register
+// into the engine and registries tfjs-core keeps on globalThis.
 import { build } from 'esbuild';
 
 const banner = {
   // Bundled ESM has no require(); some CommonJS dependencies need it.
   js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+};
+
+/** The bare '@tensorflow/tfjs-core' import stays external; its subpaths (the gradients) are bundled. */
+const tfjsCoreExternal = {
+  name: 'tfjs-core-external',
+  setup(b) {
+    b.onResolve({ filter: /^@tensorflow\/tfjs-core$/ }, (args) => ({ path: args.path, external: true }));
+  },
 };
 
 /** An ESM bundle for Node into dist/*.mjs, with the native addon (and any other given module) external. */
@@ -18,7 +30,8 @@ const nodeBundle = (entryPoints, external = []) =>
     target: 'node20',
     format: 'esm',
     sourcemap: true,
-    external: ['better-sqlite3', ...external],
+    external: ['better-sqlite3', '@tensorflow/tfjs-backend-wasm', ...external],
+    plugins: [tfjsCoreExternal],
     banner,
     logLevel: 'warning',
   });

@@ -10,8 +10,8 @@ export type ModelId = (typeof MODEL_IDS)[number];
 /** The baselines shown beside every model (issue #5 §2). */
 export const BASELINE_IDS: readonly ModelId[] = ['g-topfreq', 'p-topfreq', 'segment-pop', 'item-knn', 'ease'];
 
-/** The models built so far (the others are listed by recommend-eval as skipped). */
-export const BUILT_MODELS: readonly ModelId[] = ['g-topfreq', 'p-topfreq', 'segment-pop', 'item-knn', 'ease', 'cluster-knn', 'preference-score', 'score-model'];
+/** The models `recommend` can train (all of them). */
+export const BUILT_MODELS: readonly ModelId[] = [...MODEL_IDS];
 
 export interface ModelResult {
   id: string;
@@ -22,6 +22,8 @@ export interface ModelResult {
   evaluated?: { all: number; repeat: number; new: number };
   notes?: string;
   skipped?: string;
+  /** Models trained by epochs (sequence): loss per epoch and the held-out next-session HR@5 / nDCG@5 after each. */
+  training?: { epochs: number; losses: number[]; valid: { hr5: number; ndcg5: number }[]; samples: number; validSamples: number; seconds: number };
 }
 
 export interface RecommendEvalSummary {

@@ -86,10 +86,11 @@ describe('recommend and the campaign export on the tiny demo', () => {
     expect(lines(out)[1]).toMatch(/,customers who bought [^,]*[가-힣][^,]* \(PD\d{4}\) also bought it \(cosine 0\.\d\d\)$/);
   });
 
-  it('refuses models that are not built yet, and campaign exports of other runs', () => {
-    const r = runCli(['run', 'recommend', '--project', project, '--param', 'model=sequence']);
+  it('refuses unknown models, and campaign exports of other runs', () => {
+    const r = runCli(['run', 'recommend', '--project', project, '--param', 'model=rnn']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/not built yet/);
+    expect(r.stderr).toMatch(/model/);
+    expect(r.stderr).toMatch(/sequence/);
     const e = runCli(['export', '--project', project, '--run', String(segRun), '--what', 'campaign', '--out', path.join(dir, 'x.csv')]);
     expect(e.code).toBe(1);
     expect(e.stderr).toMatch(/not a recommend run/);

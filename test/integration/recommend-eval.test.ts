@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir, UCI_CSV } from '../helpers/project.js';
 
-interface Model { id: string; metrics?: Record<string, number>; repeat?: Record<string, number>; new?: Record<string, number>; trainSeconds?: number; skipped?: string }
+interface Model { id: string; metrics?: Record<string, number>; repeat?: Record<string, number>; new?: Record<string, number>; trainSeconds?: number; skipped?: string; notes?: string; training?: { epochs: number; losses: number[]; valid: { hr5: number; ndcg5: number }[] } }
 interface Summary { runId: number; cutoff: string; customers: number; models: Model[]; verdict: string }
 const KEYS = ['hr@5', 'ndcg@5', 'recall@5', 'hr@10', 'ndcg@10', 'recall@10'];
 
@@ -24,7 +24,7 @@ describe('recommend-eval on the tiny demo (contract of issue #5 §1)', () => {
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('prints the summary names the outside checks read; unbuilt models and segment-pop without a segmentation are listed as skipped', () => {
+  it('prints the summary names the outside checks read; every model is evaluated, segment-pop and cluster-knn without a segmentation are listed as skipped', () => {
     const s = evalRun(project);
     expect(s.cutoff).toBe('2021-12-03'); // 4 weeks before the last day, 2021-12-31
     expect(s.customers).toBeGreaterThan(100);
@@ -41,7 +41,13 @@ describe('recommend-eval on the tiny demo (contract of issue #5 §1)', () => {
       expect(typeof m.trainSeconds).toBe('number');
     }
     expect(s.models.find((m) => m.id === 'segment-pop')!.skipped).toMatch(/no segmentation run/);
-    expect(s.models.find((m) => m.id === 'sequence')!.skipped).toMatch(/not built yet/);
+    expect(s.models.filter((m) => m.skipped).map((m) => m.id)).toEqual(['segment-pop', 'cluster-knn']);
+    // The sequence model reports its training: a loss per epoch, falling, and held-out next-session metrics.
+    const seq = s.models.find((m) => m.id === 'sequence')!;
+    expect(seq.training!.epochs).toBe(5);
+    expect(seq.training!.losses[4]).toBeLessThan(seq.training!.losses[0]);
+    expect(seq.training!.valid).toHaveLength(5);
+    expect(seq.notes).toMatch(/held-out next session: HR@5 0\.\d+, nDCG@5 0\.\d+/);
     expect(s.models.find((m) => m.id === 'cluster-knn')!.skipped).toMatch(/no stratified-kmeans run/);
     expect(s.verdict).toMatch(/wins on nDCG@10/);
   });

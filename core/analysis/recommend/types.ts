@@ -24,6 +24,8 @@ export interface TrainingData {
   receiptItems: Int32Array;
   /** Day of each receipt (epoch days), for models that use timing (preference-score). */
   receiptDay?: Int32Array;
+  /** The first day after the training period (the cutoff), for models that read side data by date (sequence). */
+  endDay?: number;
 }
 
 /** A recommender: `fit` once, then ranked top-k lists per customer. */

@@ -13,11 +13,9 @@ import { SEGMENT_ANALYSES } from '../../model/segment.js';
 import { recordRunWith } from '../run-record.js';
 import type { JobContext, JobDefinition } from '../types.js';
 import { clusterInputs } from './cluster-inputs.js';
+import { describeTraining, sequenceModel, sequenceParamInfo, sequenceParams, trainingOf } from './sequence-inputs.js';
 import { categoryCodes, readBaskets, temporalSplit, type Holdout } from './split.js';
 
-const NOT_BUILT: Record<string, string> = {
-  sequence: 'not built yet (issue #5 §3: the seed-001 sequence model)',
-};
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 const list = <T extends z.ZodType>(item: T) => z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v), z.array(item).min(1));
@@ -31,6 +29,8 @@ const params = z
     validationDays: z.coerce.number().int().min(1).max(365).default(28),
     lambdas: list(z.coerce.number().positive()).default([100, 400, 1600]),
     easeItems: z.coerce.number().int().min(10).max(5000).default(2000),
+    ...sequenceParams,
+    seed: z.coerce.number().int().optional(),
   })
   .strict();
 export type RecommendEvalParams = z.output<typeof params>;
@@ -88,6 +88,8 @@ export const recommendEvalJob: JobDefinition<RecommendEvalParams, RecommendEvalS
     { name: 'validationDays', type: 'integer', default: 28, help: 'EASE: the last days before the cutoff used to choose λ (never the holdout).' },
     { name: 'lambdas', type: 'string[]', default: [100, 400, 1600], help: 'EASE: λ candidates, chosen by nDCG at the largest K on the validation days.' },
     { name: 'easeItems', type: 'integer', default: 2000, help: 'EASE: model only this many most popular products (the dense solve is cubic in it).' },
+    ...sequenceParamInfo,
+    { name: 'seed', type: 'integer', default: 1, help: 'score-model and sequence: seed of initialisation, held-out pairs or sessions, and batch order.' },
   ],
   async run(ctx: JobContext, p) {
     const db = openProject(ctx.project);
@@ -105,10 +107,6 @@ export const recommendEvalJob: JobDefinition<RecommendEvalParams, RecommendEvalS
       for (const id of wanted) {
         ctx.throwIfCancelled();
         ctx.progress({ phase: 'evaluate', done: step++, total: wanted.length, unit: 'models', message: id });
-        if (NOT_BUILT[id]) {
-          results.push({ id, skipped: NOT_BUILT[id] });
-          continue;
-        }
         if (id === 'g-topfreq') results.push({ id, ...assess(gTopFreq(), h, ks, P) });
         else if (id === 'p-topfreq') results.push({ id, ...assess(pTopFreq(), h, ks, P) });
         else if (id === 'item-knn') results.push({ id, ...assess(itemKnn(), h, ks, P) });
@@ -124,10 +122,19 @@ export const recommendEvalJob: JobDefinition<RecommendEvalParams, RecommendEvalS
           results.push({ id, ...assess(preferenceRecommender(categoryCodes(b.productCategories)), h, ks, P), notes: "the customer's own products by their 0–5 preference score at the cutoff (buy level + category share + repurchase interval); never-bought products are not scored" });
         } else if (id === 'score-model') {
           const demo = customerDemographics(db, b.customerIds);
-          const m = scoreModelRecommender({ category: categoryCodes(b.productCategories), age: demo.age, gender: demo.gender, genderLevels: demo.genderLevels.length, shouldStop: () => { ctx.throwIfCancelled(); return false; } });
+          const m = scoreModelRecommender({ category: categoryCodes(b.productCategories), age: demo.age, gender: demo.gender, genderLevels: demo.genderLevels.length, seed: p.seed, shouldStop: () => { ctx.throwIfCancelled(); return false; } });
           const r = assess(m, h, ks, P);
           const f = m.fitted!;
           results.push({ id, ...r, notes: `recommends never-bought products only, so judge it on new items; one model on all retailers pooled, trained on the 0–5 preference scores at the cutoff (${f.trainPairs + f.validPairs} pairs; validation RMSE ${fmt(f.validRmse)} vs ${fmt(f.baselineRmse)} for the mean)` });
+        } else if (id === 'sequence') {
+          const m = await sequenceModel(db, b, ctx, p);
+          try {
+            const r = assess(m, h, ks, P);
+            const report = m.report()!;
+            results.push({ id, ...r, notes: describeTraining(report), training: trainingOf(report) });
+          } finally {
+            m.dispose();
+          }
         } else if (id === 'ease') {
           const t0 = performance.now();
           const val = temporalSplit(b, cutoff - p.validationDays, cutoff);

@@ -10,6 +10,8 @@ import { recordRunWith } from '../run-record.js';
 import type { JobDefinition } from '../types.js';
 import { segmentsFor } from './eval-job.js';
 import { clusterInputs } from './cluster-inputs.js';
+import { describeTraining, sequenceModel, sequenceParamInfo, sequenceParams } from './sequence-inputs.js';
+import type { SequenceRecommender } from '../../analysis/recommend/sequence.js';
 import { categoryCodes, readBaskets, temporalSplit } from './split.js';
 
 const BUILT = BUILT_MODELS;
@@ -23,6 +25,7 @@ const params = z
     easeItems: z.coerce.number().int().min(10).max(5000).default(2000),
     seed: z.coerce.number().int().optional(),
     epochs: z.coerce.number().int().min(1).max(200).optional(),
+    ...sequenceParams,
   })
   .strict();
 export type RecommendParams = z.output<typeof params>;
@@ -45,12 +48,14 @@ export const recommendJob: JobDefinition<RecommendParams, RecommendSummary> = {
     { name: 'clusterRun', type: 'integer', default: null, help: 'cluster-knn: the stratified-kmeans run; default the newest on this data.' },
     { name: 'lambda', type: 'number', default: 100, help: 'ease: λ (recommend-eval chooses it on a validation split; 100 won on UCI and the demo data).' },
     { name: 'easeItems', type: 'integer', default: 2000, help: 'ease: model only this many most popular products.' },
-    { name: 'seed', type: 'integer', default: SCORE_MODEL_DEFAULTS.seed, help: 'score-model: seed of initialisation, split and batch order.' },
+    { name: 'seed', type: 'integer', default: SCORE_MODEL_DEFAULTS.seed, help: 'score-model and sequence: seed of initialisation, split and batch order.' },
     { name: 'epochs', type: 'integer', default: SCORE_MODEL_DEFAULTS.epochs, help: 'score-model: passes over the training pairs.' },
+    ...sequenceParamInfo,
   ],
   async run(ctx, p) {
     if (!(BUILT as readonly string[]).includes(p.model)) throw new WorkbenchError('invalid-input', `${p.model} is not built yet; available: ${BUILT.join(', ')}.`);
     const db = openProject(ctx.project);
+    let sequence: SequenceRecommender | undefined;
     try {
       const b = readBaskets(db, ctx, 'recommend');
       let notes: string | undefined;
@@ -69,6 +74,8 @@ export const recommendJob: JobDefinition<RecommendParams, RecommendSummary> = {
           shouldStop: () => { ctx.throwIfCancelled(); return false; },
         });
         notes = 'one model on all retailers pooled; never-bought products only, by predicted preference score';
+      } else if (p.model === 'sequence') {
+        model = sequence = await sequenceModel(db, b, ctx, p);
       } else if (p.model === 'cluster-knn') {
         const c = clusterInputs(db, b, p.clusterRun);
         if (typeof c === 'string') throw new WorkbenchError('invalid-input', `cluster-knn: ${c}.`);
@@ -88,6 +95,7 @@ export const recommendJob: JobDefinition<RecommendParams, RecommendSummary> = {
       model.fit(train);
       const trainSeconds = Math.round(performance.now() - t0) / 1000;
       ctx.throwIfCancelled();
+      if (sequence) notes = describeTraining(sequence.report()!);
       const productIds = db.prepare('SELECT id, code FROM products').raw().all() as [number, string][];
       const idOf = new Map(productIds.map(([id, code]) => [code, id]));
       const U = b.customerIds.length;
@@ -108,6 +116,7 @@ export const recommendJob: JobDefinition<RecommendParams, RecommendSummary> = {
       ctx.progress({ phase: 'recommend', done: U, total: U, unit: 'customers' });
       return summary;
     } finally {
+      sequence?.dispose();
       db.close();
     }
   },

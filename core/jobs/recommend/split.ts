@@ -46,7 +46,7 @@ export function temporalSplit(b: Baskets, cutoff: number, until = Infinity): Hol
     at += b.receiptStart[r + 1] - b.receiptStart[r];
     receiptStart[i + 1] = at;
   });
-  return { train: { codes: b.productCodes, customerCount: b.customerIds.length, receiptCustomer, receiptStart, receiptItems, receiptDay }, truth };
+  return { train: { codes: b.productCodes, customerCount: b.customerIds.length, receiptCustomer, receiptStart, receiptItems, receiptDay, endDay: cutoff }, truth };
 }
 
 /** Categories as dense integer codes per product (−1: none), for the models that use the category. */
