@@ -12,7 +12,7 @@ import { useApiQuery } from '../../hooks/useApiQuery.js';
 import { useI18n } from '../../i18n/context.js';
 import { useJobs } from '../../state/jobs.js';
 import { BASELINES, evalSummary, metricColumns, modelsFromHelp } from './model.js';
-import { ndcgOption } from './options.js';
+import { ndcgOption, trainingOption } from './options.js';
 
 interface FormProps {
   project: string;
@@ -120,6 +120,8 @@ export function EvalView({ run }: { run: RunRecord }) {
   );
   if (!s) return <p className="notice">{t('recommend.noSummary')}</p>;
   const skipped = s.models.filter((m) => m.skipped !== undefined);
+  const noted = s.models.filter((m) => m.skipped === undefined && m.notes !== undefined && m.notes !== '');
+  const trained = s.models.filter((m) => m.skipped === undefined && m.training !== undefined);
   return (
     <div className="rec-eval" data-testid="eval-view" data-run-id={run.id}>
       <div className="rec-verdict card" data-testid="eval-verdict">
@@ -134,6 +136,15 @@ export function EvalView({ run }: { run: RunRecord }) {
       <ChartCard panelId="eval" title={t('recommend.chart', { k })} subtitle={t('recommend.chart.hint')} option={option} reason={t('recommend.noModels')} height={320} wide />
       <Card title={t('recommend.table')}>
         <EvalTable summary={s} />
+        {noted.length > 0 && (
+          <ul className="rec-notes" data-testid="eval-notes">
+            {noted.map((m) => (
+              <li key={m.id} data-model={m.id}>
+                <code>{m.id}</code> — {m.notes}
+              </li>
+            ))}
+          </ul>
+        )}
         {skipped.length > 0 && (
           <ul className="rec-skipped" data-testid="eval-skipped">
             {skipped.map((m) => (
@@ -144,8 +155,25 @@ export function EvalView({ run }: { run: RunRecord }) {
           </ul>
         )}
       </Card>
+      {trained.map((m) => (
+        <TrainingChart key={m.id} model={m} />
+      ))}
     </div>
   );
+}
+
+/** A model trained by epochs (sequence): loss and the held-out next-session HR@5 / nDCG@5 per epoch. */
+function TrainingChart({ model }: { model: ModelResult }) {
+  const { t, fmt } = useI18n();
+  const ctx = useMemo(() => ({ t, fmt }), [t, fmt]);
+  const training = model.training;
+  const option = useMemo(
+    () => (training ? trainingOption(training, { loss: t('recommend.training.loss'), hr5: t('recommend.training.hr5'), ndcg5: t('recommend.training.ndcg5'), epoch: t('recommend.training.epoch') }, ctx) : null),
+    [training, t, ctx],
+  );
+  if (!training) return null;
+  const subtitle = t('recommend.training.hint', { samples: fmt.int(training.samples), valid: fmt.int(training.validSamples), seconds: fmt.dec(training.seconds, 1) });
+  return <ChartCard panelId={`training-${model.id}`} title={t('recommend.training', { model: model.id })} subtitle={subtitle} option={option} reason={t('recommend.training.empty')} height={280} wide />;
 }
 
 function EvalTable({ summary }: { summary: RecommendEvalSummary }) {

@@ -9,6 +9,7 @@ import { CampaignSection } from './CampaignSection.js';
 import { CustomerSection, type CustomerRequest } from './CustomerSection.js';
 import { EvalForm, EvalView } from './EvalSection.js';
 import { PreferenceSection } from './PreferenceSection.js';
+import { ScoreModelSection } from './ScoreModelSection.js';
 import { pickRun, runsOf, segmentationRuns } from '../../lib/runs.js';
 import { evalSummary } from './model.js';
 
@@ -25,6 +26,7 @@ export function RecommendPage() {
   const recRuns = useMemo(() => runsOf(all, 'recommend'), [all]);
   const segRuns = useMemo(() => segmentationRuns(all), [all]);
   const prefRuns = useMemo(() => runsOf(all, 'preference-score'), [all]);
+  const scoreRuns = useMemo(() => runsOf(all, 'score-model'), [all]);
   const selected = pickRun(evalRuns, wanted);
   const selectedRun = evalRuns.find((r) => r.id === selected);
   const onEvalDone = useCallback(
@@ -63,6 +65,7 @@ export function RecommendPage() {
       <CampaignSection project={project} recommendRuns={recRuns} segmentRuns={segRuns} onDone={reload} onFirstCustomer={setFirstCustomer} onOpenCustomer={openCustomer} />
       <CustomerSection key={picked?.seq ?? 0} project={project} recommendRuns={recRuns} suggested={firstCustomer} initial={picked?.request ?? null} />
       <PreferenceSection project={project} runs={prefRuns} onDone={reload} />
+      <ScoreModelSection project={project} runs={scoreRuns} onDone={reload} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { RunRecord } from '../../../../core/model/jobs.js';
-import type { ModelResult, PreferenceValidation, RecommendEvalSummary } from './types.js';
+import type { ModelResult, PreferenceValidation, RecommendEvalSummary, ScoreModelSummary } from './types.js';
 import { BASELINE_IDS, BUILT_MODELS } from '../../../../core/model/recommend.js';
 
 /** The models recommend-eval and recommend know (baselines first). */
@@ -74,3 +74,12 @@ export function preferenceThresholds(s: PreferenceValidation): number[] {
   for (const r of s.retailers) for (const row of r.table) seen.add(row.threshold);
   return [...seen].sort((a, b) => a - b);
 }
+
+/** The summary of a score-model run, if it has one this version can read. */
+export function scoreModelSummary(run: RunRecord | undefined): ScoreModelSummary | null {
+  const s = run?.summary as Partial<ScoreModelSummary> | null | undefined;
+  return s && typeof s === 'object' && Array.isArray(s.retailers) && Array.isArray(s.examples) && typeof s.reference === 'string' ? (s as ScoreModelSummary) : null;
+}
+
+/** The RMSE the seed (002) reported for its learned score model on its own data. */
+export const SEED_SCORE_RMSE = 0.42;
