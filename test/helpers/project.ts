@@ -15,6 +15,15 @@ export function tempDir(prefix = 'swb-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+/** A fresh `tiny` demo project (200 customers) in its own temporary folder, made through the CLI. */
+export function makeTinyDemo(): { dir: string; project: string } {
+  const dir = tempDir();
+  const project = path.join(dir, 'p.sqlite');
+  const r = runCli(['demo', '--project', project, '--size', 'tiny']);
+  if (r.code !== 0) throw new Error(`demo failed: ${r.stderr}`);
+  return { dir, project };
+}
+
 export interface CliResult {
   code: number;
   stdout: string;

@@ -1,18 +1,12 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers/project.js';
+import { makeTinyDemo, runCli } from '../helpers/project.js';
 
 interface Validation { split: string; retailers: { retailer: string; pairs: number; table: { threshold: number; pairs: number; share: number | null }[] }[] }
 
 describe('preference-score on the tiny demo (planted repurchase cycles)', () => {
-  let dir: string;
-  let project: string;
-  beforeAll(() => {
-    dir = tempDir();
-    project = path.join(dir, 'p.sqlite');
-    expect(runCli(['demo', '--project', project, '--size', 'tiny']).code).toBe(0);
-  });
+  let dir: string, project: string;
+  beforeAll(() => ({ dir, project } = makeTinyDemo()));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('validation table as the seed (Jan–Sep scores, Oct–Dec repurchase), and the share rises with the score where products are rebought', () => {

@@ -3,18 +3,15 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers/project.js';
+import { makeTinyDemo, runCli } from '../helpers/project.js';
 
 /** `run recommend` stores a top-N list per customer; `export --what campaign` writes it Excel-safe. */
 describe('recommend and the campaign export on the tiny demo', () => {
-  let dir: string;
-  let project: string;
+  let dir: string, project: string;
   let segRun: number;
   const lines = (file: string) => fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
   beforeAll(() => {
-    dir = tempDir();
-    project = path.join(dir, 'p.sqlite');
-    expect(runCli(['demo', '--project', project, '--size', 'tiny']).code).toBe(0);
+    ({ dir, project } = makeTinyDemo());
     segRun = (JSON.parse(runCli(['run', 'kmeans', '--project', project, '--param', 'features=category', '--param', 'k=4', '--json']).stdout) as { runId: number }).runId;
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir, UCI_CSV } from '../helpers/project.js';
+import { makeTinyDemo, runCli, tempDir, UCI_CSV } from '../helpers/project.js';
 
 interface Model { id: string; metrics?: Record<string, number>; repeat?: Record<string, number>; new?: Record<string, number>; trainSeconds?: number; skipped?: string; notes?: string; training?: { epochs: number; losses: number[]; valid: { hr5: number; ndcg5: number }[] } }
 interface Summary { runId: number; cutoff: string; customers: number; models: Model[]; verdict: string }
@@ -15,13 +15,8 @@ function evalRun(project: string, extra: string[] = []): Summary {
 }
 
 describe('recommend-eval on the tiny demo (contract of issue #5 §1)', () => {
-  let dir: string;
-  let project: string;
-  beforeAll(() => {
-    dir = tempDir();
-    project = path.join(dir, 'p.sqlite');
-    expect(runCli(['demo', '--project', project, '--size', 'tiny']).code).toBe(0);
-  });
+  let dir: string, project: string;
+  beforeAll(() => ({ dir, project } = makeTinyDemo()));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('prints the summary names the outside checks read; every model is evaluated, segment-pop and cluster-knn without a segmentation are listed as skipped', () => {

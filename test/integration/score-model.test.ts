@@ -1,8 +1,7 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers/project.js';
+import { makeTinyDemo, runCli } from '../helpers/project.js';
 import { PURCHASE_LINE } from '../../core/data/store/queries/baskets.js';
 import type { ScoreModelSummary } from '../../core/model/recommend.js';
 
@@ -11,13 +10,8 @@ const PURCHASE = PURCHASE_LINE.replace(/\b(customer_id|quantity|amount|flags)\b/
 
 /** seed 002's learned score (SPEC §3.3): the analysis, the harness and the recommend job, on the tiny demo. */
 describe('score-model on the tiny demo', () => {
-  let dir: string;
-  let project: string;
-  beforeAll(() => {
-    dir = tempDir();
-    project = path.join(dir, 'p.sqlite');
-    expect(runCli(['demo', '--project', project, '--size', 'tiny']).code).toBe(0);
-  });
+  let dir: string, project: string;
+  beforeAll(() => ({ dir, project } = makeTinyDemo()));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('trains one model per retailer (finite RMSE, below the mean baseline) and shows the seed\'s three uses', () => {

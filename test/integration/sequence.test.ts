@@ -1,21 +1,15 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { purchaseBaskets } from '../../core/data/store/queries/baskets.js';
 import { sequenceEvents } from '../../core/data/store/queries/sequence-events.js';
-import { CLI, projectDigest, ROOT, runCli, tempDir } from '../helpers/project.js';
+import { CLI, makeTinyDemo, projectDigest, ROOT, runCli } from '../helpers/project.js';
 
 /** The seed-001 sequence model end to end on the tiny demo: its input, training with progress, lists, cancel. */
 describe('sequence (seed 001) on the tiny demo', () => {
-  let dir: string;
-  let project: string;
-  beforeAll(() => {
-    dir = tempDir();
-    project = path.join(dir, 'p.sqlite');
-    expect(runCli(['demo', '--project', project, '--size', 'tiny']).code).toBe(0);
-  });
+  let dir: string, project: string;
+  beforeAll(() => ({ dir, project } = makeTinyDemo()));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('reads one sequence of purchases (receipt × product), partner uses and L.pay payments, in time order', () => {

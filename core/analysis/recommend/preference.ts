@@ -94,6 +94,19 @@ export function validationTable(scores: readonly PreferenceScore[], again: (cust
   return rows.map((r) => ({ threshold: r.threshold, pairs: r.pairs, share: r.pairs > 0 ? r.hits / r.pairs : null }));
 }
 
+/** Every (customer, product, day) purchase of the training receipts, and the last training day. */
+export function trainingPurchases(train: TrainingData, model: string): { purchases: PreferencePurchase[]; last: number } {
+  if (!train.receiptDay) throw new Error(`${model} needs receipt days`);
+  const purchases: PreferencePurchase[] = [];
+  let last = -Infinity;
+  for (let r = 0; r < train.receiptCustomer.length; r++) {
+    const day = train.receiptDay[r];
+    if (day > last) last = day;
+    for (let q = train.receiptStart[r]; q < train.receiptStart[r + 1]; q++) purchases.push({ customer: train.receiptCustomer[r], product: train.receiptItems[q], day });
+  }
+  return { purchases, last };
+}
+
 /**
  * preference-score as a recommender: the customer's own products ranked by their preference score
  * at the day after the last training receipt (ties by code); nothing for products never bought
@@ -106,15 +119,8 @@ export function preferenceRecommender(category: ArrayLike<number>): Recommender 
     name: 'preference-score',
     fit(train: TrainingData) {
       checkTraining(train);
-      if (!train.receiptDay) throw new Error('preference-score needs receipt days');
       rank = codeRanks(train.codes);
-      const purchases: PreferencePurchase[] = [];
-      let last = -Infinity;
-      for (let r = 0; r < train.receiptCustomer.length; r++) {
-        const day = train.receiptDay[r];
-        if (day > last) last = day;
-        for (let q = train.receiptStart[r]; q < train.receiptStart[r + 1]; q++) purchases.push({ customer: train.receiptCustomer[r], product: train.receiptItems[q], day });
-      }
+      const { purchases, last } = trainingPurchases(train, 'preference-score');
       byCustomer = new Map();
       for (const s of preferenceScores(purchases, category, last + 1)) (byCustomer.get(s.customer) ?? byCustomer.set(s.customer, []).get(s.customer)!).push(s);
     },

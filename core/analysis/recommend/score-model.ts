@@ -34,7 +34,7 @@
  * fit the training pairs better and the held-out pairs worse (the defaults were chosen on the demo).
  */
 import { createRandom, type Random } from '../common/random.js';
-import { preferenceScores, type PreferencePurchase } from './preference.js';
+import { preferenceScores, trainingPurchases } from './preference.js';
 import { checkQuery, checkTraining, codeRanks, TopK } from './ranking.js';
 import type { Recommender, TrainingData } from './types.js';
 
@@ -506,15 +506,8 @@ export function scoreModelRecommender(opts: ScoreModelRecommenderOptions): Recom
     get fitted() { return model; },
     fit(train: TrainingData) {
       P = checkTraining(train);
-      if (!train.receiptDay) throw new Error('score-model needs receipt days');
       rank = codeRanks(train.codes);
-      const purchases: PreferencePurchase[] = [];
-      let last = -Infinity;
-      for (let r = 0; r < train.receiptCustomer.length; r++) {
-        const day = train.receiptDay[r];
-        if (day > last) last = day;
-        for (let q = train.receiptStart[r]; q < train.receiptStart[r + 1]; q++) purchases.push({ customer: train.receiptCustomer[r], product: train.receiptItems[q], day });
-      }
+      const { purchases, last } = trainingPurchases(train, 'score-model');
       const scores = preferenceScores(purchases, opts.category, last + 1); // sorted by customer, product
       const U = train.customerCount;
       boughtStart = new Int32Array(U + 1);
