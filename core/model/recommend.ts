@@ -10,8 +10,6 @@ export type ModelId = (typeof MODEL_IDS)[number];
 /** The baselines shown beside every model (issue #5 §2). */
 export const BASELINE_IDS: readonly ModelId[] = ['g-topfreq', 'p-topfreq', 'segment-pop', 'item-knn', 'ease'];
 
-/** The models `recommend` can train (all of them). */
-export const BUILT_MODELS: readonly ModelId[] = [...MODEL_IDS];
 
 export interface ModelResult {
   id: string;

@@ -1,4 +1,5 @@
-import * as tf from '@tensorflow/tfjs-core';
+import type * as TF from '@tensorflow/tfjs-core';
+import { tf } from './tf-runtime.js';
 import { createRandom, type Random } from '../common/random.js';
 import { checkQuery, checkTraining, codeRanks, TopK } from './ranking.js';
 import { lookup, matMul, repeatBonus, softmaxCrossEntropy } from './tf-ops.js';
@@ -100,7 +101,9 @@ export interface SequenceReport {
   trainSamples: number;
   validSamples: number;
   vocabulary: number;
+  /** The whole fit, and within it the scoring of every customer's list at the cutoff. */
   seconds: number;
+  listSeconds: number;
 }
 
 const BINS = 8;
@@ -177,7 +180,10 @@ function prepare(o: SequenceOptions, P: number, U: number, cutoff: number): Prep
   const e = o.events;
   // Events before the cutoff only (the events are sorted by customer then day).
   const keep: number[] = [];
-  for (let i = 0; i < e.customer.length; i++) if (e.day[i] < cutoff && e.customer[i] < U) keep.push(i);
+  for (let i = 0; i < e.customer.length; i++) {
+    if (i > 0 && (e.customer[i] < e.customer[i - 1] || (e.customer[i] === e.customer[i - 1] && e.day[i] < e.day[i - 1]))) throw new RangeError(`events must be sorted by customer, then day (event ${i})`);
+    if (e.day[i] < cutoff && e.customer[i] < U) keep.push(i);
+  }
   const n = keep.length;
   const cut: SequenceEventsInput = {
     customer: new Int32Array(n), day: new Int32Array(n), hourKey: new Int8Array(n), source: new Int32Array(n), item: new Int32Array(n), amount: new Float64Array(n), pseudo: e.pseudo,
@@ -323,42 +329,42 @@ class Batch {
 }
 
 interface Weights {
-  item: tf.Variable<tf.Rank.R2>;
-  cat1: tf.Variable<tf.Rank.R2>;
-  cat2: tf.Variable<tf.Rank.R2>;
-  bin: tf.Variable<tf.Rank.R2>;
-  pos: tf.Variable<tf.Rank.R2>;
-  gender: tf.Variable<tf.Rank.R2>;
-  age: tf.Variable<tf.Rank.R2>;
-  region: tf.Variable<tf.Rank.R2>;
-  Ws: tf.Variable<tf.Rank.R2>;
-  bs: tf.Variable<tf.Rank.R1>;
-  Wq: tf.Variable<tf.Rank.R2>;
-  Wl: tf.Variable<tf.Rank.R2>;
-  Wo: tf.Variable<tf.Rank.R2>;
-  bo: tf.Variable<tf.Rank.R1>;
-  W1: tf.Variable<tf.Rank.R2>;
-  W2: tf.Variable<tf.Rank.R2>;
-  W3: tf.Variable<tf.Rank.R2>;
-  bg: tf.Variable<tf.Rank.R1>;
-  outBias: tf.Variable<tf.Rank.R1>;
+  item: TF.Variable<TF.Rank.R2>;
+  cat1: TF.Variable<TF.Rank.R2>;
+  cat2: TF.Variable<TF.Rank.R2>;
+  bin: TF.Variable<TF.Rank.R2>;
+  pos: TF.Variable<TF.Rank.R2>;
+  gender: TF.Variable<TF.Rank.R2>;
+  age: TF.Variable<TF.Rank.R2>;
+  region: TF.Variable<TF.Rank.R2>;
+  Ws: TF.Variable<TF.Rank.R2>;
+  bs: TF.Variable<TF.Rank.R1>;
+  Wq: TF.Variable<TF.Rank.R2>;
+  Wl: TF.Variable<TF.Rank.R2>;
+  Wo: TF.Variable<TF.Rank.R2>;
+  bo: TF.Variable<TF.Rank.R1>;
+  W1: TF.Variable<TF.Rank.R2>;
+  W2: TF.Variable<TF.Rank.R2>;
+  W3: TF.Variable<TF.Rank.R2>;
+  bg: TF.Variable<TF.Rank.R1>;
+  outBias: TF.Variable<TF.Rank.R1>;
   /** Repeat component: one learned logit bonus per count × recency bucket (row 0 unused). */
-  rep: tf.Variable<tf.Rank.R2>;
+  rep: TF.Variable<TF.Rank.R2>;
 }
 
 function initWeights(d: Prepared, dim: number, S: number, seed: number): Weights {
   let s = seed;
-  const emb = (rows: number) => tf.variable(tf.randomNormal([Math.max(rows, 1), dim], 0, 0.05, 'float32', s++)) as tf.Variable<tf.Rank.R2>;
-  const mat = () => tf.variable(tf.randomNormal([dim, dim], 0, 1 / Math.sqrt(dim), 'float32', s++)) as tf.Variable<tf.Rank.R2>;
-  const vec = (n: number) => tf.variable(tf.zeros([n])) as tf.Variable<tf.Rank.R1>;
+  const emb = (rows: number) => tf.variable(tf.randomNormal([Math.max(rows, 1), dim], 0, 0.05, 'float32', s++)) as TF.Variable<TF.Rank.R2>;
+  const mat = () => tf.variable(tf.randomNormal([dim, dim], 0, 1 / Math.sqrt(dim), 'float32', s++)) as TF.Variable<TF.Rank.R2>;
+  const vec = (n: number) => tf.variable(tf.zeros([n])) as TF.Variable<TF.Rank.R1>;
   return {
     item: emb(d.V), cat1: emb(d.C1 + 1), cat2: emb(d.C2 + 1), bin: emb(BINS + 1), pos: emb(S + 1), gender: emb(d.G), age: emb(d.A), region: emb(d.R),
-    Ws: mat(), bs: vec(dim), Wq: mat(), Wl: mat(), Wo: mat(), bo: vec(dim), W1: mat(), W2: mat(), W3: mat(), bg: vec(dim), outBias: vec(d.P), rep: tf.variable(tf.zeros([REPEAT_BUCKETS + 1, 1])) as tf.Variable<tf.Rank.R2>,
+    Ws: mat(), bs: vec(dim), Wq: mat(), Wl: mat(), Wo: mat(), bo: vec(dim), W1: mat(), W2: mat(), W3: mat(), bg: vec(dim), outBias: vec(d.P), rep: tf.variable(tf.zeros([REPEAT_BUCKETS + 1, 1])) as TF.Variable<TF.Rank.R2>,
   };
 }
 
 /** Masked softmax over the last axis (rows with no valid position give zeros). */
-function maskedSoftmax(scores: tf.Tensor2D, mask: tf.Tensor2D): tf.Tensor2D {
+function maskedSoftmax(scores: TF.Tensor2D, mask: TF.Tensor2D): TF.Tensor2D {
   const masked = tf.add(scores, tf.mul(tf.sub(mask, 1), 1e9));
   return tf.mul(tf.softmax(masked), tf.max(mask, 1, true));
 }
@@ -379,31 +385,31 @@ function productInputs(d: Prepared): ProductInputs {
  * Forward pass for the batch's rows: logits over products [n, P] and the gate [n, dim]. Call
  * inside tf.tidy or an optimizer's minimize (every intermediate tensor is then freed).
  */
-function forward(w: Weights, d: Prepared, b: Batch, prod: ProductInputs): { logits: tf.Tensor2D; gate: tf.Tensor2D } {
+function forward(w: Weights, d: Prepared, b: Batch, prod: ProductInputs): { logits: TF.Tensor2D; gate: TF.Tensor2D } {
   const n = b.size, S = b.S, L = b.L, dim = w.Ws.shape[0];
   const si = b.shortItem.subarray(0, n * S), li = b.longItem.subarray(0, n * L);
-  const feature = (table: tf.Tensor2D, idx: Int32Array) => lookup(table, idx, [idx.length]) as tf.Tensor2D;
+  const feature = (table: TF.Tensor2D, idx: Int32Array) => lookup(table, idx, [idx.length]) as TF.Tensor2D;
   const itemVectors = (items: Int32Array) => [feature(w.item, items), feature(w.cat1, items.map((v) => d.vocabCat1[v])), feature(w.cat2, items.map((v) => d.vocabCat2[v]))];
   const u = tf.addN([feature(w.gender, b.g.subarray(0, n)), feature(w.age, b.a.subarray(0, n)), feature(w.region, b.r.subarray(0, n))]);
   // Short-term: attention over the latest events (with their amount bins and recency).
   const xs = tf.addN([...itemVectors(si), feature(w.bin, b.shortBin.subarray(0, n * S)), feature(w.pos, b.shortPos.subarray(0, n * S))]);
   const h = tf.reshape(tf.tanh(tf.add(matMul(xs, w.Ws), w.bs)), [n, S, dim]);
   const q = tf.reshape(matMul(u, w.Wq), [n, 1, dim]);
-  const alpha = maskedSoftmax(tf.sum(tf.mul(h, q), 2) as tf.Tensor2D, tf.tensor2d(b.shortMask.subarray(0, n * S), [n, S]));
-  const s = tf.sum(tf.mul(h, tf.reshape(alpha, [n, S, 1])), 1) as tf.Tensor2D;
+  const alpha = maskedSoftmax(tf.sum(tf.mul(h, q), 2) as TF.Tensor2D, tf.tensor2d(b.shortMask.subarray(0, n * S), [n, S]));
+  const s = tf.sum(tf.mul(h, tf.reshape(alpha, [n, S, 1])), 1) as TF.Tensor2D;
   // Long-term: attention over the earlier distinct items.
   const longMask = tf.tensor2d(b.longMask.subarray(0, n * L), [n, L]);
   const xl = tf.reshape(tf.addN(itemVectors(li)), [n, L, dim]);
   const ql = tf.reshape(matMul(u, w.Wl), [n, 1, dim]);
-  const beta = maskedSoftmax(tf.sum(tf.mul(xl, ql), 2) as tf.Tensor2D, longMask);
-  const pooled = tf.sum(tf.mul(xl, tf.reshape(beta, [n, L, 1])), 1) as tf.Tensor2D;
-  const l = tf.mul(tf.tanh(tf.add(matMul(pooled, w.Wo), w.bo)), tf.max(longMask, 1, true)) as tf.Tensor2D;
+  const beta = maskedSoftmax(tf.sum(tf.mul(xl, ql), 2) as TF.Tensor2D, longMask);
+  const pooled = tf.sum(tf.mul(xl, tf.reshape(beta, [n, L, 1])), 1) as TF.Tensor2D;
+  const l = tf.mul(tf.tanh(tf.add(matMul(pooled, w.Wo), w.bo)), tf.max(longMask, 1, true)) as TF.Tensor2D;
   // Gate and match against every product.
-  const gate = tf.sigmoid(tf.add(tf.addN([matMul(u, w.W1), matMul(s, w.W2), matMul(l, w.W3)]), w.bg)) as tf.Tensor2D;
-  const o = tf.add(tf.mul(gate, s), tf.mul(tf.sub(1, gate), l)) as tf.Tensor2D;
+  const gate = tf.sigmoid(tf.add(tf.addN([matMul(u, w.W1), matMul(s, w.W2), matMul(l, w.W3)]), w.bg)) as TF.Tensor2D;
+  const o = tf.add(tf.mul(gate, s), tf.mul(tf.sub(1, gate), l)) as TF.Tensor2D;
   const itemMatrix = tf.addN([feature(w.item, prod.idx), feature(w.cat1, prod.c1), feature(w.cat2, prod.c2)]);
-  const bonus = repeatBonus(tf.reshape(lookup(w.rep, b.histBucket.subarray(0, n * b.H), [n * b.H]), [n * b.H]) as tf.Tensor1D, b.histItem.subarray(0, n * b.H), n, b.H, d.P);
-  const logits = tf.add(tf.add(matMul(o, tf.transpose(itemMatrix)), w.outBias), bonus) as tf.Tensor2D;
+  const bonus = repeatBonus(tf.reshape(lookup(w.rep, b.histBucket.subarray(0, n * b.H), [n * b.H]), [n * b.H]) as TF.Tensor1D, b.histItem.subarray(0, n * b.H), n, b.H, d.P);
+  const logits = tf.add(tf.add(matMul(o, tf.transpose(itemMatrix)), w.outBias), bonus) as TF.Tensor2D;
   return { logits, gate };
 }
 
@@ -433,7 +439,7 @@ export function sequenceRecommender(options: SequenceOptions): SequenceRecommend
   let state: { rank: Int32Array; top: Int32Array; topScore: Float32Array; gateMean: Float32Array; K: number; labels: readonly string[]; weights: Weights; d: Prepared; prod: ProductInputs; today: number } | null = null;
   let lastReport: SequenceReport | null = null;
   const dispose = () => {
-    if (state) for (const v of Object.values(state.weights)) (v as tf.Variable).dispose();
+    if (state) for (const v of Object.values(state.weights)) (v as TF.Variable).dispose();
     state = null;
   };
 
@@ -532,6 +538,7 @@ export function sequenceRecommender(options: SequenceOptions): SequenceRecommend
         optimizer.dispose();
       }
       // Every customer's list at the cutoff (the K best, K ≥ any list a caller asks for), cached.
+      const tLists = performance.now();
       const K = Math.min(P, 100);
       const top = new Int32Array(U * K).fill(-1), topScore = new Float32Array(U * K), gateMean = new Float32Array(U);
       const rank = codeRanks(train.codes);
@@ -550,7 +557,7 @@ export function sequenceRecommender(options: SequenceOptions): SequenceRecommend
         }
       }
       state = { rank, top, topScore, gateMean, K, labels: train.labels ?? train.codes, weights: w, d, prod, today };
-      lastReport = { losses, valid: validScores, sessions: d.sessions.length - 1, trainSamples: fitSet.length, validSamples: validSample.length, vocabulary: d.V - 1, seconds: (performance.now() - t0) / 1000 };
+      lastReport = { losses, valid: validScores, sessions: d.sessions.length - 1, trainSamples: fitSet.length, validSamples: validSample.length, vocabulary: d.V - 1, seconds: (performance.now() - t0) / 1000, listSeconds: (performance.now() - tLists) / 1000 };
     },
     recommend(customer, k, exclude) {
       checkQuery(customer, k);

@@ -12,72 +12,71 @@
  * - `softmaxCrossEntropy` — mean −log softmax(logits)[target], gradient (softmax − onehot) / B, in
  *   one softmax kernel plus one JavaScript pass instead of logSumExp + oneHot + mul + sum (13 ms).
  */
-import * as tf from '@tensorflow/tfjs-core';
-// The gradients of the stock operations (the node bundle of tfjs-core does not register them).
-import '@tensorflow/tfjs-core/dist/register_all_gradients.js';
+import type * as TF from '@tensorflow/tfjs-core';
+import { tf } from './tf-runtime.js';
 
 /** table[idx] reshaped to `shape` + [d]; gradient for `table` = scatter-add of dy to the rows. */
-export function lookup(table: tf.Tensor2D, idx: Int32Array, shape: number[]): tf.Tensor {
+export function lookup(table: TF.Tensor2D, idx: Int32Array, shape: number[]): TF.Tensor {
   const d = table.shape[1];
   const f = tf.customGrad((t, save) => {
-    (save as tf.GradSaveFunc)([t as tf.Tensor]);
-    const src = (t as tf.Tensor).dataSync() as Float32Array;
+    (save as TF.GradSaveFunc)([t as TF.Tensor]);
+    const src = (t as TF.Tensor).dataSync() as Float32Array;
     const out = new Float32Array(idx.length * d);
     for (let i = 0; i < idx.length; i++) out.set(src.subarray(idx[i] * d, idx[i] * d + d), i * d);
     return {
       value: tf.tensor(out, [...shape, d]),
-      gradFunc: (dy: tf.Tensor) => tf.scatterND(tf.tensor2d(idx, [idx.length, 1], 'int32'), tf.reshape(dy, [idx.length, d]), (t as tf.Tensor).shape),
+      gradFunc: (dy: TF.Tensor) => tf.scatterND(tf.tensor2d(idx, [idx.length, 1], 'int32'), tf.reshape(dy, [idx.length, d]), (t as TF.Tensor).shape),
     };
   });
   return f(table);
 }
 
 /** a @ b for 2-D tensors; da = dy @ bᵀ and db = aᵀ @ dy with explicit transposes. */
-export function matMul(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
+export function matMul(a: TF.Tensor2D, b: TF.Tensor2D): TF.Tensor2D {
   // Inputs used by the gradient must be saved: the forward pass's intermediates are freed before backprop.
   const f = tf.customGrad((x, y, save) => {
-    (save as tf.GradSaveFunc)([x as tf.Tensor, y as tf.Tensor]);
+    (save as TF.GradSaveFunc)([x as TF.Tensor, y as TF.Tensor]);
     return {
-      value: tf.matMul(x as tf.Tensor2D, y as tf.Tensor2D),
-      gradFunc: (dy: tf.Tensor, [xs, ys]: tf.Tensor[]) => [tf.matMul(dy as tf.Tensor2D, tf.transpose(ys as tf.Tensor2D)), tf.matMul(tf.transpose(xs as tf.Tensor2D), dy as tf.Tensor2D)],
+      value: tf.matMul(x as TF.Tensor2D, y as TF.Tensor2D),
+      gradFunc: (dy: TF.Tensor, [xs, ys]: TF.Tensor[]) => [tf.matMul(dy as TF.Tensor2D, tf.transpose(ys as TF.Tensor2D)), tf.matMul(tf.transpose(xs as TF.Tensor2D), dy as TF.Tensor2D)],
     };
   });
-  return f(a, b) as tf.Tensor2D;
+  return f(a, b) as TF.Tensor2D;
 }
 
 /** Mean over rows of −log softmax(logits)[target]; `target[i]` ∈ [0, columns). */
-export function softmaxCrossEntropy(logits: tf.Tensor2D, target: Int32Array): tf.Scalar {
+export function softmaxCrossEntropy(logits: TF.Tensor2D, target: Int32Array): TF.Scalar {
   const [B, P] = logits.shape;
   const f = tf.customGrad((z) => {
-    const sm = tf.softmax(z as tf.Tensor2D);
+    const sm = tf.softmax(z as TF.Tensor2D);
     const p = sm.dataSync() as Float32Array;
     sm.dispose();
     let loss = 0;
     for (let i = 0; i < B; i++) loss -= Math.log(Math.max(p[i * P + target[i]], 1e-30));
     return {
       value: tf.scalar(loss / B),
-      gradFunc: (dy: tf.Tensor) => {
+      gradFunc: (dy: TF.Tensor) => {
         const g = new Float32Array(p);
         for (let i = 0; i < B; i++) g[i * P + target[i]] -= 1;
         return tf.mul(tf.tensor2d(g, [B, P]), tf.div(dy, B));
       },
     };
   });
-  return f(logits) as tf.Scalar;
+  return f(logits) as TF.Scalar;
 }
 
 /**
  * A dense [n × P] matrix holding values[i] at (i div H, cols[i]) — summed where positions repeat —
  * and 0 elsewhere; entries with cols[i] < 0 are skipped. Gradient: dvalues[i] = dy at that position.
  */
-export function repeatBonus(values: tf.Tensor1D, cols: Int32Array, n: number, H: number, P: number): tf.Tensor2D {
+export function repeatBonus(values: TF.Tensor1D, cols: Int32Array, n: number, H: number, P: number): TF.Tensor2D {
   const f = tf.customGrad((v) => {
-    const x = (v as tf.Tensor).dataSync();
+    const x = (v as TF.Tensor).dataSync();
     const dense = new Float32Array(n * P);
     for (let i = 0; i < n * H; i++) if (cols[i] >= 0) dense[Math.floor(i / H) * P + cols[i]] += x[i];
     return {
       value: tf.tensor2d(dense, [n, P]),
-      gradFunc: (dy: tf.Tensor) => {
+      gradFunc: (dy: TF.Tensor) => {
         const g = dy.dataSync();
         const out = new Float32Array(n * H);
         for (let i = 0; i < n * H; i++) if (cols[i] >= 0) out[i] = g[Math.floor(i / H) * P + cols[i]];
@@ -85,5 +84,5 @@ export function repeatBonus(values: tf.Tensor1D, cols: Int32Array, n: number, H:
       },
     };
   });
-  return f(values) as tf.Tensor2D;
+  return f(values) as TF.Tensor2D;
 }

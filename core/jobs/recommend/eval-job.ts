@@ -16,7 +16,6 @@ import { clusterInputs } from './cluster-inputs.js';
 import { describeTraining, sequenceModel, sequenceParamInfo, sequenceParams, trainingOf } from './sequence-inputs.js';
 import { categoryCodes, readBaskets, temporalSplit, type Holdout } from './split.js';
 
-
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 const list = <T extends z.ZodType>(item: T) => z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v), z.array(item).min(1));
 const params = z

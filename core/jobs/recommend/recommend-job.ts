@@ -1,20 +1,19 @@
 import { z } from 'zod';
 import { clusterKnn, gTopFreq, itemKnn, preferenceRecommender, pTopFreq, scoreModelRecommender, segmentPop, ease, SCORE_MODEL_DEFAULTS, type Recommender } from '../../analysis/recommend/index.js';
+import type { SequenceRecommender } from '../../analysis/recommend/sequence.js';
 import { sha256Text } from '../../data/hash.js';
 import { openProject } from '../../data/store/open.js';
 import { customerDemographics } from '../../data/store/queries/score-inputs.js';
 import { dataFingerprint } from '../../data/store/runs.js';
-import { BUILT_MODELS, MODEL_IDS, type RecommendSummary } from '../../model/recommend.js';
+import { MODEL_IDS, type RecommendSummary } from '../../model/recommend.js';
 import { WorkbenchError } from '../../model/result.js';
 import { recordRunWith } from '../run-record.js';
 import type { JobDefinition } from '../types.js';
 import { segmentsFor } from './eval-job.js';
 import { clusterInputs } from './cluster-inputs.js';
 import { describeTraining, sequenceModel, sequenceParamInfo, sequenceParams } from './sequence-inputs.js';
-import type { SequenceRecommender } from '../../analysis/recommend/sequence.js';
 import { categoryCodes, readBaskets, temporalSplit } from './split.js';
 
-const BUILT = BUILT_MODELS;
 const params = z
   .object({
     model: z.enum(MODEL_IDS),
@@ -42,7 +41,7 @@ export const recommendJob: JobDefinition<RecommendParams, RecommendSummary> = {
   isAnalysis: true,
   params,
   paramInfo: [
-    { name: 'model', type: 'string', default: null, help: `The recommender: ${BUILT.join(', ')}.` },
+    { name: 'model', type: 'string', default: null, help: `The recommender: ${MODEL_IDS.join(', ')}.` },
     { name: 'top', type: 'integer', default: 10, help: 'Products per customer.' },
     { name: 'segmentRun', type: 'integer', default: null, help: 'segment-pop: the segmentation run; default the newest on this data.' },
     { name: 'clusterRun', type: 'integer', default: null, help: 'cluster-knn: the stratified-kmeans run; default the newest on this data.' },
@@ -53,7 +52,6 @@ export const recommendJob: JobDefinition<RecommendParams, RecommendSummary> = {
     ...sequenceParamInfo,
   ],
   async run(ctx, p) {
-    if (!(BUILT as readonly string[]).includes(p.model)) throw new WorkbenchError('invalid-input', `${p.model} is not built yet; available: ${BUILT.join(', ')}.`);
     const db = openProject(ctx.project);
     let sequence: SequenceRecommender | undefined;
     try {

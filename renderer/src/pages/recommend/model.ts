@@ -1,9 +1,9 @@
 import type { RunRecord } from '../../../../core/model/jobs.js';
 import type { ModelResult, PreferenceValidation, RecommendEvalSummary, ScoreModelSummary } from './types.js';
-import { BASELINE_IDS, BUILT_MODELS } from '../../../../core/model/recommend.js';
+import { BASELINE_IDS, MODEL_IDS } from '../../../../core/model/recommend.js';
 
 /** The models recommend-eval and recommend know (baselines first). */
-export const MODELS = BUILT_MODELS;
+export const MODELS = MODEL_IDS;
 export const BASELINES: readonly string[] = BASELINE_IDS;
 
 /** The models named in an analysis' `models` help ("…: a, b, c, or all."), else the fixed list. */

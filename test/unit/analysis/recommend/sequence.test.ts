@@ -121,6 +121,13 @@ describe('sequence (seed 001, SDM-like)', () => {
     a.dispose(); b.dispose();
   });
 
+  it('refuses events that are not sorted by customer, then day', () => {
+    const data = planted(6, 5);
+    const events = { ...data.events, day: data.events.day.slice().reverse() };
+    const m = sequenceRecommender({ events, category: data.category, category2: data.category2, epochs: 1 });
+    expect(() => m.fit(data.train(4))).toThrow(/sorted by customer, then day/);
+  });
+
   it('stops between batches when cancelled and keeps no half-trained model', () => {
     const data = planted(30, 20);
     let calls = 0;
