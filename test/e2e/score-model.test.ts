@@ -177,7 +177,7 @@ describe.skipIf(!chromiumAvailable())('the learned score model and the sequence 
 
     const notes = await page.$$eval('[data-testid="eval-notes"] li', (lis) => lis.map((li) => ({ model: li.getAttribute('data-model'), text: li.textContent ?? '' })));
     const seq = notes.find((n) => n.model === 'sequence');
-    expect(seq?.text).toMatch(/trained on [\d,]+ sessions/);
+    expect(seq?.text).toMatch(/trained on [\d,]+ of [\d,]+ sessions per epoch/);
     expect(seq?.text).toMatch(/seed 001: 0\.792 \/ 0\.741/);
 
     await page.waitForSelector('[data-testid="chart-training-sequence"][data-rendered="true"][data-available="true"]', { timeout: 30_000 });

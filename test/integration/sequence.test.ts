@@ -42,7 +42,7 @@ describe('sequence (seed 001) on the tiny demo', () => {
     const s = JSON.parse(r.stdout) as { runId: number; customers: number; short: number; notes: string };
     expect(s.customers).toBe(200);
     expect(s.short).toBe(0);
-    expect(s.notes).toMatch(/^trained on [\d,]+ sessions \(3 epochs, loss [\d.]+ → [\d.]+ → [\d.]+/);
+    expect(s.notes).toMatch(/^trained on [\d,]+ of [\d,]+ sessions per epoch \(3 epochs, loss [\d.]+ → [\d.]+ → [\d.]+, \d+ s, of which [\d.]+ s to score every customer's list\)/);
     const db = new Database(project, { readonly: true });
     try {
       const rows = db.prepare('SELECT customer_id, rank, score, reason FROM recommendations WHERE run_id = ? ORDER BY customer_id, rank').all(s.runId) as { customer_id: number; rank: number; score: number; reason: string }[];

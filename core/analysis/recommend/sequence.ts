@@ -99,6 +99,8 @@ export interface SequenceReport {
   valid: { hr5: number; ndcg5: number }[];
   sessions: number;
   trainSamples: number;
+  /** Examples drawn per epoch (min(samplesPerEpoch, trainSamples)). */
+  perEpoch: number;
   validSamples: number;
   vocabulary: number;
   /** The whole fit, and within it the scoring of every customer's list at the cutoff. */
@@ -557,7 +559,7 @@ export function sequenceRecommender(options: SequenceOptions): SequenceRecommend
         }
       }
       state = { rank, top, topScore, gateMean, K, labels: train.labels ?? train.codes, weights: w, d, prod, today };
-      lastReport = { losses, valid: validScores, sessions: d.sessions.length - 1, trainSamples: fitSet.length, validSamples: validSample.length, vocabulary: d.V - 1, seconds: (performance.now() - t0) / 1000, listSeconds: (performance.now() - tLists) / 1000 };
+      lastReport = { losses, valid: validScores, sessions: d.sessions.length - 1, trainSamples: fitSet.length, perEpoch, validSamples: validSample.length, vocabulary: d.V - 1, seconds: (performance.now() - t0) / 1000, listSeconds: (performance.now() - tLists) / 1000 };
     },
     recommend(customer, k, exclude) {
       checkQuery(customer, k);
