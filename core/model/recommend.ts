@@ -21,7 +21,7 @@ export interface ModelResult {
   notes?: string;
   skipped?: string;
   /** Models trained by epochs (sequence): loss per epoch and the held-out next-session HR@5 / nDCG@5 after each. */
-  training?: { epochs: number; losses: number[]; valid: { hr5: number; ndcg5: number }[]; samples: number; validSamples: number; seconds: number };
+  training?: { epochs: number; losses: number[]; valid: { hr5: number; ndcg5: number }[]; samples: number; perEpoch?: number; validSamples: number; seconds: number };
 }
 
 export interface RecommendEvalSummary {

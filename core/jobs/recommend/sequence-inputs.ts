@@ -64,5 +64,5 @@ export function describeTraining(r: SequenceReport): string {
 
 /** The training report as recommend-eval stores it beside the model's metrics (for the loss chart). */
 export function trainingOf(r: SequenceReport): NonNullable<ModelResult['training']> {
-  return { epochs: r.losses.length, losses: r.losses, valid: r.valid, samples: r.trainSamples, validSamples: r.validSamples, seconds: Math.round(r.seconds * 10) / 10 };
+  return { epochs: r.losses.length, losses: r.losses, valid: r.valid, samples: r.trainSamples, perEpoch: r.perEpoch, validSamples: r.validSamples, seconds: Math.round(r.seconds * 10) / 10 };
 }

@@ -586,7 +586,7 @@ export const en = {
   'recommend.pref.retailer': 'Retailer',
   'recommend.pref.cell': '{pairs} pairs scoring at least this',
   'recommend.training': '{model}: training per epoch',
-  'recommend.training.hint': 'Loss on {samples} training sessions (left axis); HR@5 and nDCG@5 of the next session on {valid} held-out sessions (right axis); {seconds} s.',
+  'recommend.training.hint': 'Loss on {perEpoch} of {samples} training sessions per epoch (left axis); HR@5 and nDCG@5 of the next session on {valid} held-out sessions (right axis); {seconds} s.',
   'recommend.training.loss': 'Training loss',
   'recommend.training.hr5': 'Held-out HR@5',
   'recommend.training.ndcg5': 'Held-out nDCG@5',

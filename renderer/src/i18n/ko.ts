@@ -587,7 +587,7 @@ export const ko: Record<keyof typeof en, string> = {
   'recommend.pref.retailer': '유통사',
   'recommend.pref.cell': '이 점수 이상인 쌍 {pairs}개',
   'recommend.training': '{model}: 에포크별 학습',
-  'recommend.training.hint': '학습 세션 {samples}개의 손실(왼쪽 축), 보류한 세션 {valid}개에서 다음 세션의 HR@5·nDCG@5(오른쪽 축), {seconds}초.',
+  'recommend.training.hint': '에폭마다 학습 세션 {samples}개 중 {perEpoch}개의 손실(왼쪽 축), 보류한 세션 {valid}개에서 다음 세션의 HR@5·nDCG@5(오른쪽 축), {seconds}초.',
   'recommend.training.loss': '학습 손실',
   'recommend.training.hr5': '보류 HR@5',
   'recommend.training.ndcg5': '보류 nDCG@5',

@@ -172,7 +172,7 @@ function TrainingChart({ model }: { model: ModelResult }) {
     [training, t, ctx],
   );
   if (!training) return null;
-  const subtitle = t('recommend.training.hint', { samples: fmt.int(training.samples), valid: fmt.int(training.validSamples), seconds: fmt.dec(training.seconds, 1) });
+  const subtitle = t('recommend.training.hint', { samples: fmt.int(training.samples), perEpoch: fmt.int(training.perEpoch ?? training.samples), valid: fmt.int(training.validSamples), seconds: fmt.dec(training.seconds, 1) });
   return <ChartCard panelId={`training-${model.id}`} title={t('recommend.training', { model: model.id })} subtitle={subtitle} option={option} reason={t('recommend.training.empty')} height={280} wide />;
 }
 
