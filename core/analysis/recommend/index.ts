@@ -4,7 +4,7 @@ export { gTopFreq, pTopFreq, segmentPop, itemKnn, ease, chooseLambda, DEFAULT_LA
 export { easeWeights, choleskyInPlace, invertLowerInPlace } from './ease.js';
 export { historyOf, codeRanks, compareCodes } from './ranking.js';
 export { clusterKnn, type ClusterKnnOptions } from './cluster-knn.js';
-export { preferenceScores, preferenceRecommender, validationTable, buyLevel, type PreferenceScore, type PreferencePurchase } from './preference.js';
+export { preferenceScores, preferenceTable, tableRows, preferenceRecommender, validationTable, buyLevel, type PreferenceScore, type PreferencePurchase, type PreferenceTable, type PurchaseColumns } from './preference.js';
 export {
   trainScoreModel, scoreModelRecommender, pairsFromScores, meanBaselineRmse, pickRetailer, weightedSampleTop, topPredictions, stampMission, ScoreNet, ScoreGrads, SCORE_MODEL_DEFAULTS,
   type ScoreModel, type ScoreModelOptions, type ScoreModelRecommenderOptions, type ScorePairs, type Demographics, type EpochReport, type Prediction, type StampCategory,

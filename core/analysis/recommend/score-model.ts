@@ -34,7 +34,7 @@
  * fit the training pairs better and the held-out pairs worse (the defaults were chosen on the demo).
  */
 import { createRandom, type Random } from '../common/random.js';
-import { preferenceScores, trainingPurchases } from './preference.js';
+import { preferenceTable, trainingPurchases, type PreferenceTable } from './preference.js';
 import { checkQuery, checkTraining, codeRanks, TopK } from './ranking.js';
 import type { Recommender, TrainingData } from './types.js';
 
@@ -468,13 +468,9 @@ export function trainScoreModel(pairs: ScorePairs, customers: number, products: 
   };
 }
 
-/** Preference scores as training pairs (typed arrays). */
-export function pairsFromScores(scores: readonly { customer: number; product: number; score: number }[]): ScorePairs {
-  return {
-    customer: Int32Array.from(scores, (s) => s.customer),
-    product: Int32Array.from(scores, (s) => s.product),
-    score: Float32Array.from(scores, (s) => s.score),
-  };
+/** A preference table's scores as training pairs. */
+export function pairsFromScores(t: PreferenceTable): ScorePairs {
+  return { customer: t.customer, product: t.product, score: Float32Array.from(t.score) };
 }
 
 export interface ScoreModelRecommenderOptions extends ScoreModelOptions, Demographics {
@@ -508,14 +504,14 @@ export function scoreModelRecommender(opts: ScoreModelRecommenderOptions): Recom
       P = checkTraining(train);
       rank = codeRanks(train.codes);
       const { purchases, last } = trainingPurchases(train, 'score-model');
-      const scores = preferenceScores(purchases, opts.category, last + 1); // sorted by customer, product
+      const scores = preferenceTable(purchases, opts.category, last + 1); // sorted by customer, product
       const U = train.customerCount;
       boughtStart = new Int32Array(U + 1);
-      for (const s of scores) boughtStart[s.customer + 1]++;
+      for (const c of scores.customer) boughtStart[c + 1]++;
       for (let u = 0; u < U; u++) boughtStart[u + 1] += boughtStart[u];
-      bought = Int32Array.from(scores, (s) => s.product);
+      bought = scores.product;
       candidate = new Uint8Array(P);
-      for (const s of scores) candidate[s.product] = 1;
+      for (const q of scores.product) candidate[q] = 1;
       model = trainScoreModel(pairsFromScores(scores), U, P, opts, opts);
       cache.u = -1;
       cache.scores = new Float64Array(P);

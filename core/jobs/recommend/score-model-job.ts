@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { createRandom } from '../../analysis/common/random.js';
 import {
-  pairsFromScores, pickRetailer, preferenceScores, SCORE_MODEL_DEFAULTS, stampMission, topPredictions, trainScoreModel, weightedSampleTop,
-  type PreferencePurchase, type Prediction, type ScoreModel,
+  pairsFromScores, pickRetailer, preferenceTable, SCORE_MODEL_DEFAULTS, stampMission, topPredictions, trainScoreModel, weightedSampleTop,
+  type Prediction, type PurchaseColumns, type ScoreModel,
 } from '../../analysis/recommend/index.js';
 import { sha256Text } from '../../data/hash.js';
 import { openProject } from '../../data/store/open.js';
@@ -127,12 +127,18 @@ export const scoreModelJob: JobDefinition<ScoreModelParams, ScoreModelSummary> =
         ctx.throwIfCancelled();
         const retailer = rows.retailers[ri];
         const t0 = performance.now();
-        const purchases: PreferencePurchase[] = [];
-        for (let i = 0; i < n; i++) if (rows.retailer[i] === ri) purchases.push({ customer: cIndex.get(rows.customer[i])!, product: pIndex.get(rows.product[i])!, day: rows.day[i] });
-        if (purchases.length === 0) continue;
+        let count = 0;
+        for (let i = 0; i < n; i++) if (rows.retailer[i] === ri) count++;
+        if (count === 0) continue;
+        const purchases: PurchaseColumns = { customer: new Int32Array(count), product: new Int32Array(count), day: new Int32Array(count) };
+        for (let i = 0, j = 0; i < n; i++) {
+          if (rows.retailer[i] !== ri) continue;
+          purchases.customer[j] = cIndex.get(rows.customer[i])!;
+          purchases.product[j] = pIndex.get(rows.product[i])!;
+          purchases.day[j++] = rows.day[i];
+        }
         ctx.progress({ phase: 'score', done: ri, total: R, unit: 'retailers', message: `${retailer}: preference scores` });
-        const scores = preferenceScores(purchases, category, reference);
-        purchases.length = 0;
+        const scores = preferenceTable(purchases, category, reference);
         const pairs = pairsFromScores(scores);
         const model: ScoreModel = trainScoreModel(pairs, U, P, { age: demo.age, gender: demo.gender, genderLevels: demo.genderLevels.length }, {
           ...opts,
@@ -145,7 +151,7 @@ export const scoreModelJob: JobDefinition<ScoreModelParams, ScoreModelSummary> =
         const seconds = (performance.now() - t0) / 1000;
         const customersHere = new Set(pairs.customer).size, productsHere = new Set(pairs.product).size;
         retailers.push({
-          retailer, pairs: scores.length, customers: customersHere, products: productsHere, trainPairs: model.trainPairs, validPairs: model.validPairs,
+          retailer, pairs: scores.customer.length, customers: customersHere, products: productsHere, trainPairs: model.trainPairs, validPairs: model.validPairs,
           trainRmse: round(model.trainRmse), validRmse: round(model.validRmse), baselineRmse: round(model.baselineRmse),
           history: model.history.map((h) => ({ epoch: h.epoch, trainRmse: round(h.trainRmse), validRmse: round(h.validRmse) })),
           seconds: Math.round(seconds * 1000) / 1000,
@@ -155,7 +161,8 @@ export const scoreModelJob: JobDefinition<ScoreModelParams, ScoreModelSummary> =
         for (const q of pairs.product) sold[q] = 1;
         examples.forEach((u, e) => {
           if (picked[e] !== ri) return;
-          const own = new Set(scores.filter((s) => s.customer === u).map((s) => s.product));
+          const own = new Set<number>();
+          scores.customer.forEach((c, j) => { if (c === u) own.add(scores.product[j]); });
           const all = model.predictAll(u);
           const preds: Prediction[] = [];
           for (let q = 0; q < P; q++) if (sold[q] && !own.has(q)) preds.push({ product: q, score: all[q] });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buyLevel, preferenceScores, validationTable } from '../../../../core/analysis/recommend/index.js';
+import { buyLevel, preferenceScores, validationTable, type PreferencePurchase } from '../../../../core/analysis/recommend/index.js';
+import { createRandom } from '../../../../core/analysis/common/random.js';
 
 describe('preference score (seed 002, documented bins)', () => {
   it('buy level steps at 2, 3, 5 and 10 purchases', () => {
@@ -40,5 +41,40 @@ describe('preference score (seed 002, documented bins)', () => {
     expect(table[2]).toEqual({ threshold: 1, pairs: 3, share: 2 / 3 });
     expect(table[5]).toEqual({ threshold: 2.5, pairs: 2, share: 1 });
     expect(table[9]).toEqual({ threshold: 4.5, pairs: 1, share: 1 });
+  });
+
+  it('equals a direct object-by-object computation on random data (unknown categories, same-day repeats, long spans)', () => {
+    const rnd = createRandom(5);
+    const category = Array.from({ length: 40 }, (_, p) => (p % 7 === 0 ? -1 : p % 5));
+    const purchases: PreferencePurchase[] = Array.from({ length: 3000 }, () => ({ customer: rnd.int(60), product: rnd.int(40), day: 18_000 + rnd.int(4000) }));
+    purchases.push({ ...purchases[0] }, { ...purchases[1] }); // the same receipt day twice
+    const reference = 22_001;
+    // Reference: group by (customer, product), days ascending.
+    const groups = new Map<string, number[]>();
+    for (const p of purchases) (groups.get(`${p.customer},${p.product}`) ?? groups.set(`${p.customer},${p.product}`, []).get(`${p.customer},${p.product}`)!).push(p.day);
+    const maxGap = new Map<number, number>(), total = new Map<number, number>(), byCat = new Map<string, number>();
+    for (const [key, days] of groups) {
+      days.sort((a, b) => a - b);
+      const [c, p] = key.split(',').map(Number);
+      for (let i = 1; i < days.length; i++) maxGap.set(category[p], Math.max(maxGap.get(category[p]) ?? 0, days[i] - days[i - 1]));
+      total.set(c, (total.get(c) ?? 0) + days.length);
+      byCat.set(`${c},${category[p]}`, (byCat.get(`${c},${category[p]}`) ?? 0) + days.length);
+    }
+    const ours = preferenceScores(purchases, category, reference);
+    expect(ours.length).toBe(groups.size);
+    for (let i = 1; i < ours.length; i++) expect(ours[i].customer * 100 + ours[i].product).toBeGreaterThan(ours[i - 1].customer * 100 + ours[i - 1].product);
+    for (const s of ours) {
+      const days = groups.get(`${s.customer},${s.product}`)!;
+      const n = days.length;
+      const interval = n >= 2 ? (days[n - 1] - days[0]) / (n - 1) : (maxGap.get(category[s.product]) ?? NaN);
+      const lowClac = 1.5 * byCat.get(`${s.customer},${category[s.product]}`)! / total.get(s.customer)!;
+      const range = interval > 0 ? 1.5 * Math.min(1, (reference - days[n - 1]) / interval) : 0;
+      expect(s.purchases).toBe(n);
+      expect(s.lastDay).toBe(days[n - 1]);
+      if (Number.isNaN(interval)) expect(s.interval).toBeNaN();
+      else expect(s.interval).toBeCloseTo(interval, 12);
+      expect(s.lowClac).toBeCloseTo(lowClac, 12);
+      expect(s.score).toBeCloseTo(buyLevel(n) + lowClac + range, 12);
+    }
   });
 });
