@@ -213,6 +213,7 @@ describe.skipIf(!chromiumAvailable())('the Recommend page in Chromium', () => {
     await page.waitForFunction(() => document.documentElement.lang === 'ko');
     expect(await page.textContent('[data-testid="nav-recommend"]')).toMatch(/[가-힣]/);
     expect(await page.textContent('[data-testid="eval-table"] thead')).toMatch(/재구매 nDCG@10/);
+    expect(await page.textContent('[data-testid="eval-verdict"] .rec-verdict-text')).toMatch(/^평가 고객 전체의 nDCG@10에서 p-topfreq이\(가\) 가장 좋습니다\(0\.\d{4}\)\./);
     await page.waitForSelector('[data-testid="chart-eval"][data-rendered="true"][data-available="true"]');
     expect(await paintedPixels(page, 'chart-eval')).toBeGreaterThan(200);
     await fullShot(page, 'recommend-ko.png');

@@ -521,6 +521,7 @@ export const en = {
   'recommend.customers': 'Customers evaluated',
   'recommend.products': 'Products',
   'recommend.testDays': 'Holdout days',
+  'recommend.verdict': '{model} wins on nDCG@{k} ({value}) over all evaluated customers; on new items only, {newModel} ({newValue}).',
   'recommend.chart': 'nDCG@{k} per model',
   'recommend.chart.hint': 'All purchased items, items the customer bought before (repeat) and items new to them.',
   'recommend.part.all': 'All items',

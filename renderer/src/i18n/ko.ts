@@ -522,6 +522,7 @@ export const ko: Record<keyof typeof en, string> = {
   'recommend.customers': '평가 고객',
   'recommend.products': '상품',
   'recommend.testDays': '평가 일수',
+  'recommend.verdict': '평가 고객 전체의 nDCG@{k}에서 {model}이(가) 가장 좋습니다({value}). 신규 상품만 보면 {newModel}({newValue})입니다.',
   'recommend.chart': '모델별 nDCG@{k}',
   'recommend.chart.hint': '전체 구매 상품, 이전에 산 상품(재구매), 처음 사는 상품(신규)별.',
   'recommend.part.all': '전체',

@@ -11,7 +11,7 @@ import { ProgressBar } from '../../components/ProgressBar.js';
 import { useApiQuery } from '../../hooks/useApiQuery.js';
 import { useI18n } from '../../i18n/context.js';
 import { useJobs } from '../../state/jobs.js';
-import { BASELINES, evalSummary, metricColumns, modelsFromHelp } from './model.js';
+import { BASELINES, evalSummary, metricColumns, modelsFromHelp, verdictOf } from './model.js';
 import { ndcgOption, trainingOption } from './options.js';
 
 interface FormProps {
@@ -122,6 +122,8 @@ export function EvalView({ run }: { run: RunRecord }) {
   const skipped = s.models.filter((m) => m.skipped !== undefined);
   const noted = s.models.filter((m) => m.skipped === undefined && m.notes !== undefined && m.notes !== '');
   const trained = s.models.filter((m) => m.skipped === undefined && m.training !== undefined);
+  // Core's verdict uses the largest K; the page words the same verdict in its language.
+  const verdict = verdictOf(s.models, Math.max(...s.ks));
   return (
     <div className="rec-eval" data-testid="eval-view" data-run-id={run.id}>
       <div className="rec-verdict card" data-testid="eval-verdict">
@@ -131,7 +133,7 @@ export function EvalView({ run }: { run: RunRecord }) {
           <span>{t('recommend.products')}: <strong>{fmt.int(s.products)}</strong></span>
           <span>{t('recommend.testDays')}: <strong>{fmt.int(s.testDays)}</strong></span>
         </div>
-        <p className="rec-verdict-text">{s.verdict}</p>
+        <p className="rec-verdict-text">{verdict ? t('recommend.verdict', { k: Math.max(...s.ks), model: verdict.best.id, value: fmt.dec(verdict.best.value, 4), newModel: verdict.bestNew.id, newValue: fmt.dec(verdict.bestNew.value, 4) }) : s.verdict}</p>
       </div>
       <ChartCard panelId="eval" title={t('recommend.chart', { k })} subtitle={t('recommend.chart.hint')} option={option} reason={t('recommend.noModels')} height={320} wide />
       <Card title={t('recommend.table')}>

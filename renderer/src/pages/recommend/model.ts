@@ -25,6 +25,19 @@ export function metricColumns(ks: readonly number[]): string[] {
 
 export const evaluated = (m: ModelResult) => m.skipped === undefined && m.metrics !== undefined;
 
+/**
+ * The verdict of a recommend-eval run, as core words it (for the UI to say in its language): the
+ * model with the best nDCG at `k` over all evaluated customers, and the best on new items only.
+ */
+export function verdictOf(models: readonly ModelResult[], k: number): { best: { id: string; value: number }; bestNew: { id: string; value: number } } | null {
+  const key = `ndcg@${k}`;
+  const scored = models.filter(evaluated);
+  if (scored.length === 0) return null;
+  const best = [...scored].sort((x, y) => (y.metrics![key] ?? -1) - (x.metrics![key] ?? -1))[0];
+  const bestNew = [...scored].sort((x, y) => (y.new?.[key] || -1) - (x.new?.[key] || -1))[0];
+  return { best: { id: best.id, value: best.metrics![key] }, bestNew: { id: bestNew.id, value: bestNew.new?.[key] ?? 0 } };
+}
+
 /** Parses CSV text (optional BOM, CRLF or LF, quoted fields with "" escapes) into rows. */
 export function parseCsv(text: string, limit = Infinity): string[][] {
   const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
