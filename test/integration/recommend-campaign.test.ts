@@ -83,6 +83,23 @@ describe('recommend and the campaign export on the tiny demo', () => {
     expect(lines(out)[1]).toMatch(/,customers who bought [^,]*[가-힣][^,]* \(PD\d{4}\) also bought it \(cosine 0\.\d\d\)$/);
   });
 
+  it('writes the reasons in Korean on request (lang=ko), for every kind the list holds', () => {
+    const run = (model: string) => JSON.parse(runCli(['run', 'recommend', '--project', project, '--param', `model=${model}`, '--param', 'top=3', '--param', 'lang=ko', '--json']).stdout) as { runId: number };
+    const reasons = (runId: number) => {
+      const out = path.join(dir, `ko-${runId}.csv`);
+      expect(runCli(['export', '--project', project, '--run', String(runId), '--what', 'campaign', '--out', out]).code).toBe(0);
+      return lines(out).slice(1).map((l) => l.slice(l.lastIndexOf(',') + 1));
+    };
+    const own = reasons(run('p-topfreq').runId);
+    expect(own.every((r) => /^(고객님이 영수증 \d+건에서 구매|인기 상품: 영수증 \d+건에 포함)$/.test(r))).toBe(true);
+    const knn = reasons(run('item-knn').runId);
+    expect(knn.some((r) => /^.+ \(PD\d{4}\)을\(를\) 산 고객이 함께 산 상품 \(코사인 0\.\d\d\)$/.test(r))).toBe(true);
+    expect(knn.every((r) => /[가-힣]/.test(r))).toBe(true);
+    const pref = reasons(run('preference-score').runId);
+    expect(pref.some((r) => /^점수 \d\.\d = 구매 수준 [\d.]+ \+ 카테고리 비중 \d\.\d \+ 구매 주기 \d\.\d; 약 \d+일마다 구매$/.test(r))).toBe(true);
+    expect(runCli(['run', 'recommend', '--project', project, '--param', 'model=p-topfreq', '--param', 'lang=fr']).code).toBe(1);
+  });
+
   it('refuses unknown models, and campaign exports of other runs', () => {
     const r = runCli(['run', 'recommend', '--project', project, '--param', 'model=rnn']);
     expect(r.code).toBe(1);

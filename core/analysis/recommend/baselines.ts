@@ -4,6 +4,7 @@
  * ranking breaks ties by product code in STRING order ascending ('P10' < 'P9'), so results are
  * reproducible. All are pure and deterministic.
  */
+import { REASONS, say } from './reasons.js';
 import { easeWeights } from './ease.js';
 import {
   checkQuery, checkTraining, codeOrder, codeRanks, customerItems, historyItems, rankByCount, receiptCounts, TopK,
@@ -48,8 +49,8 @@ export function gTopFreq(): Recommender & { readonly order: Int32Array; readonly
       fillFrom(out, order, k, exclude);
       return Int32Array.from(out);
     },
-    reason(_customer, product) {
-      return `popular: in ${counts[product] ?? 0} receipts`;
+    reason(_customer, product, lang) {
+      return say(REASONS.popular(counts[product] ?? 0), lang);
     },
     score(_customer, product) {
       return counts[product] ?? 0;
@@ -80,13 +81,13 @@ export function pTopFreq(): Recommender {
       if (out.length < k) fillFrom(out, global.order, k, exclude, new Set(out));
       return Int32Array.from(out);
     },
-    reason(customer, product) {
+    reason(customer, product, lang) {
       if (ci && customer + 1 < ci.start.length) {
         for (let i = ci.start[customer]; i < ci.start[customer + 1]; i++) {
-          if (ci.items[i] === product) return `you bought it in ${ci.counts[i]} receipts`;
+          if (ci.items[i] === product) return say(REASONS.own(ci.counts[i]), lang);
         }
       }
-      return global.reason!(customer, product);
+      return global.reason!(customer, product, lang);
     },
     score(customer, product) {
       if (ci && customer + 1 < ci.start.length) {
@@ -145,10 +146,10 @@ export function segmentPop(segments: ArrayLike<number>): Recommender {
       if (out.length < k) fillFrom(out, global.order, k, exclude, new Set(out));
       return Int32Array.from(out);
     },
-    reason(customer, product) {
+    reason(customer, product, lang) {
       const s = segOf(customer);
       const n = lists?.get(s)?.counts.get(product);
-      return n ? `popular in your segment: in ${n} receipts` : global.reason!(customer, product);
+      return n ? say(REASONS.segment(n), lang) : global.reason!(customer, product, lang);
     },
     score(customer, product) {
       return lists?.get(segOf(customer))?.counts.get(product) ?? global.score!(customer, product);
@@ -262,7 +263,7 @@ export function itemKnn(options: ItemKnnOptions = {}): Recommender & { similarit
       }
       return Int32Array.from(out);
     },
-    reason(customer, product) {
+    reason(customer, product, lang) {
       if (!state) notFitted('item-knn');
       const { ci, nStart, nItems, nSims, labels } = state;
       let best = -1, bestSim = 0;
@@ -271,7 +272,7 @@ export function itemKnn(options: ItemKnnOptions = {}): Recommender & { similarit
           if (nItems[q] === product && (nSims[q] > bestSim || (nSims[q] === bestSim && best >= 0 && state.rank[i] < state.rank[best]))) { best = i; bestSim = nSims[q]; }
         }
       }
-      return best >= 0 ? `customers who bought ${labels[best]} also bought it (cosine ${bestSim.toFixed(2)})` : 'no similar item in your history';
+      return say(best >= 0 ? REASONS.itemKnn(labels[best], bestSim) : REASONS.noSimilar(), lang);
     },
   };
 }
@@ -355,18 +356,18 @@ export function ease(options: EaseOptions = {}): Recommender & { readonly items:
       }
       return top.result();
     },
-    reason(customer, product) {
+    reason(customer, product, lang) {
       if (!state) notFitted('ease');
       const { items, col, B, ci, labels } = state;
       const n = items.length;
       const j = col[product];
-      if (j < 0) return 'not modelled (outside the most popular items)';
+      if (j < 0) return say(REASONS.notModelled(), lang);
       let best = -1, bestW = 0;
       for (const p of historyItems(ci, customer)) {
         const a = col[p];
         if (a >= 0 && B[a * n + j] > bestW) { best = p; bestW = B[a * n + j]; }
       }
-      return best >= 0 ? `goes with ${labels[best]} (weight ${bestW.toFixed(3)})` : 'no positive link to your history';
+      return say(best >= 0 ? REASONS.easeLink(labels[best], bestW) : REASONS.noLink(), lang);
     },
   };
 }

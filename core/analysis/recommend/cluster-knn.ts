@@ -1,3 +1,4 @@
+import { REASONS, say } from './reasons.js';
 import { checkQuery, checkTraining, codeRanks, customerItems, historyItems, TopK, type CustomerItems } from './ranking.js';
 import type { Recommender, TrainingData } from './types.js';
 
@@ -109,12 +110,12 @@ export function clusterKnn(options: ClusterKnnOptions): Recommender & { neighbou
       if (!state) return notFitted();
       return tally(customer).who.get(product) ?? 0;
     },
-    reason(customer, product) {
+    reason(customer, product, lang) {
       if (!state) return notFitted();
       const n = tally(customer).who.get(product) ?? 0;
       const c = customer < cluster.length ? cluster[customer] : -1;
-      const where = c >= 0 ? (options.clusterName?.(c) ?? `segment ${c}`) : 'no segment';
-      return `bought by ${n} of your ${neighboursOf(customer).length} most similar customers in ${where}`;
+      const where = c >= 0 ? (options.clusterName?.(c) ?? `segment ${c}`) : null;
+      return say(REASONS.neighbours(n, neighboursOf(customer).length, where), lang);
     },
   };
 }

@@ -1,3 +1,4 @@
+import { REASONS, say } from './reasons.js';
 import { checkQuery, checkTraining, codeRanks, TopK } from './ranking.js';
 import type { Recommender, TrainingData } from './types.js';
 
@@ -216,11 +217,10 @@ export function preferenceRecommender(category: ArrayLike<number>): Recommender 
     score(customer, product) {
       return byCustomer?.get(customer)?.find((s) => s.product === product)?.score ?? 0;
     },
-    reason(customer, product) {
+    reason(customer, product, lang) {
       const s = byCustomer?.get(customer)?.find((x) => x.product === product);
-      if (!s) return 'never bought';
-      const every = Number.isFinite(s.interval) ? `; you buy it every ~${Math.round(s.interval)} days` : '';
-      return `score ${s.score.toFixed(1)} = buy level ${s.buyLevel} + category share ${s.lowClac.toFixed(1)} + interval ${s.rangeScore.toFixed(1)}${every}`;
+      if (!s) return say(REASONS.neverBought(), lang);
+      return say(REASONS.preference(s.score, s.buyLevel, s.lowClac, s.rangeScore, Number.isFinite(s.interval) ? Math.round(s.interval) : null), lang);
     },
   };
 }

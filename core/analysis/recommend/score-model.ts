@@ -33,6 +33,7 @@
  * on UCI Online Retail (one group) 0.53 against 0.69. Larger learning rates or weaker penalties
  * fit the training pairs better and the held-out pairs worse (the defaults were chosen on the demo).
  */
+import { REASONS, say } from './reasons.js';
 import { createRandom, type Random } from '../common/random.js';
 import { preferenceTable, trainingPurchases, type PreferenceTable } from './preference.js';
 import { checkQuery, checkTraining, codeRanks, TopK } from './ranking.js';
@@ -529,12 +530,10 @@ export function scoreModelRecommender(opts: ScoreModelRecommenderOptions): Recom
       if (!model) throw new Error('score-model: call fit() first');
       return cache.u === customer ? cache.scores[product] : model.predict(customer, product);
     },
-    reason(customer, product) {
+    reason(customer, product, lang) {
       const s = !model ? NaN : cache.u === customer ? cache.scores[product] : model.predict(customer, product);
       const own = boughtBy(customer).includes(product);
-      return own
-        ? `predicted score ${s.toFixed(1)} (already bought)`
-        : `predicted score ${s.toFixed(1)} for a product you have not bought yet (learned from customers like you)`;
+      return say(own ? REASONS.predictedOwn(s) : REASONS.predictedNew(s), lang);
     },
   };
 }

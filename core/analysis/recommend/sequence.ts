@@ -1,3 +1,4 @@
+import { REASONS, say } from './reasons.js';
 import type * as TF from '@tensorflow/tfjs-core';
 import { tf } from './tf-runtime.js';
 import { createRandom, type Random } from '../common/random.js';
@@ -585,11 +586,10 @@ export function sequenceRecommender(options: SequenceOptions): SequenceRecommend
     },
     score,
     scoresOf,
-    reason(customer, product) {
+    reason(customer, product, lang) {
       if (!state) return '';
-      const pr = score(customer, product);
       const g = customer < state.gateMean.length ? state.gateMean[customer] : 0.5;
-      return `next-purchase model: ${(pr * 100).toFixed(1)} % chance for ${state.labels[product]}, from your latest visits (weight ${Math.round(g * 100)} %) and your longer history (${Math.round((1 - g) * 100)} %)`;
+      return say(REASONS.nextPurchase(state.labels[product], score(customer, product), g), lang);
     },
     report: () => lastReport,
     dispose,

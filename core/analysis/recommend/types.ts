@@ -1,3 +1,5 @@
+import type { ReasonLang } from './reasons.js';
+
 /**
  * Input and interface of the recommenders (SPEC §3.7, issue #5). Pure data: products and
  * customers are dense indices, receipts are CSR-like typed arrays.
@@ -40,8 +42,8 @@ export interface Recommender {
    * (including ≥ U) is a customer with empty history.
    */
   recommend(customer: number, k: number, exclude?: Set<number> | null): Int32Array;
-  /** A one-line human explanation of why `product` is recommended to `customer`. */
-  reason?(customer: number, product: number): string;
+  /** A one-line human explanation of why `product` is recommended to `customer`, in `lang` (default English). */
+  reason?(customer: number, product: number, lang?: ReasonLang): string;
   /** The number the model ranks `product` by for `customer` (receipt count, similarity sum, EASE score). */
   score?(customer: number, product: number): number;
 }

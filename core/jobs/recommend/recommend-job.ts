@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clusterKnn, gTopFreq, itemKnn, preferenceRecommender, pTopFreq, scoreModelRecommender, segmentPop, ease, SCORE_MODEL_DEFAULTS, type Recommender } from '../../analysis/recommend/index.js';
+import { clusterKnn, gTopFreq, itemKnn, preferenceRecommender, pTopFreq, scoreModelRecommender, segmentPop, ease, SCORE_MODEL_DEFAULTS, REASON_LANGS, type Recommender } from '../../analysis/recommend/index.js';
 import type { SequenceRecommender } from '../../analysis/recommend/sequence.js';
 import { sha256Text } from '../../data/hash.js';
 import { openProject } from '../../data/store/open.js';
@@ -18,6 +18,7 @@ const params = z
   .object({
     model: z.enum(MODEL_IDS),
     top: z.coerce.number().int().min(1).max(100).default(10),
+    lang: z.enum(REASON_LANGS).default('en'),
     segmentRun: z.coerce.number().int().positive().optional(),
     clusterRun: z.coerce.number().int().positive().optional(),
     lambda: z.coerce.number().positive().default(100),
@@ -43,6 +44,7 @@ export const recommendJob: JobDefinition<RecommendParams, RecommendSummary> = {
   paramInfo: [
     { name: 'model', type: 'string', default: null, help: `The recommender: ${MODEL_IDS.join(', ')}.` },
     { name: 'top', type: 'integer', default: 10, help: 'Products per customer.' },
+    { name: 'lang', type: 'string', default: 'en', help: 'Language of the reasons: en or ko.' },
     { name: 'segmentRun', type: 'integer', default: null, help: 'segment-pop: the segmentation run; default the newest on this data.' },
     { name: 'clusterRun', type: 'integer', default: null, help: 'cluster-knn: the stratified-kmeans run; default the newest on this data.' },
     { name: 'lambda', type: 'number', default: 100, help: 'ease: λ (recommend-eval chooses it on a validation split; 100 won on UCI and the demo data).' },
@@ -107,7 +109,7 @@ export const recommendJob: JobDefinition<RecommendParams, RecommendSummary> = {
           }
           const list = model.recommend(u, p.top);
           if (list.length < p.top) short++;
-          list.forEach((product, rank) => insert.run(runId, b.customerIds[u], rank + 1, idOf.get(b.productCodes[product]), model.score?.(u, product) ?? null, model.reason?.(u, product) ?? ''));
+          list.forEach((product, rank) => insert.run(runId, b.customerIds[u], rank + 1, idOf.get(b.productCodes[product]), model.score?.(u, product) ?? null, model.reason?.(u, product, p.lang) ?? ''));
         }
         return { runId, model: p.model, top: p.top, customers: U, short, trainSeconds, seconds: Math.round(Date.now() - ctx.startedAt.getTime()) / 1000, ...(notes ? { notes } : {}) };
       });

@@ -33,7 +33,7 @@ interface Props {
 /** Model and top-N → a recommend run; then an optional segment, hashed ids, preview and CSV export. */
 export function CampaignSection({ project, recommendRuns, segmentRuns, onDone, onFirstCustomer, onOpenCustomer }: Props) {
   const api = useApi();
-  const { t, fmt } = useI18n();
+  const { t, fmt, lang } = useI18n();
   const jobs = useJobs();
   const runLabel = useRunLabel();
   const [model, setModel] = useState<string>('p-topfreq');
@@ -110,7 +110,8 @@ export function CampaignSection({ project, recommendRuns, segmentRuns, onDone, o
   const run = async () => {
     setStartError(null);
     setStarting(true);
-    const result = await jobs.start(project, 'recommend', { model, top: topN });
+    // Reasons are written in the page's language (the campaign CSV carries them).
+    const result = await jobs.start(project, 'recommend', { model, top: topN, lang });
     setStarting(false);
     if (result.ok) setJobId(result.value.jobId);
     else setStartError(result.error);
