@@ -2,12 +2,12 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RunRecord } from '../../../../core/model/jobs.js';
 import type { ApiError } from '../../../../core/model/result.js';
 import type { RecommendSummary } from './types.js';
-import { asErrorCode, safeCall } from '../../api/call.js';
+import { safeCall } from '../../api/call.js';
 import { useApi } from '../../api/context.js';
 import { downloadBlob } from '../../charts/export.js';
 import { Card } from '../../components/Card.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
-import { ProgressBar } from '../../components/ProgressBar.js';
+import { JobStatus } from '../../components/JobStatus.js';
 import { useI18n } from '../../i18n/context.js';
 import { useJobs } from '../../state/jobs.js';
 import { summaryOf } from '../segments/runs.js';
@@ -144,17 +144,7 @@ export function CampaignSection({ project, recommendRuns, segmentRuns, onDone, o
           </button>
         </div>
       </div>
-      {job?.status === 'running' && (
-        <div className="import-running" data-testid="campaign-running">
-          <ProgressBar progress={job.progress} testId="campaign-progress" />
-          <button type="button" className="btn" data-testid="campaign-cancel" onClick={() => void jobs.cancel(job.jobId)}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      )}
-      {startError && <ErrorMessage error={startError} />}
-      {job?.status === 'failed' && job.error && <ErrorMessage error={{ code: asErrorCode(job.error.code), message: job.error.message }} testId="campaign-job-error" />}
-      {job?.status === 'cancelled' && <p className="notice">{t('segments.cancelled')}</p>}
+      <JobStatus job={job} startError={startError} testId="campaign" />
 
       {recRun === undefined ? (
         <p className="muted" data-testid="campaign-none">{t('recommend.campaign.none')}</p>

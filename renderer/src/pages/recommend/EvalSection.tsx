@@ -2,12 +2,11 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RunRecord } from '../../../../core/model/jobs.js';
 import type { ApiError } from '../../../../core/model/result.js';
 import type { ModelResult, RecommendEvalSummary } from './types.js';
-import { asErrorCode } from '../../api/call.js';
 import { useApi } from '../../api/context.js';
 import { ChartCard } from '../../charts/ChartCard.js';
 import { Card } from '../../components/Card.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
-import { ProgressBar } from '../../components/ProgressBar.js';
+import { JobStatus } from '../../components/JobStatus.js';
 import { useApiQuery } from '../../hooks/useApiQuery.js';
 import { useI18n } from '../../i18n/context.js';
 import { useJobs } from '../../state/jobs.js';
@@ -93,17 +92,7 @@ export function EvalForm({ project, onDone }: FormProps) {
           {t('recommend.eval.run')}
         </button>
       </div>
-      {job?.status === 'running' && (
-        <div className="import-running" data-testid="eval-running">
-          <ProgressBar progress={job.progress} testId="eval-progress" />
-          <button type="button" className="btn" data-testid="eval-cancel" onClick={() => void jobs.cancel(job.jobId)}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      )}
-      {startError && <ErrorMessage error={startError} />}
-      {job?.status === 'failed' && job.error && <ErrorMessage error={{ code: asErrorCode(job.error.code), message: job.error.message }} testId="eval-job-error" />}
-      {job?.status === 'cancelled' && <p className="notice">{t('segments.cancelled')}</p>}
+      <JobStatus job={job} startError={startError} testId="eval" />
     </Card>
   );
 }

@@ -2,11 +2,9 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RunRecord } from '../../../../core/model/jobs.js';
 import type { ApiError } from '../../../../core/model/result.js';
 import type { PreferenceValidation } from './types.js';
-import { asErrorCode } from '../../api/call.js';
 import { ChartCard } from '../../charts/ChartCard.js';
 import { Card } from '../../components/Card.js';
-import { ErrorMessage } from '../../components/ErrorMessage.js';
-import { ProgressBar } from '../../components/ProgressBar.js';
+import { JobStatus } from '../../components/JobStatus.js';
 import { useI18n } from '../../i18n/context.js';
 import { useJobs } from '../../state/jobs.js';
 import { pickRun } from '../../lib/runs.js';
@@ -74,17 +72,7 @@ export function PreferenceSection({ project, runs, onDone }: Props) {
             {t('recommend.pref.run')}
           </button>
         </div>
-        {job?.status === 'running' && (
-          <div className="import-running" data-testid="pref-running">
-            <ProgressBar progress={job.progress} testId="pref-progress" />
-            <button type="button" className="btn" data-testid="pref-cancel" onClick={() => void jobs.cancel(job.jobId)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        )}
-        {startError && <ErrorMessage error={startError} />}
-        {job?.status === 'failed' && job.error && <ErrorMessage error={{ code: asErrorCode(job.error.code), message: job.error.message }} testId="pref-job-error" />}
-        {job?.status === 'cancelled' && <p className="notice">{t('segments.cancelled')}</p>}
+        <JobStatus job={job} startError={startError} testId="pref" />
         {runs.length === 0 && <p className="muted rec-pref-picker" data-testid="pref-no-runs">{t('recommend.pref.none')}</p>}
         {runs.length > 0 && (
           <label className="field run-picker rec-pref-picker">

@@ -2,12 +2,10 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RunRecord } from '../../../../core/model/jobs.js';
 import type { ApiError } from '../../../../core/model/result.js';
 import type { ScoreModelExample, ScoreModelProduct, ScoreModelSummary } from './types.js';
-import { asErrorCode } from '../../api/call.js';
 import { useApi } from '../../api/context.js';
 import { ChartCard } from '../../charts/ChartCard.js';
 import { Card } from '../../components/Card.js';
-import { ErrorMessage } from '../../components/ErrorMessage.js';
-import { ProgressBar } from '../../components/ProgressBar.js';
+import { JobStatus } from '../../components/JobStatus.js';
 import { useApiQuery } from '../../hooks/useApiQuery.js';
 import { useI18n } from '../../i18n/context.js';
 import { useJobs } from '../../state/jobs.js';
@@ -100,17 +98,7 @@ export function ScoreModelSection({ project, runs, onDone }: Props) {
             {t('recommend.score.run')}
           </button>
         </div>
-        {job?.status === 'running' && (
-          <div className="import-running" data-testid="score-running">
-            <ProgressBar progress={job.progress} testId="score-progress" />
-            <button type="button" className="btn" data-testid="score-cancel" onClick={() => void jobs.cancel(job.jobId)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        )}
-        {startError && <ErrorMessage error={startError} />}
-        {job?.status === 'failed' && job.error && <ErrorMessage error={{ code: asErrorCode(job.error.code), message: job.error.message }} testId="score-job-error" />}
-        {job?.status === 'cancelled' && <p className="notice">{t('segments.cancelled')}</p>}
+        <JobStatus job={job} startError={startError} testId="score" />
         {runs.length === 0 && <p className="muted rec-pref-picker" data-testid="score-no-runs">{t('recommend.score.none')}</p>}
         {runs.length > 0 && (
           <label className="field run-picker rec-pref-picker">

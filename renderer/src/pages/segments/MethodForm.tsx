@@ -3,11 +3,10 @@ import type { AnalysisInfo } from '../../../../core/model/api.js';
 import type { ApiError } from '../../../../core/model/result.js';
 import { KMEANS_FEATURE_SETS, SEGMENT_ANALYSES, isSegmentAnalysis, type SegmentAnalysis } from '../../../../core/model/segment.js';
 import { useApi } from '../../api/context.js';
-import { asErrorCode } from '../../api/call.js';
 import { Card } from '../../components/Card.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { JobStatus } from '../../components/JobStatus.js';
 import { Loading } from '../../components/Loading.js';
-import { ProgressBar } from '../../components/ProgressBar.js';
 import { useApiQuery } from '../../hooks/useApiQuery.js';
 import { useI18n } from '../../i18n/context.js';
 import { isMessageKey } from '../../i18n/translate.js';
@@ -112,17 +111,7 @@ export function MethodForm({ project, onDone }: Props) {
         </button>
         {Object.keys(built.params).length > 0 && <span className="muted small">{t('segments.changed', { n: Object.keys(built.params).length })}</span>}
       </div>
-      {job?.status === 'running' && (
-        <div className="import-running" data-testid="segment-running">
-          <ProgressBar progress={job.progress} testId="segment-progress" />
-          <button type="button" className="btn" data-testid="segment-cancel" onClick={() => void jobs.cancel(job.jobId)}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      )}
-      {startError && <ErrorMessage error={startError} />}
-      {job?.status === 'failed' && job.error && <ErrorMessage error={{ code: asErrorCode(job.error.code), message: job.error.message }} testId="segment-job-error" />}
-      {job?.status === 'cancelled' && <p className="notice">{t('segments.cancelled')}</p>}
+      <JobStatus job={job} startError={startError} testId="segment" />
     </Card>
   );
 }
