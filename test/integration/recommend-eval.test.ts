@@ -76,6 +76,17 @@ describe('recommend-eval on the tiny demo (contract of issue #5 §1)', () => {
     expect(fs.readFileSync(out, 'utf8')).toMatch(/bought by [123] of your 3 most similar customers in (offline-only|online) · spend Q\d · \d/);
   });
 
+  it('chooses EASE\'s λ on a seeded sample of the validation customers, and says so', () => {
+    const notes = (n: number) => evalRun(project, ['--param', 'models=ease', '--param', `validationCustomers=${n}`]).models[0].notes ?? '';
+    const sampled = notes(100);
+    expect(sampled).toMatch(/^λ = \d+ chosen on the 28 days before the cutoff \(100 of (\d+) validation customers; nDCG@10: /);
+    const all = Number(/100 of (\d+) validation/.exec(sampled)![1]);
+    expect(all).toBeGreaterThan(100);
+    const untimed = (text: string) => text.replace(/; [\d.]+ s\)/, ')');
+    expect(untimed(notes(100))).toBe(untimed(sampled)); // the same sample, the same scores
+    expect(notes(all + 1000)).toMatch(new RegExp(`\\(${all} of ${all} validation customers;`));
+  });
+
   it('refuses a cutoff outside the data with a clear message', () => {
     const r = runCli(['run', 'recommend-eval', '--project', project, '--param', 'cutoff=2030-01-01']);
     expect(r.code).toBe(1);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { createRandom } from '../../analysis/common/random.js';
 import { chooseLambda, clusterKnn, ease, preferenceRecommender, scoreModelRecommender, evaluate, gTopFreq, historyOf, itemKnn, pTopFreq, segmentPop, type Recommender } from '../../analysis/recommend/index.js';
 import { sha256Text } from '../../data/hash.js';
 import { epochDay } from '../../data/import/values.js';
@@ -26,6 +27,7 @@ const params = z
     segmentRun: z.coerce.number().int().positive().optional(),
     clusterRun: z.coerce.number().int().positive().optional(),
     validationDays: z.coerce.number().int().min(1).max(365).default(28),
+    validationCustomers: z.coerce.number().int().min(100).max(10_000_000).default(5000),
     lambdas: list(z.coerce.number().positive()).default([100, 400, 1600]),
     easeItems: z.coerce.number().int().min(10).max(5000).default(2000),
     ...sequenceParams,
@@ -85,6 +87,7 @@ export const recommendEvalJob: JobDefinition<RecommendEvalParams, RecommendEvalS
     { name: 'segmentRun', type: 'integer', default: null, help: 'Segmentation run for segment-pop; default: the newest on this data.' },
     { name: 'clusterRun', type: 'integer', default: null, help: 'stratified-kmeans run for cluster-knn; default: the newest on this data.' },
     { name: 'validationDays', type: 'integer', default: 28, help: 'EASE: the last days before the cutoff used to choose λ (never the holdout).' },
+    { name: 'validationCustomers', type: 'integer', default: 5000, help: 'EASE: λ is chosen on at most this many of the validation customers (a seeded sample).' },
     { name: 'lambdas', type: 'string[]', default: [100, 400, 1600], help: 'EASE: λ candidates, chosen by nDCG at the largest K on the validation days.' },
     { name: 'easeItems', type: 'integer', default: 2000, help: 'EASE: model only this many most popular products (the dense solve is cubic in it).' },
     ...sequenceParamInfo,
@@ -137,18 +140,20 @@ export const recommendEvalJob: JobDefinition<RecommendEvalParams, RecommendEvalS
         } else if (id === 'ease') {
           const t0 = performance.now();
           const val = temporalSplit(b, cutoff - p.validationDays, cutoff);
+          const truth = sampleCustomers(val.truth, p.validationCustomers, p.seed ?? 1);
+          const history = historyOf(val.train);
           const kMax = Math.max(...ks);
-          const chosen = val.truth.size === 0
+          const chosen = truth.size === 0
             ? { lambda: p.lambdas[0], scores: [] }
             : chooseLambda(p.lambdas, (lambda) => {
                 ctx.throwIfCancelled();
                 const m = ease({ lambda, maxItems: p.easeItems });
                 m.fit(val.train);
-                return evaluate((u) => m.recommend(u, kMax), val.truth, historyOf(val.train), [kMax], P).all[`ndcg@${kMax}`];
+                return evaluate((u) => m.recommend(u, kMax), truth, history, [kMax], P).all[`ndcg@${kMax}`];
               });
           const selectSeconds = (performance.now() - t0) / 1000;
           const r = assess(ease({ lambda: chosen.lambda, maxItems: p.easeItems }), h, ks, P);
-          results.push({ id, ...r, notes: `λ = ${chosen.lambda} chosen on the ${p.validationDays} days before the cutoff (nDCG@${kMax}: ${chosen.scores.map((s) => `${s.lambda} → ${s.score.toFixed(4)}`).join(', ')}; ${selectSeconds.toFixed(1)} s); ${Math.min(p.easeItems, P)} most popular products modelled` });
+          results.push({ id, ...r, notes: `λ = ${chosen.lambda} chosen on the ${p.validationDays} days before the cutoff (${truth.size.toLocaleString('en')} of ${val.truth.size.toLocaleString('en')} validation customers; nDCG@${kMax}: ${chosen.scores.map((s) => `${s.lambda} → ${s.score.toFixed(4)}`).join(', ')}; ${selectSeconds.toFixed(1)} s); ${Math.min(p.easeItems, P)} most popular products modelled` });
         }
       }
       const kMax = Math.max(...ks);
@@ -166,6 +171,18 @@ export const recommendEvalJob: JobDefinition<RecommendEvalParams, RecommendEvalS
     }
   },
 };
+
+/** At most `n` entries of `truth`, drawn without replacement by a seeded shuffle of the customers (all when fewer). */
+function sampleCustomers(truth: Map<number, Set<number>>, n: number, seed: number): Map<number, Set<number>> {
+  if (truth.size <= n) return truth;
+  const keys = [...truth.keys()].sort((a, b) => a - b);
+  const random = createRandom(seed);
+  for (let i = 0; i < n; i++) {
+    const j = i + random.int(keys.length - i);
+    [keys[i], keys[j]] = [keys[j], keys[i]];
+  }
+  return new Map(keys.slice(0, n).map((u) => [u, truth.get(u)!]));
+}
 
 function toDay(s: string): number {
   const [y, m, d] = s.split('-').map(Number);
