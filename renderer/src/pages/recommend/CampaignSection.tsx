@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { RunRecord } from '../../../../core/model/jobs.js';
 import type { ApiError } from '../../../../core/model/result.js';
 import type { RecommendSummary } from './types.js';
@@ -8,8 +8,8 @@ import { downloadBlob } from '../../charts/export.js';
 import { Card } from '../../components/Card.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { JobStatus } from '../../components/JobStatus.js';
+import { useJobRunner } from '../../hooks/useJobRunner.js';
 import { useI18n } from '../../i18n/context.js';
-import { useJobs } from '../../state/jobs.js';
 import { summaryOf } from '../segments/runs.js';
 import { useRunLabel } from '../segments/RunPicker.js';
 import { MODELS, parseCsv } from './model.js';
@@ -34,22 +34,19 @@ interface Props {
 export function CampaignSection({ project, recommendRuns, segmentRuns, onDone, onFirstCustomer, onOpenCustomer }: Props) {
   const api = useApi();
   const { t, fmt, lang } = useI18n();
-  const jobs = useJobs();
   const runLabel = useRunLabel();
   const [model, setModel] = useState<string>('p-topfreq');
   const [top, setTop] = useState('10');
-  const [jobId, setJobId] = useState<string | null>(() => jobs.list.find((j) => j.status === 'running' && j.project === project && j.kind === 'recommend')?.jobId ?? null);
-  const [startError, setStartError] = useState<ApiError | null>(null);
-  const [starting, setStarting] = useState(false);
+  const { job, running, startError, status, start } = useJobRunner(project, (kind) => kind === 'recommend', (runId) => {
+    setWanted(runId);
+    onDone(runId);
+  });
   const [wanted, setWanted] = useState<number | null>(null);
   const [segRun, setSegRun] = useState<string>('');
   const [segment, setSegment] = useState<string>('');
   const [hash, setHash] = useState(false);
   const [preview, setPreview] = useState<{ key: string; filename: string; rows: number; csv: string } | null>(null);
   const [exportError, setExportError] = useState<ApiError | null>(null);
-  const reported = useRef<string | null>(null);
-  const job = jobs.get(jobId);
-  const running = job?.status === 'running' || starting;
   const topN = Number(top);
   const badTop = !Number.isInteger(topN) || topN < 1 || topN > 100;
 
@@ -58,14 +55,6 @@ export function CampaignSection({ project, recommendRuns, segmentRuns, onDone, o
   const recSummary = recRun?.summary as RecommendSummary | null | undefined;
   const segRecord = segmentRuns.find((r) => String(r.id) === segRun);
   const segList = segRecord ? (summaryOf(segRecord)?.segmentList ?? []) : [];
-
-  useEffect(() => {
-    if (job?.status === 'done' && job.runId !== null && reported.current !== job.jobId) {
-      reported.current = job.jobId;
-      setWanted(job.runId);
-      onDone(job.runId);
-    }
-  }, [job, onDone]);
 
   const params = useMemo(() => {
     const p: Record<string, string> = {};
@@ -107,21 +96,14 @@ export function CampaignSection({ project, recommendRuns, segmentRuns, onDone, o
 
   const clickable = onOpenCustomer !== undefined && !hash;
 
-  const run = async () => {
-    setStartError(null);
-    setStarting(true);
-    // Reasons are written in the page's language (the campaign CSV carries them).
-    const result = await jobs.start(project, 'recommend', { model, top: topN, lang });
-    setStarting(false);
-    if (result.ok) setJobId(result.value.jobId);
-    else setStartError(result.error);
-  };
+  // Reasons are written in the page's language (the campaign CSV carries them).
+  const run = () => start('recommend', { model, top: topN, lang });
   const save = () => {
     if (preview) downloadBlob(new Blob([preview.csv], { type: 'text/csv;charset=utf-8' }), preview.filename);
   };
 
   return (
-    <Card title={t('recommend.campaign')} testId="campaign" attrs={{ 'data-job-status': job?.status ?? (starting ? 'starting' : 'idle'), 'data-run-id': runId === null ? '' : String(runId) }}>
+    <Card title={t('recommend.campaign')} testId="campaign" attrs={{ 'data-job-status': status, 'data-run-id': runId === null ? '' : String(runId) }}>
       <p className="muted small">{t('recommend.campaign.about')}</p>
       <div className="rec-form-row">
         <label className="field">

@@ -1,6 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { RunRecord } from '../../../../core/model/jobs.js';
-import type { ApiError } from '../../../../core/model/result.js';
 import type { ModelResult, RecommendEvalSummary } from './types.js';
 import { useApi } from '../../api/context.js';
 import { ChartCard } from '../../charts/ChartCard.js';
@@ -8,8 +7,8 @@ import { Card } from '../../components/Card.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { JobStatus } from '../../components/JobStatus.js';
 import { useApiQuery } from '../../hooks/useApiQuery.js';
+import { useJobRunner } from '../../hooks/useJobRunner.js';
 import { useI18n } from '../../i18n/context.js';
-import { useJobs } from '../../state/jobs.js';
 import { BASELINES, evalSummary, metricColumns, modelsFromHelp, verdictOf } from './model.js';
 import { ndcgOption, trainingOption } from './options.js';
 
@@ -22,7 +21,6 @@ interface FormProps {
 export function EvalForm({ project, onDone }: FormProps) {
   const api = useApi();
   const { t } = useI18n();
-  const jobs = useJobs();
   const analyses = useApiQuery('analyses', () => api.listAnalyses({}));
   const info = analyses.status === 'ok' ? analyses.value.find((a) => a.id === 'recommend-eval') : undefined;
   const modelsParam = info?.params.find((p) => p.name === 'models');
@@ -35,38 +33,21 @@ export function EvalForm({ project, onDone }: FormProps) {
   const [picked, setPicked] = useState<string[] | null>(null);
   const models = picked ?? defaults;
   const [cutoff, setCutoff] = useState('');
-  const [jobId, setJobId] = useState<string | null>(() => jobs.list.find((j) => j.status === 'running' && j.project === project && j.kind === 'recommend-eval')?.jobId ?? null);
-  const [startError, setStartError] = useState<ApiError | null>(null);
-  const [starting, setStarting] = useState(false);
-  const reported = useRef<string | null>(null);
-  const job = jobs.get(jobId);
-  const running = job?.status === 'running' || starting;
+  const { job, running, startError, status, start } = useJobRunner(project, (kind) => kind === 'recommend-eval', onDone);
   const badCutoff = cutoff.trim() !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(cutoff.trim());
-
-  useEffect(() => {
-    if (job?.status === 'done' && job.runId !== null && reported.current !== job.jobId) {
-      reported.current = job.jobId;
-      onDone(job.runId);
-    }
-  }, [job, onDone]);
 
   const toggle = (m: string) => setPicked((p) => {
     const cur = p ?? defaults;
     return cur.includes(m) ? cur.filter((x) => x !== m) : offered.filter((x) => x === m || cur.includes(x));
   });
-  const run = async () => {
-    setStartError(null);
-    setStarting(true);
+  const run = () => {
     const params: Record<string, unknown> = { models: models.join(',') };
     if (cutoff.trim() !== '') params.cutoff = cutoff.trim();
-    const result = await jobs.start(project, 'recommend-eval', params);
-    setStarting(false);
-    if (result.ok) setJobId(result.value.jobId);
-    else setStartError(result.error);
+    return start('recommend-eval', params);
   };
 
   return (
-    <Card title={t('recommend.eval')} testId="eval-form" attrs={{ 'data-job-status': job?.status ?? (starting ? 'starting' : 'idle') }}>
+    <Card title={t('recommend.eval')} testId="eval-form" attrs={{ 'data-job-status': status }}>
       {analyses.status === 'error' && <ErrorMessage error={analyses.error} />}
       <p className="muted small">{t('recommend.eval.about')}</p>
       <div className="rec-form-row">

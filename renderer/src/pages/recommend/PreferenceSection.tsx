@@ -1,12 +1,11 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { RunRecord } from '../../../../core/model/jobs.js';
-import type { ApiError } from '../../../../core/model/result.js';
 import type { PreferenceValidation } from './types.js';
 import { ChartCard } from '../../charts/ChartCard.js';
 import { Card } from '../../components/Card.js';
 import { JobStatus } from '../../components/JobStatus.js';
+import { useJobRunner } from '../../hooks/useJobRunner.js';
 import { useI18n } from '../../i18n/context.js';
-import { useJobs } from '../../state/jobs.js';
 import { pickRun } from '../../lib/runs.js';
 import { preferenceSummary, preferenceThresholds } from './model.js';
 import { preferenceOption } from './options.js';
@@ -23,34 +22,18 @@ interface Props {
 /** Seed 002's preference score: run the validation (optional split day), pick a run, chart and table. */
 export function PreferenceSection({ project, runs, onDone }: Props) {
   const { t, fmt } = useI18n();
-  const jobs = useJobs();
   const [split, setSplit] = useState('');
   const [wanted, setWanted] = useState<number | null>(null);
-  const [jobId, setJobId] = useState<string | null>(() => jobs.list.find((j) => j.status === 'running' && j.project === project && j.kind === KIND)?.jobId ?? null);
-  const [startError, setStartError] = useState<ApiError | null>(null);
-  const [starting, setStarting] = useState(false);
-  const reported = useRef<string | null>(null);
-  const job = jobs.get(jobId);
-  const running = job?.status === 'running' || starting;
+  const { job, running, startError, status, start } = useJobRunner(project, (kind) => kind === KIND, (runId) => {
+    setWanted(runId);
+    onDone();
+  });
   const badSplit = split.trim() !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(split.trim());
 
-  useEffect(() => {
-    if (job?.status === 'done' && job.runId !== null && reported.current !== job.jobId) {
-      reported.current = job.jobId;
-      setWanted(job.runId);
-      onDone();
-    }
-  }, [job, onDone]);
-
-  const run = async () => {
-    setStartError(null);
-    setStarting(true);
+  const run = () => {
     const params: Record<string, unknown> = {};
     if (split.trim() !== '') params.split = split.trim();
-    const result = await jobs.start(project, KIND, params);
-    setStarting(false);
-    if (result.ok) setJobId(result.value.jobId);
-    else setStartError(result.error);
+    return start(KIND, params);
   };
 
   const selected = pickRun(runs, wanted);
@@ -58,7 +41,7 @@ export function PreferenceSection({ project, runs, onDone }: Props) {
 
   return (
     <>
-      <Card title={t('recommend.pref')} testId="pref-form" attrs={{ 'data-job-status': job?.status ?? (starting ? 'starting' : 'idle'), 'data-runs': String(runs.length) }}>
+      <Card title={t('recommend.pref')} testId="pref-form" attrs={{ 'data-job-status': status, 'data-runs': String(runs.length) }}>
         <p className="muted small">{t('recommend.pref.about')}</p>
         <div className="rec-form-row">
           <label className="field">

@@ -1,14 +1,13 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { RunRecord } from '../../../../core/model/jobs.js';
-import type { ApiError } from '../../../../core/model/result.js';
 import type { ScoreModelExample, ScoreModelProduct, ScoreModelSummary } from './types.js';
 import { useApi } from '../../api/context.js';
 import { ChartCard } from '../../charts/ChartCard.js';
 import { Card } from '../../components/Card.js';
 import { JobStatus } from '../../components/JobStatus.js';
 import { useApiQuery } from '../../hooks/useApiQuery.js';
+import { useJobRunner } from '../../hooks/useJobRunner.js';
 import { useI18n } from '../../i18n/context.js';
-import { useJobs } from '../../state/jobs.js';
 import { pickRun } from '../../lib/runs.js';
 import { genderLabel } from '../overview/labels.js';
 import { scoreModelSummary, SEED_SCORE_RMSE } from './model.js';
@@ -27,40 +26,24 @@ interface Props {
 export function ScoreModelSection({ project, runs, onDone }: Props) {
   const api = useApi();
   const { t, fmt } = useI18n();
-  const jobs = useJobs();
   const analyses = useApiQuery('analyses', () => api.listAnalyses({}));
   const info = analyses.status === 'ok' ? analyses.value.find((a) => a.id === KIND) : undefined;
   const epochsDefault = info?.params.find((p) => p.name === 'epochs')?.default;
   const [customer, setCustomer] = useState('');
   const [epochs, setEpochs] = useState('');
   const [wanted, setWanted] = useState<number | null>(null);
-  const [jobId, setJobId] = useState<string | null>(() => jobs.list.find((j) => j.status === 'running' && j.project === project && j.kind === KIND)?.jobId ?? null);
-  const [startError, setStartError] = useState<ApiError | null>(null);
-  const [starting, setStarting] = useState(false);
-  const reported = useRef<string | null>(null);
-  const job = jobs.get(jobId);
-  const running = job?.status === 'running' || starting;
+  const { job, running, startError, status, start } = useJobRunner(project, (kind) => kind === KIND, (runId) => {
+    setWanted(runId);
+    onDone();
+  });
   const epochsN = Number(epochs.trim());
   const badEpochs = epochs.trim() !== '' && (!Number.isInteger(epochsN) || epochsN < 1 || epochsN > 200);
 
-  useEffect(() => {
-    if (job?.status === 'done' && job.runId !== null && reported.current !== job.jobId) {
-      reported.current = job.jobId;
-      setWanted(job.runId);
-      onDone();
-    }
-  }, [job, onDone]);
-
-  const run = async () => {
-    setStartError(null);
-    setStarting(true);
+  const run = () => {
     const params: Record<string, unknown> = {};
     if (customer.trim() !== '') params.customer = customer.trim();
     if (epochs.trim() !== '') params.epochs = epochsN;
-    const result = await jobs.start(project, KIND, params);
-    setStarting(false);
-    if (result.ok) setJobId(result.value.jobId);
-    else setStartError(result.error);
+    return start(KIND, params);
   };
 
   const selected = pickRun(runs, wanted);
@@ -68,7 +51,7 @@ export function ScoreModelSection({ project, runs, onDone }: Props) {
 
   return (
     <>
-      <Card title={t('recommend.score')} testId="score-form" attrs={{ 'data-job-status': job?.status ?? (starting ? 'starting' : 'idle'), 'data-runs': String(runs.length) }}>
+      <Card title={t('recommend.score')} testId="score-form" attrs={{ 'data-job-status': status, 'data-runs': String(runs.length) }}>
         <p className="muted small">{t('recommend.score.about')}</p>
         <div className="rec-form-row">
           <label className="field">

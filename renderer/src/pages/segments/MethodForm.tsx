@@ -1,6 +1,5 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { AnalysisInfo } from '../../../../core/model/api.js';
-import type { ApiError } from '../../../../core/model/result.js';
 import { KMEANS_FEATURE_SETS, SEGMENT_ANALYSES, isSegmentAnalysis, type SegmentAnalysis } from '../../../../core/model/segment.js';
 import { useApi } from '../../api/context.js';
 import { Card } from '../../components/Card.js';
@@ -8,9 +7,9 @@ import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { JobStatus } from '../../components/JobStatus.js';
 import { Loading } from '../../components/Loading.js';
 import { useApiQuery } from '../../hooks/useApiQuery.js';
+import { useJobRunner } from '../../hooks/useJobRunner.js';
 import { useI18n } from '../../i18n/context.js';
 import { isMessageKey } from '../../i18n/translate.js';
-import { useJobs } from '../../state/jobs.js';
 import { buildParams, defaultText, fieldText, isEdited, type FormValues, type ParamInfo } from './params-form.js';
 
 /** Parameters whose values are a fixed list (the rest are typed in). */
@@ -33,16 +32,11 @@ interface Props {
 export function MethodForm({ project, onDone }: Props) {
   const api = useApi();
   const { t, lang } = useI18n();
-  const jobs = useJobs();
   const analyses = useApiQuery('analyses', () => api.listAnalyses({}));
   const [method, setMethod] = useState<SegmentAnalysis>('stratified-kmeans');
   const [values, setValues] = useState<Partial<Record<SegmentAnalysis, FormValues>>>({});
   // A segmentation still running from an earlier visit of the page is followed again.
-  const [jobId, setJobId] = useState<string | null>(() => jobs.list.find((j) => j.status === 'running' && j.project === project && isSegmentAnalysis(j.kind))?.jobId ?? null);
-  const [startError, setStartError] = useState<ApiError | null>(null);
-  const [starting, setStarting] = useState(false);
-  const reported = useRef<string | null>(null);
-  const job = jobs.get(jobId);
+  const { job, running, startError, status, start } = useJobRunner(project, isSegmentAnalysis, onDone);
 
   const infos = useMemo(() => {
     const list = analyses.status === 'ok' ? analyses.value : [];
@@ -52,14 +46,6 @@ export function MethodForm({ project, onDone }: Props) {
   const info = infos.find((a) => a.id === method);
   const form = values[method] ?? {};
   const built = useMemo(() => buildParams(info?.params ?? [], form), [info, form]);
-  const running = job?.status === 'running' || starting;
-
-  useEffect(() => {
-    if (job?.status === 'done' && job.runId !== null && reported.current !== job.jobId) {
-      reported.current = job.jobId;
-      onDone(job.runId);
-    }
-  }, [job, onDone]);
 
   // The analyses describe their parameters in English; Korean has its own words where known.
   const paramHelp = (p: ParamInfo) => {
@@ -69,17 +55,10 @@ export function MethodForm({ project, onDone }: Props) {
   const setField = (name: string, text: string) => setValues((v) => ({ ...v, [method]: { ...(v[method] ?? {}), [name]: text } }));
   const reset = () => setValues((v) => ({ ...v, [method]: {} }));
 
-  const run = async () => {
-    setStartError(null);
-    setStarting(true);
-    const result = await jobs.start(project, method, built.params);
-    setStarting(false);
-    if (result.ok) setJobId(result.value.jobId);
-    else setStartError(result.error);
-  };
+  const run = () => start(method, built.params);
 
   return (
-    <Card title={t('segments.method')} testId="segment-form" className="segment-form" attrs={{ 'data-job-status': job?.status ?? (starting ? 'starting' : 'idle') }}>
+    <Card title={t('segments.method')} testId="segment-form" className="segment-form" attrs={{ 'data-job-status': status }}>
       {analyses.status === 'error' && <ErrorMessage error={analyses.error} />}
       {analyses.status !== 'ok' && analyses.status !== 'error' && <Loading />}
       <div className="method-row">
