@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CLI, ROOT } from '../helpers/project.js';
 
@@ -60,4 +61,37 @@ export async function paintedPixels(page: Page, testId: string): Promise<number>
       return sum + n;
     }, 0),
   );
+}
+
+/** Where the E2E tests leave screenshots and saved files. */
+export const ARTIFACTS = path.join(ROOT, 'test-results', 'e2e');
+
+/** A screenshot of the whole page: the app scrolls inside its content pane, so let it grow for the shot. */
+export async function fullShot(page: Page, name: string): Promise<void> {
+  const style = await page.addStyleTag({ content: '.app, .main { height: auto !important; } .content { overflow: visible !important; }' });
+  await page.screenshot({ path: path.join(ARTIFACTS, name), fullPage: true });
+  await style.evaluate((e) => e.remove());
+}
+
+export interface Workbench {
+  host: Host;
+  browser: Browser;
+  page: Page;
+  /** Console errors and uncaught page errors, collected for the whole session. */
+  consoleErrors: string[];
+}
+
+/** Serves `project`, opens the workbench in English in Chromium (downloads allowed) and waits until it is ready. */
+export async function openWorkbench(project: string): Promise<Workbench> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const host = await startHost(project);
+  const browser = await launchChromium();
+  const page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1440, height: 960 } });
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  await page.addInitScript(() => window.localStorage.setItem('segment-workbench.lang', 'en'));
+  await page.goto(host.url);
+  await page.waitForSelector('html[data-ready="true"]');
+  return { host, browser, page, consoleErrors };
 }

@@ -2,18 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli, tempDir } from '../helpers/project.js';
-import { chromiumAvailable, launchChromium, paintedPixels, startHost, type Host } from './browser.js';
+import { makeTinyDemo, runCli } from '../helpers/project.js';
+import { chromiumAvailable, fullShot, openWorkbench, paintedPixels, type Host } from './browser.js';
 
-const ARTIFACTS = path.join(ROOT, 'test-results', 'e2e');
 const MODELS = ['g-topfreq', 'p-topfreq', 'segment-pop'];
-
-/** A screenshot of the whole page: the app scrolls inside its content pane, so let it grow for the shot. */
-async function fullShot(page: Page, name: string): Promise<void> {
-  const style = await page.addStyleTag({ content: '.app, .main { height: auto !important; } .content { overflow: visible !important; }' });
-  await page.screenshot({ path: path.join(ARTIFACTS, name), fullPage: true });
-  await style.evaluate((e) => e.remove());
-}
 
 describe.skipIf(!chromiumAvailable())('the Recommend page in Chromium', () => {
   let dir: string;
@@ -22,25 +14,14 @@ describe.skipIf(!chromiumAvailable())('the Recommend page in Chromium', () => {
   let browser: Browser;
   let page: Page;
   let segmentRun = 0;
-  const consoleErrors: string[] = [];
+  let consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    dir = tempDir('swb-e2e-rec-');
-    project = path.join(dir, 'recommend.sqlite');
-    const demo = runCli(['demo', '--project', project, '--size', 'tiny', '--json']);
-    expect(demo.code, demo.stderr).toBe(0);
+    ({ dir, project } = makeTinyDemo('swb-e2e-rec-', 'recommend.sqlite'));
     const seg = runCli(['run', 'kmeans', '--project', project, '--param', 'features=category', '--param', 'k=4', '--json']);
     expect(seg.code, seg.stderr).toBe(0);
     segmentRun = (JSON.parse(seg.stdout) as { runId: number }).runId;
-    host = await startHost(project);
-    browser = await launchChromium();
-    page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1440, height: 960 } });
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-    page.on('pageerror', (e) => consoleErrors.push(String(e)));
-    await page.addInitScript(() => window.localStorage.setItem('segment-workbench.lang', 'en'));
-    await page.goto(host.url);
-    await page.waitForSelector('html[data-ready="true"]');
+    ({ host, browser, page, consoleErrors } = await openWorkbench(project));
   }, 120_000);
 
   afterAll(async () => {

@@ -2,10 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli, tempDir } from '../helpers/project.js';
-import { chromiumAvailable, launchChromium, paintedPixels, startHost, type Host } from './browser.js';
+import { makeTinyDemo } from '../helpers/project.js';
+import { ARTIFACTS, chromiumAvailable, openWorkbench, paintedPixels, type Host } from './browser.js';
 
-const ARTIFACTS = path.join(ROOT, 'test-results', 'e2e');
 const RETAILERS = ['A01', 'A02', 'A03', 'A04', 'A05', 'A06'];
 /** A number as the app prints it (en): "0.928", "1,234", "1". */
 const NUMBER = /^\d{1,3}(,\d{3})*(\.\d+)?$/;
@@ -36,27 +35,15 @@ async function saveChart(page: Page, card: string, name: string): Promise<string
 }
 
 describe.skipIf(!chromiumAvailable())('the learned score model and the sequence training on the Recommend page', () => {
-  let dir: string;
   let project: string;
   let host: Host;
   let browser: Browser;
   let page: Page;
-  const consoleErrors: string[] = [];
+  let consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    dir = tempDir('swb-e2e-score-');
-    project = path.join(dir, 'score.sqlite');
-    const demo = runCli(['demo', '--project', project, '--size', 'tiny', '--json']);
-    expect(demo.code, demo.stderr).toBe(0);
-    host = await startHost(project);
-    browser = await launchChromium();
-    page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1440, height: 960 } });
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-    page.on('pageerror', (e) => consoleErrors.push(String(e)));
-    await page.addInitScript(() => window.localStorage.setItem('segment-workbench.lang', 'en'));
-    await page.goto(host.url);
-    await page.waitForSelector('html[data-ready="true"]');
+    ({ project } = makeTinyDemo('swb-e2e-score-', 'score.sqlite'));
+    ({ host, browser, page, consoleErrors } = await openWorkbench(project));
     await page.click('[data-testid="nav-recommend"]');
     await page.waitForSelector('[data-testid="score-no-runs"]');
   }, 120_000);

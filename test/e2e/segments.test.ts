@@ -2,10 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli, tempDir } from '../helpers/project.js';
-import { chromiumAvailable, launchChromium, paintedPixels, startHost, type Host } from './browser.js';
+import { makeTinyDemo } from '../helpers/project.js';
+import { chromiumAvailable, fullShot, openWorkbench, paintedPixels, type Host } from './browser.js';
 
-const ARTIFACTS = path.join(ROOT, 'test-results', 'e2e');
 const METHODS = ['stratified-kmeans', 'kprototypes', 'lrfmv-kmedoids', 'kmeans'] as const;
 
 /** Waits until a chart card says it is drawn, then checks its canvas holds a picture. */
@@ -13,13 +12,6 @@ async function expectPainted(page: Page, testId: string): Promise<void> {
   await page.waitForSelector(`[data-testid="${testId}"][data-rendered="true"][data-available="true"]`, { timeout: 30_000 });
   await page.$eval(`[data-testid="${testId}"]`, (e) => e.scrollIntoView());
   expect(await paintedPixels(page, testId), testId).toBeGreaterThan(200);
-}
-
-/** A screenshot of the whole page: the app scrolls inside its content pane, so let it grow for the shot. */
-async function fullShot(page: Page, name: string): Promise<void> {
-  const style = await page.addStyleTag({ content: '.app, .main { height: auto !important; } .content { overflow: visible !important; }' });
-  await page.screenshot({ path: path.join(ARTIFACTS, name), fullPage: true });
-  await style.evaluate((e) => e.remove());
 }
 
 async function selectedRun(page: Page): Promise<number> {
@@ -34,22 +26,11 @@ describe.skipIf(!chromiumAvailable())('the Segments and Compare pages in Chromiu
   let page: Page;
   let customers = 0;
   const runs: Record<string, number> = {};
-  const consoleErrors: string[] = [];
+  let consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    dir = tempDir('swb-e2e-seg-');
-    project = path.join(dir, 'segments.sqlite');
-    const demo = runCli(['demo', '--project', project, '--size', 'tiny', '--json']);
-    expect(demo.code, demo.stderr).toBe(0);
-    host = await startHost(project);
-    browser = await launchChromium();
-    page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1440, height: 960 } });
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-    page.on('pageerror', (e) => consoleErrors.push(String(e)));
-    await page.addInitScript(() => window.localStorage.setItem('segment-workbench.lang', 'en'));
-    await page.goto(host.url);
-    await page.waitForSelector('html[data-ready="true"]');
+    ({ dir, project } = makeTinyDemo('swb-e2e-seg-', 'segments.sqlite'));
+    ({ host, browser, page, consoleErrors } = await openWorkbench(project));
   });
 
   afterAll(async () => {

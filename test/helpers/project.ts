@@ -16,9 +16,9 @@ export function tempDir(prefix = 'swb-test-'): string {
 }
 
 /** A fresh `tiny` demo project (200 customers) in its own temporary folder, made through the CLI. */
-export function makeTinyDemo(): { dir: string; project: string } {
-  const dir = tempDir();
-  const project = path.join(dir, 'p.sqlite');
+export function makeTinyDemo(prefix = 'swb-test-', file = 'p.sqlite'): { dir: string; project: string } {
+  const dir = tempDir(prefix);
+  const project = path.join(dir, file);
   const r = runCli(['demo', '--project', project, '--size', 'tiny']);
   if (r.code !== 0) throw new Error(`demo failed: ${r.stderr}`);
   return { dir, project };
