@@ -20,15 +20,21 @@ export function minMaxScale(data: Float64Array, n: number, d: number): Float64Ar
   return data;
 }
 
+/** Mean and population variance (divisor n) of column q of a row-major n × d matrix, in two passes. */
+export function columnMeanVariance(data: Float64Array, n: number, d: number, q: number): { mean: number; variance: number } {
+  let m = 0;
+  for (let i = 0; i < n; i++) m += data[i * d + q];
+  m /= n;
+  let v = 0;
+  for (let i = 0; i < n; i++) v += (data[i * d + q] - m) ** 2;
+  return { mean: m, variance: v / n };
+}
+
 /** StandardScaler: (x − mean) / SD per column, SD with divisor n (population), as scikit-learn. */
 export function standardScale(data: Float64Array, n: number, d: number): Float64Array {
   for (let q = 0; q < d; q++) {
-    let m = 0;
-    for (let i = 0; i < n; i++) m += data[i * d + q];
-    m /= n;
-    let v = 0;
-    for (let i = 0; i < n; i++) v += (data[i * d + q] - m) ** 2;
-    const sd = Math.sqrt(v / n);
+    const { mean: m, variance } = columnMeanVariance(data, n, d, q);
+    const sd = Math.sqrt(variance);
     for (let i = 0; i < n; i++) data[i * d + q] = sd > 0 ? (data[i * d + q] - m) / sd : 0;
   }
   return data;

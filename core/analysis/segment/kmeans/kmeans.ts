@@ -1,4 +1,5 @@
 import { createRandom } from '../../common/random.js';
+import { columnMeanVariance } from '../scaling.js';
 import { checkMatrix } from './check.js';
 import { kmeansPlusPlus } from './init.js';
 import { rowNorms } from './blocked.js';
@@ -56,13 +57,6 @@ export function kmeans(data: Float64Array, n: number, d: number, options: KMeans
 /** Mean over columns of the population variance, as numpy `np.mean(np.var(X, axis=0))`. */
 function meanVariance(data: Float64Array, n: number, d: number): number {
   let total = 0;
-  for (let q = 0; q < d; q++) {
-    let m = 0;
-    for (let i = 0; i < n; i++) m += data[i * d + q];
-    m /= n;
-    let v = 0;
-    for (let i = 0; i < n; i++) v += (data[i * d + q] - m) ** 2;
-    total += v / n;
-  }
+  for (let q = 0; q < d; q++) total += columnMeanVariance(data, n, d, q).variance;
   return total / d;
 }
