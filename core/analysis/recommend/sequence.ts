@@ -477,6 +477,7 @@ export function sequenceRecommender(options: SequenceOptions): SequenceRecommend
     name: 'sequence',
     fit(train: TrainingData) {
       const P = checkTraining(train);
+      if (!tf) throw new Error('sequence: TensorFlow.js is not loaded; await tfWasmReady() (core/jobs/recommend/tf-wasm.ts) before fit');
       dispose();
       const t0 = performance.now();
       const U = train.customerCount;
