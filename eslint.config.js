@@ -11,7 +11,7 @@ const restrict = (patterns, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'scratch/**', 'coverage/**', 'test-results/**', 'renderer/dist/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'bench/.cache/**', 'scratch/**', 'coverage/**', 'test-results/**', 'renderer/dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

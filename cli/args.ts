@@ -8,24 +8,7 @@ export class UsageError extends Error {
   }
 }
 
-export const USAGE = `Usage: segment-workbench <command> [options]
-
-Commands:
-  demo --project P.sqlite [--size tiny|demo|full] [--seed N] [--out DIR] [--json]
-        write the seeded demo data (L.point format) and import it
-  import --project P.sqlite FILE... [--format auto|lpoint|generic] [--map field=Column,...]
-        [--role auto|transactions|customers|products] [--encoding auto|utf8|cp949]
-        [--on-error abort|skip] [--allow-duplicate] [--json]
-        import CSV files in one transaction (creates P if absent)
-  analyses [--json]                     list analyses with their parameters and defaults
-  run ANALYSIS --project P [--param key=value ...] [--json]
-        run one analysis as a job; progress on stderr, summary on stdout
-  runs --project P [--json]             list the project's runs
-  export --project P --run ID --what NAME --out FILE [--param key=value ...]
-        write an export of a run (import-report, summary)
-  serve --project P [--port N] [--json]  the browser host on 127.0.0.1; prints the URL with its secret
-
-Exit codes: 0 success, 1 failed (message on stderr), 2 usage.`;
+// The usage text and each command's --help (and which options a command takes) are in help.ts.
 
 const OPTIONS = {
   project: { type: 'string' },
@@ -37,11 +20,13 @@ const OPTIONS = {
   map: { type: 'string', multiple: true },
   role: { type: 'string' },
   encoding: { type: 'string' },
+  sheet: { type: 'string' },
   'on-error': { type: 'string' },
   'allow-duplicate': { type: 'boolean' },
   param: { type: 'string', multiple: true },
   run: { type: 'string' },
   what: { type: 'string' },
+  bom: { type: 'string' },
   port: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -51,7 +36,7 @@ export interface ParsedArgs {
   positionals: string[];
   values: {
     project?: string; size?: string; seed?: string; out?: string; json?: boolean; format?: string; map?: string[]; role?: string;
-    encoding?: string; 'on-error'?: string; 'allow-duplicate'?: boolean; param?: string[]; run?: string; what?: string; port?: string; help?: boolean;
+    encoding?: string; sheet?: string; 'on-error'?: string; 'allow-duplicate'?: boolean; param?: string[]; run?: string; what?: string; bom?: string; port?: string; help?: boolean;
   };
 }
 
@@ -60,7 +45,9 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
     const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
     return { command: positionals[0], positionals: positionals.slice(1), values };
   } catch (err) {
-    throw new UsageError((err as Error).message);
+    // Node's message for an unknown option goes on about positionals; name the option and stop.
+    const unknown = /^Unknown option '([^']+)'/.exec((err as Error).message);
+    throw new UsageError(unknown ? `unknown option ${unknown[1]}` : (err as Error).message);
   }
 }
 

@@ -1,12 +1,14 @@
 import path from 'node:path';
 import type { JobEvent } from '../core/model/jobs.js';
 import type { ImportSummary } from '../core/model/import.js';
+import { emptiedRequiredField } from '../core/model/import-request.js';
 import { toApiError, WorkbenchError } from '../core/model/result.js';
 import type { JobHandle } from '../core/service/job-runner.js';
 import { WorkbenchService } from '../core/service/service.js';
-import { integerOption, keyValues, oneOf, parseCommandLine, requireOption, USAGE, UsageError, type ParsedArgs } from './args.js';
+import { integerOption, keyValues, oneOf, parseCommandLine, requireOption, UsageError, type ParsedArgs } from './args.js';
+import { checkOptions, commandHelp, usage, usageAfterError } from './help.js';
 import { ProgressPrinter } from './progress.js';
-import { printImportSummary, printRuns, printAnalyses, printSegmentation } from './print.js';
+import { printExport, printImportSummary, printRuns, printAnalyses, printSegmentation } from './print.js';
 import { isSegmentAnalysis, type SegmentationSummary } from '../core/model/segment.js';
 import { serve } from './serve.js';
 
@@ -68,14 +70,20 @@ async function main(args: ParsedArgs): Promise<void> {
     case 'import': {
       const project = requireOption(v.project, 'project');
       if (args.positionals.length === 0) throw new UsageError('import needs at least one FILE');
+      const map = keyValues(v.map, 'map', true);
+      const role = oneOf(v.role, 'role', ['auto', 'transactions', 'customers', 'products'] as const, 'auto');
+      // `--map field=` leaves an optional field unmapped; a required one cannot be (a usage error, before any work).
+      const emptied = emptiedRequiredField(map, role);
+      if (emptied !== undefined) throw new UsageError(`"${emptied}" is required${role === 'auto' ? '' : ` for ${role}`} and cannot be left unmapped (--map ${emptied}=)`);
       const done = await follow(
         service.importFiles({
           project,
           files: args.positionals.map((f) => path.resolve(f)),
-          format: oneOf(v.format, 'format', ['auto', 'lpoint', 'generic'] as const, 'auto'),
-          map: keyValues(v.map, 'map', true),
-          role: oneOf(v.role, 'role', ['auto', 'transactions', 'customers', 'products'] as const, 'auto'),
+          format: oneOf(v.format, 'format', ['auto', 'lpoint', 'generic', 'baskets'] as const, 'auto'),
+          map,
+          role,
           encoding: oneOf(v.encoding, 'encoding', ['auto', 'utf8', 'cp949'] as const, 'auto'),
+          ...(v.sheet === undefined ? {} : { sheet: v.sheet }),
           onError: oneOf(v['on-error'], 'on-error', ['abort', 'skip'] as const, 'abort'),
           allowDuplicate: v['allow-duplicate'] === true,
         }),
@@ -106,8 +114,9 @@ async function main(args: ParsedArgs): Promise<void> {
     }
     case 'export': {
       const run = integerOption(requireOption(v.run, 'run'), 'run') as number;
-      const result = service.exportRun({ project: requireOption(v.project, 'project'), run, what: requireOption(v.what, 'what'), out: requireOption(v.out, 'out'), params: keyValues(v.param, 'param', false) });
-      out(json, result, () => process.stdout.write(`Wrote ${result.rows.toLocaleString('en-US')} rows to ${result.file}\n`));
+      const bom = v.bom === undefined ? undefined : oneOf(v.bom, 'bom', ['yes', 'no'] as const, 'yes') === 'yes';
+      const result = service.exportRun({ project: requireOption(v.project, 'project'), run, what: requireOption(v.what, 'what'), out: requireOption(v.out, 'out'), params: keyValues(v.param, 'param', false), bom });
+      out(json, result, () => printExport(result));
       return;
     }
     case 'serve': {
@@ -127,18 +136,21 @@ async function main(args: ParsedArgs): Promise<void> {
 }
 
 async function cli(): Promise<number> {
-  let args: ParsedArgs;
+  let args: ParsedArgs | undefined;
   try {
     args = parseCommandLine(process.argv.slice(2));
     if (args.values.help) {
-      process.stdout.write(`${USAGE}\n`);
+      const help = args.command === undefined ? usage() : commandHelp(args.command);
+      if (help === undefined) throw new UsageError(`unknown command ${JSON.stringify(args.command)}`);
+      process.stdout.write(`${help}\n`);
       return 0;
     }
+    checkOptions(args);
     await main(args);
     return 0;
   } catch (err) {
     if (err instanceof UsageError) {
-      process.stderr.write(`segment-workbench: ${err.message}\n\n${USAGE}\n`);
+      process.stderr.write(`segment-workbench: ${err.message}\n\n${usageAfterError(args?.command)}\n`);
       return 2;
     }
     const e = toApiError(err);

@@ -24,15 +24,48 @@ export type CustomerField = (typeof GENERIC_FIELDS.customers)[number];
 export type ProductField = (typeof GENERIC_FIELDS.products)[number];
 export type GenericField = TransactionField | CustomerField | ProductField;
 
+/**
+ * The fields a role cannot do without: the import refuses a file whose mapping lacks one (the
+ * one list both the mapping check in core/data/import/mapping.ts and `import --help` read).
+ * Transactions need only customer and date (SPEC §2.2, issue #10): files without amounts (item
+ * logs) or without products (customer, date, quantity, amount) import.
+ */
+export const REQUIRED_FIELDS: Record<GenericRole, readonly GenericField[]> = {
+  transactions: ['customer', 'date'],
+  customers: ['customer'],
+  products: ['product'],
+};
+
+/** What each mapping field means, one line each (shown by `import --help`). */
+export const FIELD_MEANINGS: Record<GenericField, string> = {
+  customer: 'customer or member id',
+  receipt: 'receipt, order or invoice id; without it one customer\'s purchases on one day form one receipt',
+  date: 'purchase date or date-time',
+  product: 'product code (SKU, stock code); unmapped: lines without product (product analyses say so)',
+  productName: 'product name or description',
+  category: 'product category (top level)',
+  category2: 'product sub-category (second level)',
+  quantity: 'units bought (1 when unmapped; negative = return)',
+  amount: 'line amount (money); unmapped: quantity × unitPrice, or unknown (empty, not 0) without a price',
+  unitPrice: 'price of one unit',
+  channel: 'sales channel: offline/online (or 1/2)',
+  store: 'store or branch code',
+  region: 'the customer\'s region, city or country',
+  gender: 'the customer\'s gender: F/M, female/male, 여성/남성',
+  age: 'the customer\'s age in years or age band (30s, 30-39, 30대)',
+};
+
 /** The validated import request (schema in import-request.ts, kept apart so the import threads load no zod). */
 export interface ImportOptions {
   project: string;
   files: string[];
-  format: 'auto' | 'lpoint' | 'generic';
+  format: 'auto' | 'lpoint' | 'generic' | 'baskets';
   /** field → column header; fields the user does not map are guessed from the headers. */
   map: Record<string, string>;
   role: 'auto' | GenericRole;
   encoding: 'auto' | 'utf8' | 'cp949';
+  /** The sheet of .xlsx workbooks to read (default: the first sheet); CSV files ignore it. */
+  sheet?: string;
   onError: 'abort' | 'skip';
   /** Import a file again even when its fingerprint is already in the project. */
   allowDuplicate: boolean;
@@ -54,18 +87,43 @@ export interface RowIssue {
 /** What the importer decided about one file. */
 export interface FileImportReport {
   file: string;
-  format: 'lpoint' | 'generic';
+  format: 'lpoint' | 'generic' | 'baskets';
   /** L.point table, or generic role. */
   table: string;
+  /** The text encoding ('utf8', 'cp949', +bom), or 'xlsx' for a workbook. */
   encoding: string;
+  /** '' for a workbook. */
   delimiter: string;
+  /** .xlsx: the sheet that was read. */
+  sheet?: string;
   /** field → column actually used (generic), or the L.point header. */
   mapping: Record<string, string>;
   rowsRead: number;
   rowsImported: number;
   rowsRejected: number;
   rowsFlagged: number;
+  /**
+   * Physical lines that could not be read as records: after a CSV syntax error the reader skips
+   * lines until one reads as a record again (issue #15 §3); each skipped line is also a rejected
+   * row of the report. 0 when the whole file was read.
+   */
+  linesNotRead: number;
   fingerprint: string;
+  /** Receipt ids of this file that carry lines of more than one customer (issue #10; 0 for non-purchase files). */
+  sharedReceiptIds?: number;
+  /** Customer attributes this file created (customers files: columns beyond the fixed fields). */
+  attributes?: ImportedAttribute[];
+  /** What the importer decided and did, one sentence each (date format read, amounts missing, receipts split by customer, …). */
+  notes?: string[];
+}
+
+/**
+ * A customer attribute beyond the fixed fields (tenure, loyalty tier…): numeric when every
+ * non-empty value of the column is a number, else categorical.
+ */
+export interface ImportedAttribute {
+  name: string;
+  kind: 'numeric' | 'categorical';
 }
 
 /** The `import --json` summary of SPEC §6 (a contract: keep the names). */
@@ -76,6 +134,8 @@ export interface ImportSummary {
   rowsImported: number;
   rowsRejected: number;
   rowsFlagged: number;
+  /** Physical lines of the files that could not be read as records (see FileImportReport.linesNotRead). */
+  linesNotRead: number;
   /** The rejected rows (the first 100,000; the import report in the project lists all). */
   rejected: RowIssue[];
   /** The first 10,000 flagged rows; the import report lists all. */
@@ -84,10 +144,20 @@ export interface ImportSummary {
   customers: number;
   /** Receipts in the project after the import. */
   receipts: number;
-  /** Sum of imported purchase amounts (returns included, negative). */
-  amountTotal: number;
+  /**
+   * Sum of imported purchase amounts (returns included, negative); null when the imported purchase
+   * files carry no money at all (no amount or unit price column: amounts are unknown, not 0).
+   */
+  amountTotal: number | null;
   /** Sum of the amounts of rejected purchase rows that had a readable amount. */
   amountRejected: number;
+  /**
+   * Receipt ids carrying lines of more than one customer, over the imported files. Each line keeps
+   * its customer: such a receipt id is split into one receipt per (receipt id, customer).
+   */
+  sharedReceiptIds: number;
+  /** Customer attributes created or updated by this import, sorted by name. */
+  attributes: ImportedAttribute[];
   /** sha256 over the imported files' fingerprints (one file: its own sha256). */
   fingerprint: string;
   files: FileImportReport[];

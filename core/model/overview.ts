@@ -22,10 +22,15 @@
  * - **L.pay user**: a customer id with at least one L.pay payment in the period.
  */
 
-/** Whether the data supports a panel; when it does not, `reason` says why in one sentence. */
+/**
+ * Whether the data supports a panel; when it does not, `reason` says why in one sentence. A panel
+ * that is available but whose money figures are not (a file without amounts, issue #10) carries
+ * `moneyReason`: its sales are then unknown, never zeros to show, and the page says so instead.
+ */
 export interface PanelStatus {
   available: boolean;
   reason?: string;
+  moneyReason?: string;
 }
 
 /** Defaults of the Overview, documented where the numbers are chosen. */

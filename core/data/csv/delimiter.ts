@@ -13,6 +13,8 @@ export interface DelimiterFit {
   fieldCount: number;
   /** Records whose field count equals fieldCount. */
   matching: number;
+  /** A syntax error ended the sample: more bytes would add no record with this delimiter. */
+  stopped: boolean;
 }
 
 /**
@@ -26,11 +28,13 @@ export function fitDelimiter(text: string, delimiter: Delimiter, complete: boole
     records.push(fields);
   };
   const parser = new CsvParser({ delimiter });
+  let stopped = false;
   try {
     parser.push(text, collect);
     if (complete) parser.end(collect);
   } catch {
     // keep the records parsed before the error
+    stopped = true;
   }
   const tally = new Map<number, number>();
   for (const r of records) tally.set(r.length, (tally.get(r.length) ?? 0) + 1);
@@ -42,7 +46,7 @@ export function fitDelimiter(text: string, delimiter: Delimiter, complete: boole
       matching = times;
     }
   }
-  return { delimiter, records, fieldCount, matching };
+  return { delimiter, records, fieldCount, matching, stopped };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { createDecoder, type EncodingName } from './encoding.js';
-import { CsvParser, CsvSyntaxError } from './parser.js';
+import { CsvParser, CsvSyntaxError, type CsvSkippedLine } from './parser.js';
 import type { Delimiter } from './delimiter.js';
 
 export interface CsvBatch {
@@ -28,8 +28,13 @@ export interface CsvStream {
    * reused array, and dies young (no record survives a young-generation collection, unlike
    * records waiting in a batch). `afterChunk` runs after every chunk (256 KiB) and may be awaited
    * (backpressure). Use either `each` or `batches`, once.
+   *
+   * With `onSkip`, a syntax error does not end the reading: the parser resynchronises on the next
+   * line that reads as a record of the header's field count and hands each skipped line to
+   * `onSkip` (issue #15 §3); `each` rejects with a CsvSyntaxError only when no such line follows
+   * (or the header itself is broken). Without it, the first syntax error ends the records.
    */
-  each(onRecord: CsvRecordHandler, afterChunk?: (bytesRead: number) => void | Promise<void>): Promise<void>;
+  each(onRecord: CsvRecordHandler, afterChunk?: (bytesRead: number) => void | Promise<void>, onSkip?: (skipped: CsvSkippedLine) => void): Promise<void>;
   bytesTotal: number;
   /** Hex sha256 of all bytes of the file, available after the file has been read to the end. */
   digest(): string;
@@ -87,11 +92,11 @@ export function openCsvStream(path: string, options: CsvStreamOptions): CsvStrea
    * handed out and the rest of the file is still hashed, so the caller can report and fingerprint
    * it; the error is thrown at the end.
    */
-  async function* chunks(emit: (fields: string[], line: number, suspect: boolean, chunk: number) => void, reuseFields: boolean): AsyncGenerator<number> {
+  async function* chunks(emit: (fields: string[], line: number, suspect: boolean, chunk: number) => void, reuseFields: boolean, onSkip?: (skipped: CsvSkippedLine) => void): AsyncGenerator<number> {
     const { signal } = options;
     if (signal?.aborted) throw abortError(signal);
     const decoder = createDecoder(options.encoding);
-    const parser = new CsvParser({ delimiter: options.delimiter, maxFieldLength: options.maxFieldLength, reuseFields });
+    const parser = new CsvParser({ delimiter: options.delimiter, maxFieldLength: options.maxFieldLength, reuseFields, onSkip });
     let headerSeen = false;
     // A record may start in the chunk before the one that completes it: it is suspect when that
     // chunk or the current one held NUL or U+FFFD.
@@ -187,9 +192,9 @@ export function openCsvStream(path: string, options: CsvStreamOptions): CsvStrea
 
   return {
     batches,
-    async each(onRecord, afterChunk) {
+    async each(onRecord, afterChunk, onSkip) {
       claim();
-      for await (const bytesRead of chunks(onRecord, true)) await afterChunk?.(bytesRead);
+      for await (const bytesRead of chunks(onRecord, true, onSkip)) await afterChunk?.(bytesRead);
     },
     bytesTotal,
     digest() {

@@ -1,4 +1,5 @@
 import type { ImportOptions } from '../../model/import.js';
+import { basketsPlan } from './baskets-plan.js';
 import { genericPlan } from './generic.js';
 import { detectLpointTable, LPOINT_COLUMNS, lpointPlan } from './lpoint.js';
 import { guessRole, resolveMapping } from './mapping.js';
@@ -11,8 +12,12 @@ import type { GenericRole } from '../../model/import.js';
  * mapping. Throws PlanError with the line and column to blame when it cannot decide.
  */
 export function planFile(header: readonly string[], sample: readonly string[][], options: Pick<ImportOptions, 'format' | 'map' | 'role'>): ImportPlan {
+  if (options.format === 'baskets') return basketsPlan();
   const userMap = options.map;
-  if (options.format !== 'generic' && Object.keys(userMap).length === 0) {
+  // Only a field given a column counts as an override: `--map product=` (leave unmapped) still lets
+  // an L.point file of the same batch be recognised and the role be guessed.
+  const columnsGiven = Object.values(userMap).some((column) => column.trim() !== '');
+  if (options.format !== 'generic' && !columnsGiven) {
     const lp = detectLpointTable(header);
     if (lp !== null && 'table' in lp) return lpointPlan(lp.table, header);
     if (lp !== null) {
@@ -22,7 +27,7 @@ export function planFile(header: readonly string[], sample: readonly string[][],
     }
     if (options.format === 'lpoint') throw new PlanError(`not an L.point file: the header (${header.join(', ')}) matches none of DEMO, PDDE, COP_U, PD_CLAC, BR, LPAY`, 1, '');
   }
-  const roles: GenericRole[] = options.role !== 'auto' ? [options.role] : Object.keys(userMap).length > 0 ? ['transactions', 'customers', 'products'] : [guessRole(header) ?? 'transactions'];
+  const roles: GenericRole[] = options.role !== 'auto' ? [options.role] : columnsGiven ? ['transactions', 'customers', 'products'] : [guessRole(header) ?? 'transactions'];
   let firstError: PlanError | undefined;
   for (const role of roles) {
     try {
@@ -32,7 +37,7 @@ export function planFile(header: readonly string[], sample: readonly string[][],
       firstError ??= err;
     }
   }
-  if (options.role === 'auto' && Object.keys(userMap).length === 0 && guessRole(header) === undefined) {
+  if (options.role === 'auto' && !columnsGiven && guessRole(header) === undefined) {
     throw new PlanError(`cannot tell what this file holds: no columns recognised as transactions (date, product, amount or price), customers (customer with gender or age) or products (columns: ${header.join(', ')}); pass --role and --map`, 1, '');
   }
   throw firstError as PlanError;

@@ -50,6 +50,8 @@ export interface EncodedBatch {
   partnerUses: TableRows;
   payments: TableRows;
   extras: [number, string][];
+  /** Customer attributes: [customer id, attribute name, number or null, text]. */
+  attributes: [number, string, number | null, string][];
   issues: IssueTuple[];
   rowsRead: number;
   rowsImported: number;

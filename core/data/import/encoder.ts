@@ -6,19 +6,25 @@ import type { RowIssue } from '../../model/import.js';
 export interface LineInput {
   receipt: string;
   customer: string | null;
-  product: string;
-  day: number;
+  /** null: the file has no product column (issue #10). */
+  product: string | null;
+  /** null: the format has no date (baskets). */
+  day: number | null;
   hour: number | null;
   channel: number | null;
   retailer: string | null;
   store: string | null;
   quantity: number | null;
-  amount: number;
+  /** null: the file has no amount or unit price (item logs); stored NULL, never 0. */
+  amount: number | null;
   flags: number;
 }
 
-/** A receipt attribute a line may disagree on with the receipt's first line. */
-export type ReceiptAttribute = 'customer' | 'day' | 'hour' | 'channel' | 'retailer' | 'store';
+/**
+ * A receipt attribute a line may disagree on with the receipt's first line. Not the customer: a
+ * line of another customer opens a receipt of its own (receipts are keyed by code and customer).
+ */
+export type ReceiptAttribute = 'day' | 'hour' | 'channel' | 'retailer' | 'store';
 
 /** What the encoder needs to know of the project before it starts: dictionaries and next ids. */
 export interface EncoderState {
@@ -38,7 +44,7 @@ interface OpenReceipt {
   id: number;
   code: string;
   customerId: number | null;
-  day: number;
+  day: number | null;
   hour: number | null;
   channel: number | null;
   retailer: string | null;
@@ -66,9 +72,12 @@ function buffer(layout: { nums: readonly string[]; strs: readonly string[] }): C
  * Turns converted rows into the canonical model's rows, in memory, without touching SQLite:
  * customers, products and stores are dictionaries (code → id) extended on first sight in any
  * order of files, ids are assigned here (the sink inserts them as given), and receipts are formed
- * from consecutive lines with the same code (extracts list a receipt's lines together). A code
- * that reappears after another receipt is caught by a hash set and reported as a suspect, which
- * the sink merges at the end, so an unsorted file still yields one receipt per code.
+ * from consecutive lines with the same code and the same customer (extracts list a receipt's
+ * lines together). A line always keeps the customer it names: when one receipt code carries lines
+ * of several customers (1,319 codes of the Kaggle Online_Sales file), each customer gets a
+ * receipt of their own with that code. A code that reappears after another receipt is caught by a
+ * hash set and reported as a suspect, which the sink merges at the end by (code, customer), so an
+ * unsorted file still yields one receipt per code and customer.
  *
  * Keeping this free of the database lets it run in its own thread while the sink writes.
  */
@@ -98,6 +107,7 @@ export class Encoder {
   private readonly partnerUses = buffer(LAYOUT.partnerUses);
   private readonly payments = buffer(LAYOUT.payments);
   private extras: [number, string][] = [];
+  private attributes: [number, string, number | null, string][] = [];
   private issues: IssueTuple[] = [];
 
   constructor(state: EncoderState) {
@@ -151,6 +161,14 @@ export class Encoder {
     this.describes.push({ table: 'customers', id: this.customerId(code), values: [d.gender ?? null, d.ageBand ?? null, d.age ?? null, d.region ?? null], overwrite });
   }
 
+  /**
+   * Sets a customer attribute beyond the fixed fields (a customers file's extra column). `num` is
+   * the value read as a number when it is one; the attribute's kind is decided after the file.
+   */
+  setAttribute(code: string, name: string, num: number | null, text: string): void {
+    this.attributes.push([this.customerId(code), name, num, text]);
+  }
+
   describeProduct(code: string, d: { name: string | null; category: string | null; category2: string | null }, overwrite = true): void {
     this.describes.push({ table: 'products', id: this.productId(code), values: [d.name, d.category, d.category2], overwrite });
   }
@@ -160,9 +178,10 @@ export class Encoder {
   }
 
   /**
-   * Adds a purchase line to the receipt it belongs to. Returns the first receipt attribute on
-   * which the line disagrees with its receipt's first line (the receipt keeps the first value;
-   * the line keeps its own customer and day), or null.
+   * Adds a purchase line to the receipt it belongs to: the open receipt when it has the line's
+   * code and customer, else a new one. Returns the first receipt attribute on which the line
+   * disagrees with its receipt's first line (the receipt keeps the first value; the line keeps its
+   * own day), or null. A null amount (no amount in the file) makes the receipt's amount NULL (NaN).
    */
   addLine(l: LineInput): ReceiptAttribute | null {
     let customerId: number | null = null;
@@ -176,8 +195,8 @@ export class Encoder {
     const storeId = l.store === null ? null : this.storeId(l.store);
     const r = this.receipt;
     let differs: ReceiptAttribute | null = null;
-    if (r.open && r.code === l.receipt) {
-      differs = r.customerId !== customerId ? 'customer' : r.day !== l.day ? 'day' : r.hour !== l.hour ? 'hour' : r.channel !== l.channel ? 'channel' : r.retailer !== l.retailer ? 'retailer' : r.storeId !== storeId ? 'store' : null;
+    if (r.open && r.code === l.receipt && r.customerId === customerId) {
+      differs = r.day !== l.day ? 'day' : r.hour !== l.hour ? 'hour' : r.channel !== l.channel ? 'channel' : r.retailer !== l.retailer ? 'retailer' : r.storeId !== storeId ? 'store' : null;
     } else {
       if (r.open) this.closeReceipt();
       if (this.seen.addIfNew(l.receipt)) this.suspects.add(l.receipt);
@@ -192,23 +211,27 @@ export class Encoder {
       r.storeId = storeId;
       r.amount = r.quantity = r.lines = r.flags = 0;
     }
-    r.amount += l.amount;
+    const amount = l.amount;
     r.quantity += l.quantity ?? 0;
     r.lines++;
     r.flags |= l.flags;
-    // Neumaier summation: the total of millions of amounts stays exact to the cent.
-    const t = this.amountSum + l.amount;
-    this.amountComp += Math.abs(this.amountSum) >= Math.abs(l.amount) ? this.amountSum - t + l.amount : l.amount - t + this.amountSum;
-    this.amountSum = t;
+    if (amount === null) r.amount = NaN;
+    else {
+      r.amount += amount;
+      // Neumaier summation: the total of millions of amounts stays exact to the cent.
+      const t = this.amountSum + amount;
+      this.amountComp += Math.abs(this.amountSum) >= Math.abs(amount) ? this.amountSum - t + amount : amount - t + this.amountSum;
+      this.amountSum = t;
+    }
     // Line ids are not written: SQLite gives the next rowids in order (this import holds the
     // write lock), so the lines of this import are firstLineId … firstLineId + lines − 1.
     const b = this.lines, o = b.row(), v = b.numbers;
     v[o] = r.id;
     v[o + 1] = num(customerId);
-    v[o + 2] = this.productId(l.product);
-    v[o + 3] = l.day;
+    v[o + 2] = l.product === null ? NaN : this.productId(l.product);
+    v[o + 3] = num(l.day);
     v[o + 4] = num(l.quantity);
-    v[o + 5] = l.amount;
+    v[o + 5] = num(amount);
     v[o + 6] = l.flags;
     this.linesCount++;
     return differs;
@@ -218,7 +241,7 @@ export class Encoder {
     const r = this.receipt, b = this.receipts, o = b.row(), v = b.numbers;
     v[o] = r.id;
     v[o + 1] = num(r.customerId);
-    v[o + 2] = r.day;
+    v[o + 2] = num(r.day);
     v[o + 3] = num(r.hour);
     v[o + 4] = num(r.channel);
     v[o + 5] = num(r.storeId);
@@ -277,13 +300,14 @@ export class Encoder {
     const batch: EncodedBatch = {
       newCustomers: this.newCustomers, newProducts: this.newProducts, newStores: this.newStores, describes: this.describes,
       lines: this.lines.take(pack), receipts: this.receipts.take(pack), partnerUses: this.partnerUses.take(pack), payments: this.payments.take(pack),
-      extras: this.extras, issues: this.issues, ...progress,
+      extras: this.extras, attributes: this.attributes, issues: this.issues, ...progress,
     };
     this.newCustomers = [];
     this.newProducts = [];
     this.newStores = [];
     this.describes = [];
     this.extras = [];
+    this.attributes = [];
     this.issues = [];
     return batch;
   }

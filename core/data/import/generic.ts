@@ -3,7 +3,7 @@ import type { GenericRole } from '../../model/import.js';
 import { parseAge, parseGender } from './demographics.js';
 import type { Mapping } from './mapping.js';
 import { checkRecord, PlanError, type ImportPlan, type RowConverter } from './plan.js';
-import { guessDateFormat, isoDate, normaliseId, parseDateTime, parseDecimal, type DateFormat } from './values.js';
+import { describeDateFormat, guessDateFormat, isoDate, normaliseId, parseDateTime, parseDecimal, type DateFormat } from './values.js';
 import type { Encoder } from './encoder.js';
 import type { IssueLog } from './issues.js';
 
@@ -31,13 +31,20 @@ export function genericPlan(role: GenericRole, header: readonly string[], mappin
   let dateFormat: DateFormat = 'iso';
   if (role === 'transactions') {
     const iDate = col('date');
-    const guessed = guessDateFormat(sample.map((r) => r[iDate] ?? ''));
+    const dates = sample.map((r) => r[iDate] ?? '');
+    const guessed = guessDateFormat(dates);
     if (guessed === undefined) throw new PlanError(`cannot read the dates in column ${mapping.date} (first value ${JSON.stringify(sample[0]?.[iDate] ?? '')}); expected YYYY-MM-DD[ HH:MM[:SS]], YYYYMMDD, M/D/YYYY or D/M/YYYY`, 2, mapping.date as string);
     dateFormat = guessed;
-    notes.push(`dates read as ${dateFormat}`);
-    if (!mapping.amount) notes.push('amount = quantity × unit price');
+    notes.push(describeDateFormat(dateFormat, dates));
+    if (!mapping.amount && mapping.unitPrice) notes.push(mapping.quantity ? 'amount = quantity × unit price' : 'amount = unit price (no quantity column: quantity 1)');
+    if (!mapping.amount && !mapping.unitPrice) notes.push('no amount or unit price column: amounts are unknown (stored empty, not 0); analyses that need money say so');
+    if (!mapping.quantity) notes.push('no quantity column: each line counts as quantity 1');
+    if (!mapping.product) notes.push('no product column: lines have no product; product analyses (rules, recommendations, category panels) say so');
     if (!mapping.receipt) notes.push("no receipt column: one customer's purchases on one day form one receipt");
   }
+  // A customers file's columns beyond the fixed fields become named customer attributes.
+  const attributes = role === 'customers' ? unmapped.filter((h) => h.trim() !== '') : [];
+  if (attributes.length > 0) notes.push(`customer attributes: ${attributes.join(', ')} (numeric when every value is a number, else categorical)`);
   return {
     format: 'generic',
     table: role,
@@ -45,16 +52,20 @@ export function genericPlan(role: GenericRole, header: readonly string[], mappin
     mapping: mapping as Record<string, string>,
     unmapped,
     notes,
+    ...(attributes.length > 0 ? { attributes } : {}),
     amountOf: role === 'transactions' ? (f) => {
       const [iAmt, iQty, iPrice] = [col('amount'), col('quantity'), col('unitPrice')];
       if (iAmt >= 0) return parseDecimal(f[iAmt] ?? '');
+      if (iPrice < 0) return undefined;
       const q = iQty >= 0 ? parseDecimal(f[iQty] ?? '') : 1;
       const p = parseDecimal(f[iPrice] ?? '');
       return q === undefined || p === undefined ? undefined : q * p;
     } : undefined,
     converter: (writer, log, hdr) => {
-      const extra = unmapped.map((h) => [h, hdr.indexOf(h)] as const);
-      const convert = role === 'transactions' ? transactions(writer, log, col, hdr, dateFormat) : role === 'customers' ? customers(writer, log, col, mapping) : products(writer, log, col, hdr);
+      // Attribute columns are stored as attributes, not again as raw extras.
+      const extra = unmapped.filter((h) => !attributes.includes(h)).map((h) => [h, hdr.indexOf(h)] as const);
+      const attributeColumns = attributes.map((h) => [h, hdr.indexOf(h)] as const);
+      const convert = role === 'transactions' ? transactions(writer, log, col, hdr, dateFormat) : role === 'customers' ? customers(writer, log, col, mapping, attributeColumns) : products(writer, log, col, hdr);
       return (fields, line, suspect) => {
         if (!checkRecord(fields, line, hdr, log, suspect) || !convert(fields, line, suspect)) return false;
         if (extra.length > 0) writer.addExtra(line, Object.fromEntries(extra.map(([h, i]) => [h, fields[i]])));
@@ -76,8 +87,11 @@ function transactions(w: Encoder, log: IssueLog, col: Col, header: readonly stri
   return (f, line) => {
     const dt = parseDateTime(f[iDate], dateFormat);
     if (dt === undefined) return void log.reject(line, colName(iDate, 'date'), f[iDate], `not a date in the file's format (${dateFormat}) or an impossible date or hour`), false;
-    const product = f[iProd].trim();
-    if (product === '') return void log.reject(line, colName(iProd, 'product'), '', 'missing product code'), false;
+    let product: string | null = null;
+    if (iProd >= 0) {
+      product = f[iProd].trim();
+      if (product === '') return void log.reject(line, colName(iProd, 'product'), '', 'missing product code'), false;
+    }
     let quantity = 1;
     if (iQty >= 0) {
       const q = parseDecimal(f[iQty]);
@@ -90,14 +104,15 @@ function transactions(w: Encoder, log: IssueLog, col: Col, header: readonly stri
       if (p === undefined) return void log.reject(line, colName(iPrice, 'unitPrice'), f[iPrice], 'unit price is not a number'), false;
       unitPrice = p;
     }
-    let amount: number;
+    // No amount and no unit price (item logs): the amount is unknown, NULL, never 0.
+    let amount: number | null = null;
     if (iAmt >= 0) {
       const a = parseDecimal(f[iAmt]);
       if (a === undefined) return void log.reject(line, colName(iAmt, 'amount'), f[iAmt], 'amount is not a number'), false;
       amount = a;
       if (unitPrice === null && quantity !== 0) unitPrice = amount / quantity;
-    } else {
-      amount = quantity * (unitPrice as number);
+    } else if (unitPrice !== null) {
+      amount = quantity * unitPrice;
     }
     let channel: number | null = null;
     if (iChan >= 0 && f[iChan].trim() !== '') {
@@ -111,16 +126,16 @@ function transactions(w: Encoder, log: IssueLog, col: Col, header: readonly stri
     const receipt = rctValue !== '' ? rctValue : customer !== null ? `${customer}|${isoDate(dt.day)}` : `line:${line}`;
     let flags = 0;
     const reasons: string[] = [];
-    if (quantity < 0 || amount < 0) { flags |= LineFlag.RETURN; reasons.push('return (negative quantity or amount)'); }
+    if (quantity < 0 || (amount !== null && amount < 0)) { flags |= LineFlag.RETURN; reasons.push('return (negative quantity or amount)'); }
     if (/^C\d/.test(rctValue) && flags & LineFlag.RETURN) { flags |= LineFlag.CANCELLATION; reasons.push('cancelled invoice (number starts with C)'); }
     if (unitPrice === 0 || amount === 0) { flags |= LineFlag.ZERO_PRICE; reasons.push('zero price'); }
     if (unitPrice !== null && unitPrice < 0) { flags |= LineFlag.NEGATIVE_PRICE; reasons.push('negative unit price (adjustment)'); }
-    if (isNonProduct(product)) { flags |= LineFlag.NON_PRODUCT; reasons.push('not a product (postage, fee or adjustment)'); }
+    if (product !== null && isNonProduct(product)) { flags |= LineFlag.NON_PRODUCT; reasons.push('not a product (postage, fee or adjustment)'); }
     if (flags !== 0) {
       const flagCol = flags & (LineFlag.RETURN | LineFlag.CANCELLATION) ? (iQty >= 0 ? iQty : iAmt) : flags & (LineFlag.ZERO_PRICE | LineFlag.NEGATIVE_PRICE) ? (iPrice >= 0 ? iPrice : iAmt) : iProd;
       log.flag(line, colName(flagCol, ''), flagCol >= 0 ? f[flagCol] : '', reasons.join('; '));
     }
-    if (!describedProducts.has(product) && (iName >= 0 || iCat >= 0)) {
+    if (product !== null && !describedProducts.has(product) && (iName >= 0 || iCat >= 0)) {
       const text = (i: number): string | null => (i >= 0 && f[i].trim() !== '' ? f[i].trim() : null);
       const d = { name: text(iName), category: text(iCat), category2: text(iCat2) };
       if (d.name !== null || d.category !== null) {
@@ -135,14 +150,14 @@ function transactions(w: Encoder, log: IssueLog, col: Col, header: readonly stri
     const store = iStore >= 0 && f[iStore].trim() !== '' ? f[iStore].trim() : null;
     const differs = w.addLine({ receipt, customer, product, day: dt.day, hour: dt.hour, channel, retailer: null, store, quantity, amount, flags });
     if (differs !== null) {
-      const i = differs === 'customer' ? iCust : differs === 'day' || differs === 'hour' ? iDate : differs === 'channel' ? iChan : iStore;
+      const i = differs === 'day' || differs === 'hour' ? iDate : differs === 'channel' ? iChan : iStore;
       log.flag(line, colName(i, differs), i >= 0 ? f[i] : '', `${differs} differs from the first line of receipt ${receipt} (the receipt keeps the first value)`);
     }
     return true;
   };
 }
 
-function customers(w: Encoder, log: IssueLog, col: Col, mapping: Mapping): RowConverter {
+function customers(w: Encoder, log: IssueLog, col: Col, mapping: Mapping, attributes: readonly (readonly [string, number])[]): RowConverter {
   const [iCust, iGender, iAge, iRegion] = (['customer', 'gender', 'age', 'region'] as const).map(col);
   const seen = new Map<string, number>();
   return (f, line) => {
@@ -165,6 +180,10 @@ function customers(w: Encoder, log: IssueLog, col: Col, mapping: Mapping): RowCo
     }
     seen.set(cust, line);
     w.describeCustomer(cust, { gender, ageBand, age, region: iRegion >= 0 ? f[iRegion].trim() || null : null });
+    for (const [name, i] of attributes) {
+      const text = f[i].trim();
+      if (text !== '') w.setAttribute(cust, name, parseDecimal(text) ?? null, text);
+    }
     return true;
   };
 }

@@ -1,8 +1,9 @@
-import type { FileImportReport, ImportOptions, ImportSummary, RowIssue } from '../../model/import.js';
+import type { FileImportReport, ImportedAttribute, ImportOptions, ImportSummary, RowIssue } from '../../model/import.js';
 import { WorkbenchError } from '../../model/result.js';
-import { CsvFileError, sniffCsvFile, type CsvSniff } from '../csv/index.js';
+import { CsvFileError } from '../csv/index.js';
 import { sha256File, sha256Text } from '../hash.js';
 import { createIndexes, dropIndexes, type Db } from '../store/open.js';
+import { settleAttributes } from './attributes.js';
 import { planFile } from './detect.js';
 import { encodeFile } from './encode-file.js';
 import type { EncodedBatch } from './encoded.js';
@@ -10,6 +11,7 @@ import { LISTED_FLAGGED, LISTED_REJECTED } from './issues.js';
 import { canEncodeInParallel, encodeFileInParallel } from './parallel.js';
 import { PlanError, type ImportPlan } from './plan.js';
 import { loadEncoderState, Sink } from './sink.js';
+import { describeSource, sniffSource, type SourceSniff } from './source.js';
 
 export interface ImportProgress {
   phase: 'read' | 'index' | 'commit';
@@ -37,7 +39,7 @@ const PARALLEL_BYTES = 8 << 20;
 
 interface PlannedFile {
   path: string;
-  sniff: CsvSniff;
+  sniff: SourceSniff;
   plan: ImportPlan;
 }
 
@@ -49,9 +51,9 @@ function fileError(path: string, line: number, column: string, message: string):
 async function planAll(options: ImportOptions): Promise<PlannedFile[]> {
   const planned: PlannedFile[] = [];
   for (const path of options.files) {
-    let sniff: CsvSniff;
+    let sniff: SourceSniff;
     try {
-      sniff = await sniffCsvFile(path, { encoding: options.encoding, sampleRows: 500 });
+      sniff = await sniffSource(path, options, 500);
     } catch (err) {
       if (err instanceof CsvFileError) throw fileError(path, err.reason === 'empty' ? 0 : 1, '', err.detail);
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new WorkbenchError('not-found', `${path}: no such file.`);
@@ -95,22 +97,24 @@ export async function importFiles(db: Db, options: ImportOptions, hooks: ImportH
   const reports: FileImportReport[] = [];
   const tables: Record<string, number> = {};
   const importIds: number[] = [];
+  const attributes = new Map<string, ImportedAttribute>();
+  let sharedReceiptIds = 0;
   let amountTotal = 0, amountRejected = 0, rowsRead = 0, bytesBefore = 0;
+  /** Purchase files read, and whether any of them carries money (an amount or unit price column, or L.point's buy_am). */
+  let purchaseFiles = 0, purchaseAmounts = false;
   const readStart = performance.now();
 
   const rebuild = totalBytes > REBUILD_INDEXES_BYTES;
-  // A bulk load in rollback-journal mode writes each page once; in WAL mode every page is written
-  // to the log and again at the checkpoint (measured: commit and close 1.2 s → 0.2 s for the full
-  // demo). Only possible while no other connection has the project open; otherwise stay in WAL.
-  // Atomicity is the same: a crash leaves a hot journal that SQLite rolls back on the next open.
-  const bulkJournal = rebuild && String(db.pragma('journal_mode = DELETE', { simple: true })).toLowerCase() === 'delete';
+  // The load stays in WAL (issue #15 §6, docs/decisions/0012): a rollback journal wrote each page
+  // once (commit and close 1.2 s → 0.2 s on the full demo) but locked every reader out until the
+  // commit, and switching to it failed with "database is locked" whenever a reader was connected.
   db.exec('BEGIN IMMEDIATE');
   try {
     if (rebuild) dropIndexes(db);
     const insertImport = db.prepare(`INSERT INTO imports (file, format, table_name, encoding, delimiter, mapping, fingerprint, bytes, rows_read, rows_imported, rows_rejected, rows_flagged, imported_at)
       VALUES (?, ?, ?, ?, ?, ?, '', ?, 0, 0, 0, 0, ?)`);
     for (const f of planned) {
-      const importId = Number(insertImport.run(f.path, f.plan.format, f.plan.table, f.sniff.encoding.encoding, f.sniff.delimiter, JSON.stringify(f.plan.mapping), f.sniff.bytes, new Date().toISOString()).lastInsertRowid);
+      const importId = Number(insertImport.run(f.path, f.plan.format, f.plan.table, describeSource(f.sniff).encoding, describeSource(f.sniff).delimiter, JSON.stringify(f.plan.mapping), f.sniff.bytes, new Date().toISOString()).lastInsertRowid);
       importIds.push(importId);
       const sink = new Sink(db, importId);
       const apply = (b: EncodedBatch): void => {
@@ -127,20 +131,30 @@ export async function importFiles(db: Db, options: ImportOptions, hooks: ImportH
       const parallel = f.plan.target === 'purchases' && f.sniff.bytes > PARALLEL_BYTES && canEncodeInParallel();
       const r = parallel ? await encodeFileInParallel(args, apply) : await encodeFile({ ...args, onBatch: apply });
       sink.finish(r.suspects, r.lines > 0 ? r.lastLineId : r.firstLineId - 1);
+      const fileAttributes = f.plan.attributes ? settleAttributes(db, importId, f.plan.attributes) : [];
+      for (const a of fileAttributes) attributes.set(a.name, a);
+      sharedReceiptIds += sink.sharedReceiptIds;
       hooks.signal?.throwIfAborted();
       if (!options.allowDuplicate) {
         const dup = db.prepare('SELECT file FROM imports WHERE fingerprint = ? AND id <> ?').get(r.digest, importId) as { file: string } | undefined;
         if (dup) throw new WorkbenchError('already-imported', `${f.path} has the same bytes as ${dup.file}, imported in this same run or before; nothing was imported.`);
       }
       const report: FileImportReport = {
-        file: f.path, format: f.plan.format, table: f.plan.table, encoding: f.sniff.encoding.encoding + (f.sniff.encoding.bom ? '+bom' : ''),
-        delimiter: f.sniff.delimiter, mapping: f.plan.mapping, rowsRead: r.rowsRead, rowsImported: r.rowsImported,
-        rowsRejected: r.rejectedCount, rowsFlagged: r.flaggedCount, fingerprint: r.digest,
+        file: f.path, format: f.plan.format, table: f.plan.table, encoding: describeSource(f.sniff).label,
+        delimiter: describeSource(f.sniff).delimiter, ...(f.sniff.kind === 'xlsx' ? { sheet: f.sniff.sheet } : {}), mapping: f.plan.mapping, rowsRead: r.rowsRead, rowsImported: r.rowsImported,
+        rowsRejected: r.rejectedCount, rowsFlagged: r.flaggedCount, linesNotRead: r.linesNotRead, fingerprint: r.digest,
+        notes: [...f.plan.notes, ...sharedReceiptNote(sink.sharedReceiptIds)],
       };
+      if (f.plan.target === 'purchases') report.sharedReceiptIds = sink.sharedReceiptIds;
+      if (fileAttributes.length > 0) report.attributes = fileAttributes;
       const lineRange = r.lines > 0 ? [r.firstLineId, r.lastLineId] : [null, null];
       db.prepare('UPDATE imports SET fingerprint = ?, rows_read = ?, rows_imported = ?, rows_rejected = ?, rows_flagged = ?, first_line_id = ?, last_line_id = ? WHERE id = ?').run(r.digest, r.rowsRead, r.rowsImported, r.rejectedCount, r.flaggedCount, ...lineRange, importId);
       tables[f.plan.target] = (tables[f.plan.target] ?? 0) + (f.plan.target === 'purchases' ? r.lines : r.rowsImported);
-      if (f.plan.target === 'purchases') amountTotal += r.amount;
+      if (f.plan.target === 'purchases') {
+        amountTotal += r.amount;
+        purchaseFiles++;
+        purchaseAmounts ||= f.plan.format === 'lpoint' || 'amount' in f.plan.mapping || 'unitPrice' in f.plan.mapping;
+      }
       amountRejected += r.amountRejected;
       for (const x of r.rejected) if (rejected.length < LISTED_REJECTED) rejected.push(x);
       for (const x of r.flagged) if (flagged.length < LISTED_FLAGGED) flagged.push(x);
@@ -159,12 +173,15 @@ export async function importFiles(db: Db, options: ImportOptions, hooks: ImportH
       rowsImported: reports.reduce((s, r) => s + r.rowsImported, 0),
       rowsRejected: reports.reduce((s, r) => s + r.rowsRejected, 0),
       rowsFlagged: reports.reduce((s, r) => s + r.rowsFlagged, 0),
+      linesNotRead: reports.reduce((s, r) => s + r.linesNotRead, 0),
       rejected,
       flagged,
       customers: count('SELECT count(*) AS n FROM customers'),
       receipts: count('SELECT count(*) AS n FROM receipts'),
-      amountTotal: round6(amountTotal),
+      amountTotal: purchaseFiles > 0 && !purchaseAmounts ? null : round6(amountTotal),
       amountRejected: round6(amountRejected),
+      sharedReceiptIds,
+      attributes: [...attributes.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
       fingerprint: reports.length === 1 ? reports[0].fingerprint : sha256Text(reports.map((r) => r.fingerprint).sort().join('\n')),
       files: reports,
       seconds: 0,
@@ -181,9 +198,13 @@ export async function importFiles(db: Db, options: ImportOptions, hooks: ImportH
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');
     throw err;
-  } finally {
-    if (bulkJournal) db.pragma('journal_mode = WAL');
   }
+}
+
+/** What the import did with receipt ids shared by several customers, for the file's notes. */
+function sharedReceiptNote(n: number): string[] {
+  if (n === 0) return [];
+  return [`${n.toLocaleString('en-US')} receipt id${n === 1 ? '' : 's'} carr${n === 1 ? 'ies' : 'y'} lines of more than one customer: each line kept its own customer, and such an id became one receipt per (receipt id, customer)`];
 }
 
 function round6(x: number): number {

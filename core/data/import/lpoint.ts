@@ -63,7 +63,7 @@ export function lpointPlan(table: LpointTable, header: readonly string[]): Impor
 type Make = (w: Encoder, log: IssueLog, at: (c: string) => number, header: readonly string[]) => RowConverter;
 
 const RETAILER = /^A0[1-6]$/;
-const RECEIPT_COLUMN = { customer: 'cust', day: 'de_dt', hour: 'de_hr', channel: 'chnl_dv', retailer: 'cop_c', store: 'br_c' } as const;
+const RECEIPT_COLUMN = { day: 'de_dt', hour: 'de_hr', channel: 'chnl_dv', retailer: 'cop_c', store: 'br_c' } as const;
 const PARTNER = /^(B01|C0[12]|D0[12]|E01)$/;
 const MERCHANT = /^(A0[1-6]|B01|C0[12]|D0[12]|E01|L0[01])$/;
 const REGION = /^Z\d{2}$/;

@@ -1,4 +1,4 @@
-import { GENERIC_FIELDS, type GenericField, type GenericRole } from '../../model/import.js';
+import { GENERIC_FIELDS, REQUIRED_FIELDS, type GenericField, type GenericRole } from '../../model/import.js';
 import { normaliseHeader, PlanError } from './plan.js';
 
 /**
@@ -6,7 +6,7 @@ import { normaliseHeader, PlanError } from './plan.js';
  * Kaggle Online_Sales, L.point, common ERP/e-commerce exports, Korean headers.
  */
 const SYNONYMS: Record<GenericField, readonly string[]> = {
-  customer: ['customerid', 'customer', 'custid', 'cust', 'customerno', 'customernumber', 'client', 'clientid', 'memberid', 'member', 'userid', 'buyerid', '고객번호', '고객id', '고객', '회원번호'],
+  customer: ['customerid', 'customer', 'custid', 'cust', 'customerno', 'customernumber', 'client', 'clientid', 'memberid', 'member', 'membernumber', 'memberno', 'userid', 'buyerid', '고객번호', '고객id', '고객', '회원번호'],
   receipt: ['invoiceno', 'invoice', 'invoiceid', 'invoicenumber', 'transactionid', 'transaction', 'orderid', 'orderno', 'ordernumber', 'order', 'receipt', 'receiptid', 'receiptno', 'rctno', 'basketid', '영수증번호', '주문번호', '거래번호'],
   date: ['invoicedate', 'transactiondate', 'orderdate', 'purchasedate', 'date', 'datetime', 'timestamp', 'time', 'dedt', '구매일자', '거래일자', '주문일자', '날짜', '일자'],
   product: ['stockcode', 'productsku', 'sku', 'productid', 'productcode', 'itemid', 'itemcode', 'item', 'product', 'articleid', 'pdc', '상품코드', '상품번호'],
@@ -23,16 +23,16 @@ const SYNONYMS: Record<GenericField, readonly string[]> = {
   age: ['age', 'ages', 'ageband', 'agegroup', '연령', '연령대', '나이'],
 };
 
-/** Fields a role cannot do without (amount-or-unitPrice is checked separately for transactions). */
-const REQUIRED: Record<GenericRole, readonly GenericField[]> = {
-  transactions: ['date', 'product'],
-  customers: ['customer'],
-  products: ['product'],
-};
+/** Fields a role cannot do without: REQUIRED_FIELDS (core/model). Amount, unit price and product are optional (issue #10). */
+const REQUIRED = REQUIRED_FIELDS;
 
 export type Mapping = Partial<Record<GenericField, string>>;
 
-/** Guesses field → column for a role from the header; each column is used once, first synonym wins. */
+/**
+ * Guesses field → column for a role from the header; each column is used once, first synonym wins.
+ * A transactions file whose only product column is a name or description (Kaggle Groceries:
+ * itemDescription) uses it as the product code too.
+ */
 export function guessMapping(header: readonly string[], role: GenericRole): Mapping {
   const normalised = header.map(normaliseHeader);
   const used = new Set<number>();
@@ -47,6 +47,7 @@ export function guessMapping(header: readonly string[], role: GenericRole): Mapp
       }
     }
   }
+  if (role === 'transactions' && !mapping.product && mapping.productName) mapping.product = mapping.productName;
   return mapping;
 }
 
@@ -56,6 +57,8 @@ export function guessRole(header: readonly string[]): GenericRole | undefined {
   if (t.date && t.product && (t.amount || t.unitPrice)) return 'transactions';
   const c = guessMapping(header, 'customers');
   if (c.customer && (c.gender || c.age)) return 'customers';
+  // Item logs (customer, date, item) and files without products (customer, date, quantity, amount).
+  if (t.customer && t.date && (t.product || t.amount || t.unitPrice || t.quantity)) return 'transactions';
   const p = guessMapping(header, 'products');
   if (p.product && guessMapping(header, 'transactions').productName) return 'products';
   return undefined;
@@ -64,8 +67,10 @@ export function guessRole(header: readonly string[]): GenericRole | undefined {
 /**
  * Merges the user's `--map field=Column` over the guess and checks the result: fields must
  * belong to the role, columns must exist in the header (matched exactly, then ignoring case),
- * and the role's required fields must be mapped. Column names are only ever compared with the
- * header, never put into SQL.
+ * and the role's required fields must be mapped. An empty column (`--map product=`, the wizard's
+ * "(none)") says the field has no column: it is not guessed, so a guess the user disagrees with
+ * can be undone (issue #10); a required field cannot be emptied. Column names are only ever
+ * compared with the header, never put into SQL.
  */
 export function resolveMapping(header: readonly string[], role: GenericRole, user: Record<string, string>): Mapping {
   const allowed = GENERIC_FIELDS[role] as readonly string[];
@@ -73,6 +78,11 @@ export function resolveMapping(header: readonly string[], role: GenericRole, use
   const userColumns = new Set<string>();
   for (const [field, column] of Object.entries(user)) {
     if (!allowed.includes(field)) throw new PlanError(`--map field "${field}" is not a ${role} field (fields: ${allowed.join(', ')})`, 1, field);
+    if (column.trim() === '') {
+      if ((REQUIRED[role] as readonly string[]).includes(field)) throw new PlanError(`"${field}" is required for ${role} and cannot be left unmapped (--map ${field}=)`, 1, field);
+      delete mapping[field as GenericField];
+      continue;
+    }
     const actual = header.find((h) => h === column) ?? header.find((h) => h.trim().toLowerCase() === column.trim().toLowerCase());
     if (actual === undefined) throw new PlanError(`--map ${field}=${column}: no column "${column}" (columns: ${header.join(', ')})`, 1, column);
     mapping[field as GenericField] = actual;
@@ -82,11 +92,10 @@ export function resolveMapping(header: readonly string[], role: GenericRole, use
   for (const field of Object.keys(mapping) as GenericField[]) {
     if (!(field in user) && userColumns.has(mapping[field] as string)) delete mapping[field];
   }
-  for (const field of REQUIRED[role]) {
-    if (!mapping[field]) throw new PlanError(`no column for "${field}" (columns: ${header.join(', ')}); name it with --map ${field}=COLUMN`, 1, field);
-  }
-  if (role === 'transactions' && !mapping.amount && !mapping.unitPrice) {
-    throw new PlanError(`no column for "amount" or "unitPrice" (columns: ${header.join(', ')}); name one with --map amount=COLUMN`, 1, 'amount');
+  const missing = REQUIRED[role].filter((field) => !mapping[field]);
+  if (missing.length > 0) {
+    const named = missing.map((f) => `"${f}"`).join(' and ');
+    throw new PlanError(`no column for ${named} (columns: ${header.join(', ')}); name ${missing.length > 1 ? 'them' : 'it'} with ${missing.map((f) => `--map ${f}=COLUMN`).join(' ')}`, 1, missing[0]);
   }
   return mapping;
 }

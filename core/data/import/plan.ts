@@ -12,7 +12,7 @@ export type RowConverter = (fields: string[], line: number, suspect: boolean) =>
 
 /** What the importer decided to do with one file, before reading past its sample. */
 export interface ImportPlan {
-  format: 'lpoint' | 'generic';
+  format: 'lpoint' | 'generic' | 'baskets';
   /** L.point table name (PDDE, …) or generic role (transactions, …). */
   table: string;
   target: TargetTable;
@@ -22,6 +22,8 @@ export interface ImportPlan {
   unmapped: string[];
   /** Decisions worth showing the user (date format guessed, amount computed from price, …). */
   notes: string[];
+  /** Customers files: the columns stored as named customer attributes (issue #10). */
+  attributes?: string[];
   converter(writer: Encoder, log: IssueLog, header: readonly string[]): RowConverter;
   /** For purchase files: the amount of a record when readable, so rejected amounts can be reconciled. */
   amountOf?: (fields: readonly string[]) => number | undefined;

@@ -26,12 +26,15 @@ export class Sink {
   private readonly partnerUses: BatchInserter;
   private readonly payments: BatchInserter;
   private readonly extras: BatchInserter;
+  private readonly attribute: Database.Statement;
   private readonly issues: BatchInserter;
   private readonly newRow: Record<'customers' | 'products' | 'stores', Database.Statement>;
   private readonly replace: Record<'customers' | 'products' | 'stores', Database.Statement>;
   private readonly fill: Record<'customers' | 'products' | 'stores', Database.Statement>;
   linesWritten = 0;
   receiptsWritten = 0;
+  /** Distinct receipt codes of this import that carry lines of more than one customer (set by finish). */
+  sharedReceiptIds = 0;
 
   constructor(private readonly db: Db, private readonly importId: number) {
     this.lines = new BatchInserter(db, 'lines', LAYOUT.lines.nums, 100);
@@ -39,6 +42,9 @@ export class Sink {
     this.partnerUses = new BatchInserter(db, 'partner_uses', ['import_id', ...LAYOUT.partnerUses.nums, ...LAYOUT.partnerUses.strs]);
     this.payments = new BatchInserter(db, 'payments', ['import_id', ...LAYOUT.payments.nums, ...LAYOUT.payments.strs]);
     this.extras = new BatchInserter(db, 'raw_extra', ['import_id', 'line', 'data'], 20);
+    // Customers files are small (one row per customer): one statement per value is enough. A
+    // customer described again (a later customers file) gets the new value.
+    this.attribute = db.prepare('INSERT OR REPLACE INTO customer_attributes (customer_id, name, num, text) VALUES (?, ?, ?, ?)');
     this.issues = new BatchInserter(db, 'import_issues', ['import_id', 'severity', 'line', 'column_name', 'value', 'reason'], 20);
     const tables = ['customers', 'products', 'stores'] as const;
     const by = <T>(f: (t: (typeof tables)[number]) => T) => Object.fromEntries(tables.map((t) => [t, f(t)])) as Record<(typeof tables)[number], T>;
@@ -57,10 +63,14 @@ export class Sink {
     insertRows(this.partnerUses, b.partnerUses, LAYOUT.partnerUses.nums.length, LAYOUT.partnerUses.strs.length, this.importId);
     insertRows(this.payments, b.payments, LAYOUT.payments.nums.length, LAYOUT.payments.strs.length, this.importId);
     for (const [line, data] of b.extras) this.extras.push(this.importId, line, data);
+    for (const [customer, name, num, text] of b.attributes ?? []) this.attribute.run(customer, name, num, text);
     for (const [severity, line, column, value, reason] of b.issues) this.issues.push(this.importId, severity, line, column, value, reason);
   }
 
-  /** Flushes every buffer and merges receipts whose lines were not contiguous; returns how many receipts the merge removed. */
+  /**
+   * Flushes every buffer, merges receipts whose lines were not contiguous and counts the receipt
+   * codes shared by several customers; returns how many receipts the merge removed.
+   */
   finish(suspects: readonly string[], expectedLastLineId: number): number {
     for (const out of [this.lines, this.receipts, this.partnerUses, this.payments, this.extras, this.issues]) out.flush();
     const last = (this.db.prepare('SELECT max(id) AS m FROM lines').get() as { m: number | null }).m ?? 0;
@@ -70,19 +80,29 @@ export class Sink {
     return merged;
   }
 
-  /** Merges receipts of this import that share a code into the one with the lowest id. */
+  /**
+   * Merges receipts of this import that share a code AND a customer into the one with the lowest
+   * id (a line never changes its customer), then counts the suspect codes left with receipts of
+   * several customers. Only suspects can be shared: a second customer on a code opens a second
+   * receipt with that code, which the encoder's hash set reports.
+   */
   private mergeSplitReceipts(suspects: readonly string[]): number {
     const db = this.db;
     db.exec('CREATE TEMP TABLE IF NOT EXISTS split_codes (code TEXT PRIMARY KEY) WITHOUT ROWID');
     db.exec('DELETE FROM split_codes');
     const addCode = db.prepare('INSERT OR IGNORE INTO split_codes (code) VALUES (?)');
     for (const code of suspects) addCode.run(code);
+    // One scan of the import's receipts; both steps below read this small table.
+    db.exec('DROP TABLE IF EXISTS temp.split_receipts');
+    db.prepare('CREATE TEMP TABLE split_receipts AS SELECT id, code, customer_id FROM receipts WHERE import_id = ? AND code IN (SELECT code FROM split_codes)').run(this.importId);
     db.exec('CREATE TEMP TABLE IF NOT EXISTS receipt_merge (dup INTEGER PRIMARY KEY, keep INTEGER NOT NULL)');
     db.exec('DELETE FROM receipt_merge');
-    db.prepare(`INSERT INTO receipt_merge (dup, keep)
-      SELECT r.id, k.keep FROM receipts r
-      JOIN (SELECT code, min(id) AS keep FROM receipts WHERE import_id = ? AND code IN (SELECT code FROM split_codes) GROUP BY code) k ON k.code = r.code
-      WHERE r.import_id = ? AND r.id <> k.keep`).run(this.importId, this.importId);
+    db.exec(`INSERT INTO receipt_merge (dup, keep)
+      SELECT r.id, k.keep FROM split_receipts r
+      JOIN (SELECT code, customer_id, min(id) AS keep FROM split_receipts GROUP BY code, customer_id) k ON k.code = r.code AND k.customer_id IS r.customer_id
+      WHERE r.id <> k.keep`);
+    this.sharedReceiptIds = (db.prepare('SELECT count(*) AS n FROM (SELECT code FROM split_receipts GROUP BY code HAVING count(DISTINCT coalesce(customer_id, -1)) > 1)').get() as { n: number }).n;
+    db.exec('DROP TABLE temp.split_receipts');
     const dups = db.prepare('SELECT m.keep, d.amount, d.quantity, d.lines, d.flags FROM receipt_merge m JOIN receipts d ON d.id = m.dup').all() as { keep: number; amount: number; quantity: number; lines: number; flags: number }[];
     if (dups.length === 0) return 0;
     const update = db.prepare('UPDATE receipts SET amount = amount + ?, quantity = quantity + ?, lines = lines + ?, flags = flags | ? WHERE id = ?');

@@ -141,3 +141,21 @@ export function normaliseId(s: string): string {
   if (dot > 0 && /^\d+\.0+$/.test(t)) return t.slice(0, dot);
   return t;
 }
+
+const FORMAT_NAMES: Record<DateFormat, string> = { iso: 'YYYY-MM-DD', ymd8: 'YYYYMMDD', mdy: 'month first (M/D/YYYY)', dmy: 'day first (D/M/YYYY)' };
+
+/**
+ * The import note for a guessed date format. Day-first and month-first dates (dd-mm-yyyy vs
+ * mm-dd-yyyy, e.g. the Kaggle Groceries file) can only be told apart by a value whose first or
+ * second part is above 12: the note names the deciding value, or says nothing in the sample
+ * decided (month first was assumed; a later day-first value is then rejected, never misread
+ * silently as another date, unless both parts stay ≤ 12).
+ */
+export function describeDateFormat(format: DateFormat, samples: readonly string[]): string {
+  if (format !== 'mdy' && format !== 'dmy') return `dates read as ${FORMAT_NAMES[format]}`;
+  const values = samples.map((s) => s.trim()).filter((s) => s !== '');
+  const other: DateFormat = format === 'mdy' ? 'dmy' : 'mdy';
+  const decider = values.find((v) => parseDateTime(v, format) !== undefined && parseDateTime(v, other) === undefined);
+  if (decider !== undefined) return `dates read as ${FORMAT_NAMES[format]}: ${JSON.stringify(decider)} can only be read that way`;
+  return `dates read as ${FORMAT_NAMES[format]}: no value in the first ${values.length} rows tells day-first from month-first, so month first was assumed; check the date range`;
+}

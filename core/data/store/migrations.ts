@@ -205,6 +205,115 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (run_id, customer_id, rank)
   ) WITHOUT ROWID;
   `,
+  /* 4: files without amounts, products or dates (issue #10), the basket format, customer attributes.
+   * SQLite cannot relax NOT NULL or a CHECK in place: lines, receipts and imports are rebuilt
+   * (create new, copy, drop, rename) keeping every row and id. The views are dropped first (a
+   * rename re-checks every view) and recreated unchanged; import_issues, whose foreign key names
+   * imports, is copied aside and recreated so dropping the old imports table breaks no reference.
+   * Secondary indexes are rebuilt by openProject after the migrations. */ `
+  DROP VIEW raw_lpoint_pdde;
+  DROP VIEW raw_lpoint_cop_u;
+  DROP VIEW raw_lpoint_lpay;
+
+  CREATE TABLE lines_v4 (
+    id INTEGER PRIMARY KEY,
+    receipt_id INTEGER NOT NULL,
+    customer_id INTEGER,
+    product_id INTEGER,
+    day INTEGER,
+    quantity REAL,
+    amount REAL,
+    flags INTEGER NOT NULL
+  );
+  INSERT INTO lines_v4 (id, receipt_id, customer_id, product_id, day, quantity, amount, flags)
+    SELECT id, receipt_id, customer_id, product_id, day, quantity, amount, flags FROM lines;
+  DROP TABLE lines;
+  ALTER TABLE lines_v4 RENAME TO lines;
+
+  CREATE TABLE receipts_v4 (
+    id INTEGER PRIMARY KEY,
+    import_id INTEGER NOT NULL,
+    code TEXT NOT NULL,
+    customer_id INTEGER,
+    day INTEGER,
+    hour INTEGER,
+    channel INTEGER,
+    retailer TEXT,
+    store_id INTEGER,
+    amount REAL,
+    quantity REAL NOT NULL,
+    lines INTEGER NOT NULL,
+    flags INTEGER NOT NULL
+  );
+  INSERT INTO receipts_v4 (id, import_id, code, customer_id, day, hour, channel, retailer, store_id, amount, quantity, lines, flags)
+    SELECT id, import_id, code, customer_id, day, hour, channel, retailer, store_id, amount, quantity, lines, flags FROM receipts;
+  DROP TABLE receipts;
+  ALTER TABLE receipts_v4 RENAME TO receipts;
+
+  CREATE TABLE import_issues_v3 AS SELECT * FROM import_issues;
+  DROP TABLE import_issues;
+  CREATE TABLE imports_v4 (
+    id INTEGER PRIMARY KEY,
+    file TEXT NOT NULL,
+    format TEXT NOT NULL CHECK (format IN ('lpoint', 'generic', 'baskets')),
+    table_name TEXT NOT NULL,
+    encoding TEXT NOT NULL,
+    delimiter TEXT NOT NULL,
+    mapping TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    bytes INTEGER NOT NULL,
+    rows_read INTEGER NOT NULL,
+    rows_imported INTEGER NOT NULL,
+    rows_rejected INTEGER NOT NULL,
+    rows_flagged INTEGER NOT NULL,
+    imported_at TEXT NOT NULL,
+    first_line_id INTEGER,
+    last_line_id INTEGER,
+    run_id INTEGER
+  );
+  INSERT INTO imports_v4 SELECT id, file, format, table_name, encoding, delimiter, mapping, fingerprint, bytes,
+    rows_read, rows_imported, rows_rejected, rows_flagged, imported_at, first_line_id, last_line_id, run_id FROM imports;
+  DROP TABLE imports;
+  ALTER TABLE imports_v4 RENAME TO imports;
+  CREATE INDEX imports_fingerprint ON imports (fingerprint);
+  CREATE TABLE import_issues (
+    import_id INTEGER NOT NULL REFERENCES imports (id),
+    severity TEXT NOT NULL CHECK (severity IN ('rejected', 'flagged')),
+    line INTEGER NOT NULL,
+    column_name TEXT NOT NULL,
+    value TEXT NOT NULL,
+    reason TEXT NOT NULL
+  );
+  INSERT INTO import_issues (import_id, severity, line, column_name, value, reason)
+    SELECT import_id, severity, line, column_name, value, reason FROM import_issues_v3 ORDER BY rowid;
+  DROP TABLE import_issues_v3;
+  CREATE INDEX import_issues_import ON import_issues (import_id, severity, line);
+
+  -- Customer attributes beyond the fixed fields (a customers file's extra columns: tenure, tier…).
+  -- kind numeric: every non-empty value parsed as a number (stored in num); else categorical (text).
+  CREATE TABLE attributes (name TEXT PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('numeric', 'categorical')), import_id INTEGER);
+  CREATE TABLE customer_attributes (customer_id INTEGER NOT NULL, name TEXT NOT NULL, num REAL, text TEXT, PRIMARY KEY (customer_id, name)) WITHOUT ROWID;
+
+  CREATE VIEW raw_lpoint_pdde AS
+    SELECT c.code AS cust, r.code AS rct_no, r.channel AS chnl_dv, r.retailer AS cop_c,
+           s.code AS br_c, p.code AS pd_c, strftime('%Y%m%d', l.day * 86400, 'unixepoch') AS de_dt,
+           r.hour AS de_hr, l.amount AS buy_am, l.quantity AS buy_ct, r.import_id, l.id AS line_id
+    FROM lines l JOIN receipts r ON r.id = l.receipt_id
+    LEFT JOIN customers c ON c.id = l.customer_id LEFT JOIN products p ON p.id = l.product_id
+    LEFT JOIN stores s ON s.id = r.store_id
+    WHERE r.import_id IN (SELECT id FROM imports WHERE table_name = 'PDDE');
+  CREATE VIEW raw_lpoint_cop_u AS
+    SELECT c.code AS cust, u.code AS rct_no, u.partner AS cop_c, s.code AS br_c, u.channel AS chnl_dv,
+           strftime('%Y%m%d', u.day * 86400, 'unixepoch') AS de_dt,
+           strftime('%Y%m%d', u.visit_day * 86400, 'unixepoch') AS vst_dt, u.hour AS de_hr, u.amount AS buy_am,
+           u.import_id, u.line
+    FROM partner_uses u LEFT JOIN customers c ON c.id = u.customer_id LEFT JOIN stores s ON s.id = u.store_id;
+  CREATE VIEW raw_lpoint_lpay AS
+    SELECT c.code AS cust, y.code AS rct_no, y.merchant AS cop_c, y.channel AS chnl_dv,
+           strftime('%Y%m%d', y.day * 86400, 'unixepoch') AS de_dt, y.hour AS de_hr, y.amount AS buy_am,
+           y.import_id, y.line
+    FROM payments y LEFT JOIN customers c ON c.id = y.customer_id;
+  `,
 ];
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FilePreview } from '../../../core/model/api.js';
-import { canImport, importParams, initialWizard, mappingFields, wizardReducer, type WizardState } from '../../../renderer/src/pages/data/import/wizard-state.js';
+import { canImport, importParams, initialWizard, mappingFields, noneFor, requiredFields, wizardReducer, type WizardState } from '../../../renderer/src/pages/data/import/wizard-state.js';
 
 const staged = [{ path: '/tmp/up/1/online_retail.csv', name: 'online_retail.csv', bytes: 1000 }];
 const preview: FilePreview = {
@@ -77,5 +77,54 @@ describe('import wizard state', () => {
     expect(mappingFields(preview, initialWizard.choices)).toEqual(preview.fields);
     expect(mappingFields(failed, initialWizard.choices)).toBeNull();
     expect(mappingFields(failed, { ...initialWizard.choices, role: 'customers' })).toEqual(['customer', 'gender', 'age', 'region']);
+  });
+
+  it('re-previews and imports the chosen sheet of a workbook; a basket file offers no mapping', () => {
+    const s = previewed();
+    const sheet = wizardReducer(s, { type: 'choice', choices: { sheet: 'Returns' } });
+    expect(sheet.phase).toBe('previewing');
+    expect(importParams(sheet)).toMatchObject({ sheet: 'Returns' });
+    expect(importParams(s)).not.toHaveProperty('sheet');
+    const baskets = wizardReducer(s, { type: 'choice', choices: { format: 'baskets' } });
+    expect(baskets.phase).toBe('previewing');
+    const failed: FilePreview = { ...preview, ok: false, error: { message: 'x', line: 1, column: '' } };
+    expect(mappingFields(failed, { ...initialWizard.choices, format: 'baskets', role: 'transactions' })).toBeNull();
+  });
+
+  it('marks only the fields the import cannot do without: not product, not amount', () => {
+    expect(requiredFields('transactions')).not.toContain('product');
+    expect(requiredFields('transactions')).not.toContain('amount');
+    expect(requiredFields('transactions')).toContain('date');
+    expect(requiredFields('baskets')).toEqual([]);
+    expect(requiredFields(undefined)).toEqual([]);
+  });
+
+  it('sends an explicit "(none)" for a guessed optional field, so the guess does not come back (issue #10)', () => {
+    const s = previewed();
+    expect(s.previews[0].mapping?.product).toBe('StockCode');
+    const none = wizardReducer(s, { type: 'map', field: 'product', column: null });
+    expect(none.phase).toBe('previewing');
+    expect(none.map).toEqual({ product: '' });
+    expect(noneFor(s, 'product')).toBe('');
+    // The host's answer: product unmapped. The import sends the same explicit none.
+    const { product: _dropped, ...unmapped } = preview.mapping as Record<string, string>;
+    const fresh = wizardReducer(none, { type: 'previewed', previews: [{ ...preview, mapping: unmapped, notes: ['no product column: lines have no product'] }], version: none.previewVersion });
+    expect(fresh.phase).toBe('ready');
+    expect(canImport(fresh)).toBe(true);
+    expect(importParams(fresh).map).toEqual({ product: '' });
+    // Picking a column again replaces the none; clearing the overrides goes back to the guesses.
+    expect(wizardReducer(fresh, { type: 'map', field: 'product', column: 'StockCode' }).map).toEqual({ product: 'StockCode' });
+    expect(wizardReducer(fresh, { type: 'clearMap' }).map).toEqual({});
+  });
+
+  it('(none) on a field the role requires drops the override instead (it cannot be left unmapped)', () => {
+    const s = wizardReducer(previewed(), { type: 'map', field: 'date', column: 'InvoiceNo' });
+    expect(noneFor(s, 'date')).toBeNull();
+    expect(noneFor(s, 'customer')).toBeNull();
+    expect(wizardReducer(s, { type: 'map', field: 'date', column: null }).map).toEqual({});
+    // A role the user chose counts too: product is required of a products file.
+    const products = { ...s, previews: [], choices: { ...s.choices, role: 'products' as const } };
+    expect(noneFor(products, 'product')).toBeNull();
+    expect(noneFor(products, 'category')).toBe('');
   });
 });

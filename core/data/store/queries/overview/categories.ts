@@ -2,6 +2,7 @@ import { RETAILER_LABELS, type CategoryLevel, type CategoryRow, type RetailerThe
 import type { Db } from '../../open.js';
 import { cents, type DayRange } from './calendar.js';
 import { categoryLevels, productPass, type GroupSales } from './category-pass.js';
+import { PURCHASE_RECEIPT } from './purchase.js';
 import { one } from './temp.js';
 
 /** The first-level pass, shared by the top categories (summed over retailers) and the retailer themes. */
@@ -30,7 +31,7 @@ export function secondLevelPass(db: Db, range: DayRange, contiguous: boolean): G
 
 /** Purchase receipts of the period: the denominator of basket penetration. */
 export function purchaseReceiptCount(db: Db, range: DayRange): number {
-  return one<{ n: number }>(db, 'SELECT count(*) AS n FROM receipts WHERE amount > 0 AND day BETWEEN ? AND ?', range.from, range.to).n;
+  return one<{ n: number }>(db, `SELECT count(*) AS n FROM receipts WHERE ${PURCHASE_RECEIPT} AND day BETWEEN ? AND ?`, range.from, range.to).n;
 }
 
 /**

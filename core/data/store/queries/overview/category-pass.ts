@@ -2,6 +2,7 @@ import { LineFlag } from '../../../../model/flags.js';
 import type { Db } from '../../open.js';
 import { dayCondition, type DayRange } from './calendar.js';
 import { blobLookup, lookupSql } from './lookup.js';
+import { PURCHASE_LINE } from './purchase.js';
 import { all, one, withTempTable } from './temp.js';
 
 /** The grouping of a product pass: 대분류, (대분류, 중분류) pairs, or single products. */
@@ -15,7 +16,7 @@ export interface GroupSales {
   parent: string | null;
   retailer: string | null;
   sales: number;
-  /** Receipts with at least one line of the group with amount > 0. */
+  /** Receipts with at least one purchase line of the group (amount > 0, or quantity > 0 when the amount is unknown). */
   receipts: number;
 }
 
@@ -58,7 +59,7 @@ export function productPass(db: Db, level: ProductLevel, range: DayRange, retail
   const params = [...(lookup === null ? [] : [lookup.blob]), ...r, ...days.params];
   return withTempTable(db, 'overview_sales', '(k INTEGER PRIMARY KEY, last INTEGER NOT NULL, receipts INTEGER NOT NULL, sales REAL NOT NULL)', () => {
     db.prepare(`INSERT INTO overview_sales (k, last, receipts, sales)
-      SELECT ${key}, CASE WHEN l.amount > 0 THEN l.receipt_id ELSE 0 END, l.amount > 0, l.amount
+      SELECT ${key}, CASE WHEN ${PURCHASE_LINE} THEN l.receipt_id ELSE 0 END, ${PURCHASE_LINE}, coalesce(l.amount, 0)
       FROM lines l ${retailers === null ? '' : 'JOIN receipts r ON r.id = l.receipt_id'}
       WHERE l.flags & ${LineFlag.NON_PRODUCT} = 0${days.sql} ${contiguous ? '' : 'ORDER BY l.receipt_id'}
       ON CONFLICT (k) DO UPDATE SET receipts = receipts + (excluded.last > 0 AND excluded.last <> last),

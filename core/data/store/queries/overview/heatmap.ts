@@ -1,6 +1,7 @@
 import type { HeatmapPanel } from '../../../../model/overview.js';
 import type { Db } from '../../open.js';
 import { cents, type DayRange } from './calendar.js';
+import { PURCHASE_RECEIPT } from './purchase.js';
 import { all, withTempTable } from './temp.js';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -13,7 +14,7 @@ const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 export function heatmapPanel(db: Db, range: DayRange): HeatmapPanel {
   const cells = withTempTable(db, 'overview_heat', '(k INTEGER PRIMARY KEY, sales REAL NOT NULL, count INTEGER NOT NULL)', () => {
     db.prepare(`INSERT INTO overview_heat (k, sales, count)
-      SELECT CASE WHEN hour BETWEEN 0 AND 23 THEN (((day + 3) % 7 + 7) % 7) * 24 + hour ELSE -1 END, amount, amount > 0
+      SELECT CASE WHEN hour BETWEEN 0 AND 23 THEN (((day + 3) % 7 + 7) % 7) * 24 + hour ELSE -1 END, coalesce(amount, 0), ${PURCHASE_RECEIPT}
       FROM receipts WHERE day BETWEEN ? AND ?
       ON CONFLICT (k) DO UPDATE SET sales = sales + excluded.sales, count = count + excluded.count`).run(range.from, range.to);
     return all<{ k: number; sales: number; count: number }>(db, 'SELECT k, sales, count FROM overview_heat');

@@ -2,6 +2,7 @@ import { LineFlag } from '../../../../model/flags.js';
 import type { KpiPanel } from '../../../../model/overview.js';
 import type { Db } from '../../open.js';
 import { cents, dayCondition, isoOrNull, type DayRange } from './calendar.js';
+import { PURCHASE_RECEIPT } from './purchase.js';
 import { one } from './temp.js';
 
 const RETURNED = LineFlag.RETURN | LineFlag.CANCELLATION;
@@ -20,8 +21,8 @@ export function kpiPanel(db: Db, range: DayRange): KpiPanel {
            count(CASE WHEN flags & ${RETURNED} THEN 1 END) AS returnLines, count(CASE WHEN customer_id IS NULL THEN 1 END) AS anon
     FROM lines WHERE true${days.sql}`, ...days.params);
   const receipts = one<{ n: number; purchases: number; purchaseAmount: number; customerPurchases: number; customerSales: number; first: number | null; last: number | null }>(db, `
-    SELECT count(*) AS n, count(CASE WHEN amount > 0 THEN 1 END) AS purchases, total(CASE WHEN amount > 0 THEN amount END) AS purchaseAmount,
-           count(CASE WHEN amount > 0 AND customer_id IS NOT NULL THEN 1 END) AS customerPurchases,
+    SELECT count(*) AS n, count(CASE WHEN ${PURCHASE_RECEIPT} THEN 1 END) AS purchases, total(CASE WHEN amount > 0 THEN amount END) AS purchaseAmount,
+           count(CASE WHEN ${PURCHASE_RECEIPT} AND customer_id IS NOT NULL THEN 1 END) AS customerPurchases,
            total(CASE WHEN customer_id IS NOT NULL THEN amount END) AS customerSales, min(day) AS first, max(day) AS last
     FROM receipts WHERE day BETWEEN ? AND ?`, ...r);
   const customers = one<{ n: number }>(db, 'SELECT count(DISTINCT customer_id) AS n FROM receipts WHERE customer_id IS NOT NULL AND day BETWEEN ? AND ?', ...r).n;

@@ -1,6 +1,7 @@
 import { RETAILER_LABELS, type LpayPanel } from '../../../../model/overview.js';
 import type { Db } from '../../open.js';
 import { cents, monthOf, monthsBetween, type DayRange } from './calendar.js';
+import { PURCHASE_RECEIPT } from './purchase.js';
 import { all, one } from './temp.js';
 
 const NONE = 'This data has no L.pay payments (L.point LPAY).';
@@ -26,7 +27,7 @@ export function lpayPanel(db: Db, range: DayRange): LpayPanel {
   const cumulativeUsers = newUsers.map((x) => (running += x));
   const groups = all<{ lpay: number; customers: number; sales: number; purchaseReceipts: number }>(db, `
     SELECT u.customer_id IS NOT NULL AS lpay, count(*) AS customers, total(x.sales) AS sales, total(x.purchases) AS purchaseReceipts
-    FROM (SELECT customer_id, total(amount) AS sales, count(CASE WHEN amount > 0 THEN 1 END) AS purchases FROM receipts
+    FROM (SELECT customer_id, total(amount) AS sales, count(CASE WHEN ${PURCHASE_RECEIPT} THEN 1 END) AS purchases FROM receipts
           WHERE customer_id IS NOT NULL AND day BETWEEN ? AND ? GROUP BY customer_id) x
     LEFT JOIN (SELECT customer_id FROM payments WHERE customer_id IS NOT NULL AND day BETWEEN ? AND ? GROUP BY customer_id) u ON u.customer_id = x.customer_id
     GROUP BY 1`, ...r, ...r);

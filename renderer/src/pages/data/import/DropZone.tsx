@@ -2,7 +2,7 @@ import { useState, type DragEvent } from 'react';
 import { Icon } from '../../../components/Icon.js';
 import { useI18n } from '../../../i18n/context.js';
 
-/** Pick CSV files with the file dialog or drop them here; the files go to the host for previewing. */
+/** Pick CSV files or .xlsx workbooks with the file dialog or drop them here; the files go to the host for previewing. */
 export function DropZone({ onFiles, disabled }: { onFiles(files: File[]): void; disabled: boolean }) {
   const { t } = useI18n();
   const [over, setOver] = useState(false);
@@ -33,7 +33,7 @@ export function DropZone({ onFiles, disabled }: { onFiles(files: File[]): void; 
         <input
           type="file"
           multiple
-          accept=".csv,.tsv,.txt,text/csv,text/plain"
+          accept=".csv,.tsv,.txt,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           className="visually-hidden"
           data-testid="import-file-input"
           disabled={disabled}

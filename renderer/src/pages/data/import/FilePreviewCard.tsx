@@ -4,7 +4,7 @@ import { isMessageKey } from '../../../i18n/translate.js';
 import type { StagedFile } from '../../../api/types.js';
 import { MappingEditor } from './MappingEditor.js';
 import { PreviewTable } from './PreviewTable.js';
-import { mappingFields, type ImportChoices } from './wizard-state.js';
+import { mappingFields, requiredFields, type ImportChoices } from './wizard-state.js';
 
 interface Props {
   file: StagedFile;
@@ -12,6 +12,8 @@ interface Props {
   overridden: Record<string, string>;
   choices: ImportChoices;
   onMap(field: string, column: string | null): void;
+  /** Changes an import choice from the card: the sheet of a workbook, the basket format it suggests. */
+  onChoose(c: Partial<ImportChoices>): void;
   onRemove(): void;
   disabled: boolean;
   /** A new preview is on its way (after a change of options or mapping). */
@@ -26,13 +28,13 @@ const DELIMITERS: Record<string, 'import.delimiter.comma' | 'import.delimiter.ta
 };
 
 /** One staged file: what the host detected, its first rows, and (generic files) the column mapping. */
-export function FilePreviewCard({ file, preview, overridden, choices, onMap, onRemove, disabled, updating }: Props) {
+export function FilePreviewCard({ file, preview, overridden, choices, onMap, onChoose, onRemove, disabled, updating }: Props) {
   const { t, fmt } = useI18n();
   const fields = mappingFields(preview, choices);
   const role = preview?.table ?? '';
   const roleKey = `import.role.${role}`;
-  const detected = preview?.format === 'lpoint' ? t('import.detected.lpoint', { table: role }) : preview?.format === 'generic' ? t('import.detected.generic', { role: isMessageKey(roleKey) ? t(roleKey) : role }) : null;
-  const delimiter = preview?.delimiter === undefined ? null : DELIMITERS[preview.delimiter] ? t(DELIMITERS[preview.delimiter]) : JSON.stringify(preview.delimiter);
+  const detected = preview?.format === 'lpoint' ? t('import.detected.lpoint', { table: role }) : preview?.format === 'generic' ? t('import.detected.generic', { role: isMessageKey(roleKey) ? t(roleKey) : role }) : preview?.format === 'baskets' ? t('import.detected.baskets') : null;
+  const delimiter = !preview?.delimiter ? null : DELIMITERS[preview.delimiter] ? t(DELIMITERS[preview.delimiter]) : JSON.stringify(preview.delimiter);
   return (
     <article className={`file-preview${preview && !preview.ok ? ' has-error' : ''}`} data-testid="file-preview" data-file={file.name} data-ok={preview ? String(preview.ok) : undefined} data-format={preview?.format} data-table={preview?.table} aria-busy={updating}>
       <header className="file-preview-head">
@@ -42,7 +44,7 @@ export function FilePreviewCard({ file, preview, overridden, choices, onMap, onR
         </div>
         <div className="chips">
           {detected && <span className="chip chip-accent" data-testid="preview-format">{detected}</span>}
-          {preview?.encoding && <span className="chip" data-testid="preview-encoding">{t('import.encodingIs', { encoding: preview.encoding })}</span>}
+          {preview?.encoding && <span className="chip" data-testid="preview-encoding">{preview.encoding === 'xlsx' ? t('import.workbook') : t('import.encodingIs', { encoding: preview.encoding })}</span>}
           {delimiter && <span className="chip" data-testid="preview-delimiter">{t('import.delimiterIs', { delimiter })}</span>}
         </div>
         <button type="button" className="btn btn-ghost btn-small" onClick={onRemove} disabled={disabled} aria-label={t('import.removeFile', { file: file.name })}>
@@ -70,8 +72,29 @@ export function FilePreviewCard({ file, preview, overridden, choices, onMap, onR
           ))}
         </ul>
       )}
-      {preview?.header && preview.rows && <PreviewTable header={preview.header} rows={preview.rows} />}
-      {fields && preview?.header && <MappingEditor fields={fields} header={preview.header} mapping={preview.mapping ?? {}} overridden={overridden} onChange={onMap} disabled={disabled} />}
+      {preview?.suggestFormat === 'baskets' && (
+        <div className="notice" data-testid="suggest-baskets">
+          {t('import.suggestBaskets')}{' '}
+          <button type="button" className="btn btn-small" data-testid="read-as-baskets" disabled={disabled} onClick={() => onChoose({ format: 'baskets' })}>
+            {t('import.readAsBaskets')}
+          </button>
+        </div>
+      )}
+      {preview?.sheets && preview.sheets.length > 1 && (
+        <label className="field sheet-picker" style={{ maxWidth: '20rem' }}>
+          <span className="field-label">{t('import.sheet')}</span>
+          <select className="input" data-testid="import-sheet" value={choices.sheet ?? preview.sheet} disabled={disabled} onChange={(e) => onChoose({ sheet: e.target.value })}>
+            {preview.sheets.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {preview?.format === 'baskets' && preview.rows && <PreviewTable header={[t('import.items')]} rows={preview.rows.map((items) => [items.join(', ')])} />}
+      {preview?.format !== 'baskets' && preview?.header && preview.rows && <PreviewTable header={preview.header} rows={preview.rows} />}
+      {fields && preview?.header && <MappingEditor fields={fields} required={requiredFields(preview.table)} header={preview.header} mapping={preview.mapping ?? {}} overridden={overridden} onChange={onMap} disabled={disabled} />}
     </article>
   );
 }

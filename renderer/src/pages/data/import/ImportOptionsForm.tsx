@@ -4,7 +4,7 @@ import type { ImportChoices } from './wizard-state.js';
 
 type SelectKey = 'format' | 'role' | 'encoding' | 'onError';
 const OPTIONS: { [K in SelectKey]: readonly ImportChoices[K][] } = {
-  format: ['auto', 'lpoint', 'generic'],
+  format: ['auto', 'lpoint', 'generic', 'baskets'],
   role: ['auto', 'transactions', 'customers', 'products'],
   encoding: ['auto', 'utf8', 'cp949'],
   onError: ['abort', 'skip'],
@@ -16,7 +16,7 @@ export function ImportOptionsForm({ choices, onChange, disabled }: { choices: Im
   const select = <K extends SelectKey>(key: K) => (
     <label className="field" key={key}>
       <span className="field-label">{t(`import.option.${key}` as MessageKey)}</span>
-      <select className="input" data-testid={`import-option-${key.toLowerCase()}`} value={choices[key]} disabled={disabled || (key === 'role' && choices.format === 'lpoint')} onChange={(e) => onChange({ [key]: e.target.value } as Partial<ImportChoices>)}>
+      <select className="input" data-testid={`import-option-${key.toLowerCase()}`} value={choices[key]} disabled={disabled || (key === 'role' && (choices.format === 'lpoint' || choices.format === 'baskets'))} onChange={(e) => onChange({ [key]: e.target.value } as Partial<ImportChoices>)}>
         {OPTIONS[key].map((v) => (
           <option key={v} value={v}>
             {t(`import.${key}.${v}` as MessageKey)}

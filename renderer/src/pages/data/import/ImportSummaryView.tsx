@@ -12,9 +12,12 @@ export function ImportSummaryView({ summary, runId }: { summary: ImportSummary; 
     [t('import.summary.flagged'), fmt.int(summary.rowsFlagged), summary.rowsFlagged > 0 ? 'warn' : undefined],
     [t('project.customers'), fmt.int(summary.customers)],
     [t('project.receipts'), fmt.int(summary.receipts)],
-    [t('import.summary.amount'), fmt.dec(summary.amountTotal, 0)],
+    [t('import.summary.amount'), summary.amountTotal === null ? t('import.summary.amountUnknown') : fmt.dec(summary.amountTotal, 0)],
     [t('import.summary.time'), fmt.seconds(summary.seconds)],
   ];
+  if (summary.sharedReceiptIds > 0) stats.push([t('import.summary.shared'), fmt.int(summary.sharedReceiptIds), 'warn']);
+  if (summary.linesNotRead > 0) stats.push([t('import.summary.notRead'), fmt.int(summary.linesNotRead), 'danger']);
+  const notes = summary.files.flatMap((f) => (f.notes ?? []).map((note) => `${basename(f.file)}: ${note}`));
   return (
     <div className="import-summary" data-testid="import-summary" data-run-id={runId ?? undefined} data-rows-read={summary.rowsRead} data-rows-imported={summary.rowsImported} data-rows-rejected={summary.rowsRejected} data-rows-flagged={summary.rowsFlagged}>
       <div className="stat-grid">
@@ -57,10 +60,8 @@ export function ImportSummaryView({ summary, runId }: { summary: ImportSummary; 
               {summary.files.map((f) => (
                 <tr key={f.file}>
                   <td title={f.file}>{basename(f.file)}</td>
-                  <td>
-                    {f.format} · {f.table}
-                  </td>
-                  <td>{f.encoding}</td>
+                  <td data-testid="summary-file-format">{f.format === 'baskets' ? t('import.summary.baskets', { n: fmt.int(f.rowsImported) }) : `${f.format} · ${f.table}`}</td>
+                  <td>{f.sheet ? `${f.encoding} · ${f.sheet}` : f.encoding}</td>
                   <td className="num">{fmt.int(f.rowsRead)}</td>
                   <td className="num">{fmt.int(f.rowsImported)}</td>
                   <td className="num">{fmt.int(f.rowsRejected)}</td>
@@ -69,6 +70,16 @@ export function ImportSummaryView({ summary, runId }: { summary: ImportSummary; 
               ))}
             </tbody>
           </table>
+          {notes.length > 0 && (
+            <>
+              <h4 className="subhead">{t('import.summary.notes')}</h4>
+              <ul className="notes" data-testid="import-notes">
+                {notes.map((note, i) => (
+                  <li key={i}>{note}</li>
+                ))}
+              </ul>
+            </>
+          )}
         </div>
       </div>
     </div>

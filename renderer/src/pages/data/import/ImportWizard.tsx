@@ -52,6 +52,7 @@ export function ImportWizard() {
                 overridden={state.map}
                 choices={state.choices}
                 onMap={w.mapField}
+                onChoose={w.choose}
                 onRemove={() => w.remove(f.path)}
                 disabled={importing}
               />

@@ -22,9 +22,9 @@ export function useImportWizard() {
   useEffect(() => {
     if (busy !== 'preview') return;
     let live = true;
-    const { format, role, encoding } = state.choices;
+    const { format, role, encoding, sheet } = state.choices;
     const files = state.files.map((f) => f.path);
-    void safeCall(() => api.previewImport({ files, format, role, encoding, map: state.map })).then((r) => {
+    void safeCall(() => api.previewImport({ files, format, role, encoding, map: state.map, ...(sheet === undefined ? {} : { sheet }) })).then((r) => {
       if (!live) return;
       dispatch(r.ok ? { type: 'previewed', previews: r.value, version: previewVersion } : { type: 'failed', error: r.error });
     });

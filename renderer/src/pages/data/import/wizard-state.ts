@@ -1,5 +1,5 @@
 import type { FilePreview } from '../../../../../core/model/api.js';
-import { GENERIC_FIELDS, type ImportSummary } from '../../../../../core/model/import.js';
+import { GENERIC_FIELDS, REQUIRED_FIELDS, type GenericRole, type ImportSummary } from '../../../../../core/model/import.js';
 import type { ApiError } from '../../../../../core/model/result.js';
 import type { StagedFile } from '../../../api/types.js';
 
@@ -7,11 +7,13 @@ import type { StagedFile } from '../../../api/types.js';
 export type WizardPhase = 'idle' | 'previewing' | 'ready' | 'importing' | 'done' | 'failed' | 'cancelled';
 
 export interface ImportChoices {
-  format: 'auto' | 'lpoint' | 'generic';
+  format: 'auto' | 'lpoint' | 'generic' | 'baskets';
   role: 'auto' | 'transactions' | 'customers' | 'products';
   encoding: 'auto' | 'utf8' | 'cp949';
   onError: 'abort' | 'skip';
   allowDuplicate: boolean;
+  /** The sheet of .xlsx workbooks (undefined: each workbook's first sheet). */
+  sheet?: string;
 }
 
 export interface WizardState {
@@ -21,7 +23,10 @@ export interface WizardState {
   files: StagedFile[];
   previews: FilePreview[];
   choices: ImportChoices;
-  /** The user's mapping overrides (field → column), sent as `map`; shared by all files (as the import request is). */
+  /**
+   * The user's mapping overrides (field → column), sent as `map`; shared by all files (as the import
+   * request is). "" is an explicit "(none)": the host leaves the field unmapped instead of guessing it.
+   */
   map: Record<string, string>;
   jobId: string | null;
   runId: number | null;
@@ -39,6 +44,7 @@ export type WizardAction =
   | { type: 'previewed'; previews: FilePreview[]; version: number }
   | { type: 'failed'; error: ApiError }
   | { type: 'choice'; choices: Partial<ImportChoices> }
+  /** column null: the user picked "(none)" (see noneFor). */
   | { type: 'map'; field: string; column: string | null }
   | { type: 'clearMap' }
   | { type: 'started'; jobId: string }
@@ -51,7 +57,7 @@ export const DEFAULT_CHOICES: ImportChoices = { format: 'auto', role: 'auto', en
 export const initialWizard: WizardState = { phase: 'idle', busy: null, files: [], previews: [], choices: DEFAULT_CHOICES, map: {}, jobId: null, runId: null, summary: null, error: null, previewVersion: 0 };
 
 /** Choices that change what the host detects (onError and allowDuplicate only matter when importing). */
-const RESNIFF: (keyof ImportChoices)[] = ['format', 'role', 'encoding'];
+const RESNIFF: (keyof ImportChoices)[] = ['format', 'role', 'encoding', 'sheet'];
 
 const editable = (s: WizardState) => s.phase !== 'importing';
 
@@ -82,15 +88,16 @@ export function wizardReducer(s: WizardState, a: WizardAction): WizardState {
     case 'choice': {
       if (!editable(s)) return s;
       const choices = { ...s.choices, ...a.choices };
-      const resniff = RESNIFF.some((k) => a.choices[k] !== undefined && a.choices[k] !== s.choices[k]);
+      const resniff = RESNIFF.some((k) => k in a.choices && a.choices[k] !== s.choices[k]);
       // A different format or role means different fields: earlier overrides no longer apply.
       return resniff ? needPreview(s, { choices, map: {} }) : { ...s, choices };
     }
     case 'map': {
       if (!editable(s)) return s;
       const map = { ...s.map };
-      if (a.column === null) delete map[a.field];
-      else map[a.field] = a.column;
+      const column = a.column ?? noneFor(s, a.field);
+      if (column === null) delete map[a.field];
+      else map[a.field] = column;
       return needPreview(s, { map });
     }
     case 'clearMap':
@@ -113,8 +120,8 @@ export function canImport(s: WizardState): boolean {
 
 /** The startJob params of the import (ImportRequest without project). */
 export function importParams(s: WizardState): Record<string, unknown> {
-  const { format, role, encoding, onError, allowDuplicate } = s.choices;
-  return { files: s.files.map((f) => f.path), map: s.map, format, role, encoding, onError, allowDuplicate };
+  const { format, role, encoding, onError, allowDuplicate, sheet } = s.choices;
+  return { files: s.files.map((f) => f.path), map: s.map, format, role, encoding, onError, allowDuplicate, ...(sheet === undefined ? {} : { sheet }) };
 }
 
 /**
@@ -124,6 +131,28 @@ export function importParams(s: WizardState): Record<string, unknown> {
 export function mappingFields(preview: FilePreview | undefined, choices: ImportChoices): string[] | null {
   if (preview === undefined || !preview.header) return null;
   if (preview.ok) return preview.format === 'generic' && preview.fields ? preview.fields : null;
-  if (choices.format === 'lpoint' || choices.role === 'auto') return null;
+  if (choices.format === 'lpoint' || choices.format === 'baskets' || choices.role === 'auto') return null;
   return [...GENERIC_FIELDS[choices.role]];
+}
+
+/**
+ * The fields the import refuses to go without for a role (core/model's REQUIRED_FIELDS, the list
+ * the importer checks), marked in the mapping editor; every other field — product and amount
+ * included — may stay at (none).
+ */
+export function requiredFields(role: string | undefined): readonly string[] {
+  return role !== undefined && role in REQUIRED_FIELDS ? REQUIRED_FIELDS[role as GenericRole] : [];
+}
+
+/**
+ * What "(none)" sends for a field: "" — no column, do not guess it (issue #10: a guessed product
+ * column the user disagrees with must stay unmapped, not come back with the next preview) — or,
+ * for a field the role cannot do without, null: drop the override and let the host guess again
+ * (an empty required field could only fail). Roles: those the host detected for the generic
+ * files, and the role the user chose.
+ */
+export function noneFor(s: WizardState, field: string): '' | null {
+  const roles = new Set<string>(s.previews.filter((p) => p.format === 'generic' && p.table !== undefined).map((p) => p.table as string));
+  if (s.choices.role !== 'auto') roles.add(s.choices.role);
+  return [...roles].some((role) => requiredFields(role).includes(field)) ? null : '';
 }

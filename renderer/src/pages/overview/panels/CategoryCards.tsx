@@ -11,7 +11,9 @@ import type { PanelProps } from './types.js';
 export function TopCategoriesCard({ panel, onRendered }: PanelProps & { panel: TopCategoriesPanel }) {
   const { t, fmt } = useI18n();
   const [level, setLevel] = useState<CategoryLevelName>('level1');
-  const [metric, setMetric] = useState<CategoryMetric>('sales');
+  const [chosen, setMetric] = useState<CategoryMetric>('sales');
+  // Without amounts (issue #10) products rank by baskets only; the subtitle says why.
+  const metric: CategoryMetric = panel.moneyReason ? 'receipts' : chosen;
   const option = useMemo(() => (panel.available ? categoriesOption(panel, level, metric, { t, fmt }) : null), [panel, level, metric, t, fmt]);
   const rows = panel.available ? categoryRows(panel, level, metric).length : 0;
   const byProduct = panel.basis === 'product';
@@ -19,7 +21,7 @@ export function TopCategoriesCard({ panel, onRendered }: PanelProps & { panel: T
     <ChartCard
       panelId="topCategories"
       title={byProduct ? t('overview.topProducts') : t('overview.topCategories')}
-      subtitle={byProduct ? t('overview.noCategories') : undefined}
+      subtitle={[byProduct ? t('overview.noCategories') : undefined, panel.moneyReason].filter(Boolean).join(' · ') || undefined}
       option={option}
       reason={panel.reason}
       onRendered={onRendered}
@@ -39,14 +41,16 @@ export function TopCategoriesCard({ panel, onRendered }: PanelProps & { panel: T
                 ]}
               />
             )}
-            <MetricSwitch
-              value={metric}
-              onChange={setMetric}
-              options={[
-                { value: 'sales', label: t('overview.sales') },
-                { value: 'receipts', label: t('overview.baskets') },
-              ]}
-            />
+            {!panel.moneyReason && (
+              <MetricSwitch
+                value={metric}
+                onChange={setMetric}
+                options={[
+                  { value: 'sales', label: t('overview.sales') },
+                  { value: 'receipts', label: t('overview.baskets') },
+                ]}
+              />
+            )}
           </>
         )
       }

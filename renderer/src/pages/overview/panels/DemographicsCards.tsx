@@ -8,17 +8,20 @@ import type { PanelProps } from './types.js';
 
 export function DemographicsCard({ panel, onRendered }: PanelProps & { panel: DemographicsPanel }) {
   const { t, fmt } = useI18n();
-  const [metric, setMetric] = useState<DemographicsMetric>('customers');
+  const [chosen, setMetric] = useState<DemographicsMetric>('customers');
+  // Without amounts (issue #10) only customers can be shown; the subtitle says why.
+  const metric: DemographicsMetric = panel.moneyReason ? 'customers' : chosen;
   const option = useMemo(() => (panel.available ? demographicsOption(panel, metric, { t, fmt }) : null), [panel, metric, t, fmt]);
   return (
     <ChartCard
       panelId="demographics"
       title={t('overview.demographics')}
+      subtitle={panel.moneyReason}
       option={option}
       reason={panel.reason}
       onRendered={onRendered}
       toolbar={
-        panel.available && (
+        panel.available && !panel.moneyReason && (
           <MetricSwitch
             value={metric}
             onChange={setMetric}

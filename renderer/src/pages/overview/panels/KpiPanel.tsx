@@ -32,6 +32,9 @@ export function KpiPanel({ kpis }: { kpis: Kpis }) {
     { id: 'period', label: t('project.period'), value: t('overview.kpi.days', { n: fmt.int(kpis.days) }), note: dateRange(ctx, kpis.firstDate, kpis.lastDate) },
     { id: 'catalogue', label: t('overview.kpi.products'), value: fmt.int(kpis.products), note: kpis.stores > 0 ? t('overview.kpi.stores', { n: fmt.int(kpis.stores) }) : undefined },
   ];
+  // Data without amounts (issue #10): no money KPI shows 0; one sentence says why they are missing.
+  const MONEY = new Set(['sales', 'returns', 'basket', 'salesPerCustomer']);
+  if (kpis.moneyReason) items.splice(0, items.length, ...items.filter((k) => !MONEY.has(k.id)));
   if (kpis.lpayUsers !== null) items.push({ id: 'lpay', label: t('overview.lpayUsers'), value: fmt.int(kpis.lpayUsers), note: kpis.customers > 0 ? fmt.pct(kpis.lpayUsers / kpis.customers, 1) : undefined });
   return (
     <section className="kpi-grid" data-testid="panel-kpis" data-rendered="true" data-available="true" aria-label={t('overview.kpi.title')}>
@@ -42,6 +45,11 @@ export function KpiPanel({ kpis }: { kpis: Kpis }) {
           {k.note && <div className="kpi-note">{k.note}</div>}
         </div>
       ))}
+      {kpis.moneyReason && (
+        <div className="kpi kpi-money-reason muted" data-testid="kpi-money-reason" style={{ gridColumn: 'span 3' }}>
+          {kpis.moneyReason}
+        </div>
+      )}
     </section>
   );
 }

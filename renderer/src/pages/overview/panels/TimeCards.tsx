@@ -44,18 +44,21 @@ export function ChannelCard({ panel, onRendered }: PanelProps & { panel: Channel
 
 export function HeatmapCard({ panel, onRendered }: PanelProps & { panel: HeatmapPanel }) {
   const { t, fmt } = useI18n();
-  const [metric, setMetric] = useState<HeatmapMetric>('receipts');
+  const [chosen, setMetric] = useState<HeatmapMetric>('receipts');
+  // Without amounts (issue #10) only receipts can be shown; the subtitle says why.
+  const metric: HeatmapMetric = panel.moneyReason ? 'receipts' : chosen;
   const option = useMemo(() => (panel.available ? heatmapOption(panel, metric, { t, fmt }) : null), [panel, metric, t, fmt]);
+  const withoutHour = panel.available && panel.receiptsWithoutHour > 0 ? t('overview.withoutHour', { n: fmt.int(panel.receiptsWithoutHour) }) : undefined;
   return (
     <ChartCard
       panelId="heatmap"
       title={t('overview.heatmap')}
-      subtitle={panel.available && panel.receiptsWithoutHour > 0 ? t('overview.withoutHour', { n: fmt.int(panel.receiptsWithoutHour) }) : undefined}
+      subtitle={[withoutHour, panel.moneyReason].filter(Boolean).join(' · ') || undefined}
       option={option}
       reason={panel.reason}
       onRendered={onRendered}
       toolbar={
-        panel.available && (
+        panel.available && !panel.moneyReason && (
           <MetricSwitch
             value={metric}
             onChange={setMetric}

@@ -1,0 +1,176 @@
+import { EXPORT_KINDS } from '../core/model/api.js';
+import { FIELD_MEANINGS, GENERIC_FIELDS, REQUIRED_FIELDS, type GenericRole } from '../core/model/import.js';
+import { importRequestSchema } from '../core/model/import-request.js';
+import { EXPORTS } from '../core/service/exports.js';
+import { UsageError, type ParsedArgs } from './args.js';
+
+/*
+ * Every command's usage, options and `--help` text, declared once: the same declaration says
+ * which options a command accepts (anything else is a usage error naming the option) and what
+ * `--help` prints. Lists that core defines (import fields, formats, exports) are read from core,
+ * never copied here, so the help cannot drift from what the commands accept.
+ */
+
+/** An option: its value placeholder ('' for a flag) and one line of help. */
+type OptionDoc = readonly [value: string, help: string];
+
+interface CommandDoc {
+  /** The command line after `segment-workbench`. */
+  synopsis: string;
+  /** One line: what the command does. */
+  what: string;
+  /** The options it accepts, by name as parsed (`--name`). */
+  options: Readonly<Record<string, OptionDoc>>;
+  /** Further sections of its `--help`. */
+  more?: () => string[];
+}
+
+/** The choices of an import-request enum (`auto|lpoint|…`), from the schema every shell validates with. */
+const choices = (field: { unwrap(): { options: readonly string[] } }): string => field.unwrap().options.join('|');
+const imp = importRequestSchema.shape;
+
+const JSON_OPTION: OptionDoc = ['', 'print the result as one JSON object on stdout'];
+const PROJECT: OptionDoc = ['P.sqlite', 'the project file'];
+
+const COMMANDS: Record<string, CommandDoc> = {
+  demo: {
+    synopsis: 'demo --project P.sqlite [--size tiny|demo|full] [--seed N] [--out DIR] [--json]',
+    what: 'write the seeded demo data (L.point format) and import it',
+    options: {
+      project: ['P.sqlite', 'the project file (created)'],
+      size: ['tiny|demo|full', 'tiny: 200 customers (tests); demo (default); full: real scale, 29,913 customers'],
+      seed: ['N', 'the generator seed (default 1): the same seed writes the same data'],
+      out: ['DIR', 'keep the six generated CSV files in DIR'],
+      json: JSON_OPTION,
+    },
+  },
+  import: {
+    synopsis: 'import --project P.sqlite FILE... [options]',
+    what: 'import CSV files or .xlsx workbooks in one transaction (all land or none; creates P if absent)',
+    options: {
+      project: ['P.sqlite', 'the project file (created if absent)'],
+      format: [choices(imp.format), 'the file format (auto: detected from the header)'],
+      role: [choices(imp.role), 'what a generic file holds (auto: guessed from the header)'],
+      map: ['field=Column,...', 'the column of a field (repeatable); unmapped fields are guessed from the header; field= leaves a field unmapped'],
+      sheet: ['NAME', 'the worksheet of an .xlsx workbook (default: the first)'],
+      encoding: [choices(imp.encoding), 'the text encoding (auto: detected)'],
+      'on-error': [choices(imp.onError), 'abort: a bad row stops the import (default); skip: import the good rows, report the bad'],
+      'allow-duplicate': ['', 'import a file again even when the project already holds it (same fingerprint)'],
+      json: JSON_OPTION,
+    },
+    more: mappableFields,
+  },
+  analyses: {
+    synopsis: 'analyses [--json]',
+    what: 'list analyses with their parameters and defaults',
+    options: { json: JSON_OPTION },
+  },
+  run: {
+    synopsis: 'run ANALYSIS --project P.sqlite [--param key=value ...] [--json]',
+    what: 'run one analysis as a job; progress on stderr, summary on stdout',
+    options: {
+      project: PROJECT,
+      param: ['key=value', 'a parameter of the analysis (repeatable; `analyses` lists them with defaults)'],
+      json: JSON_OPTION,
+    },
+  },
+  runs: {
+    synopsis: 'runs --project P.sqlite [--json]',
+    what: "list the project's runs",
+    options: { project: PROJECT, json: JSON_OPTION },
+  },
+  export: {
+    synopsis: 'export --project P.sqlite --run ID --what NAME --out FILE [--bom yes|no] [--param key=value ...] [--json]',
+    what: `write an export of a run (${EXPORT_KINDS.join(', ')})`,
+    options: {
+      project: PROJECT,
+      run: ['ID', 'the run to export (`runs` lists them)'],
+      what: ['NAME', 'the export, one of those below'],
+      out: ['FILE', 'the file to write (replaced if present)'],
+      bom: ['yes|no', 'start a CSV with a UTF-8 BOM (Excel needs it for Korean text; scripts do not want it); default per export'],
+      param: ['key=value', "an option of the export (repeatable; see its 'params' below)"],
+      json: JSON_OPTION,
+    },
+    more: exportList,
+  },
+  serve: {
+    synopsis: 'serve --project P.sqlite [--port N] [--json]',
+    what: 'the browser host on 127.0.0.1; prints the URL with its secret',
+    options: { project: PROJECT, port: ['N', 'the port (default 0: a free one)'], json: JSON_OPTION },
+  },
+};
+
+function mappableFields(): string[] {
+  const lines = [
+    'Mappable fields of a generic file, per --role (--map field=Column; * = required, the rest optional).',
+    '--map field= (nothing after =) leaves an optional field unmapped: the header guess for it is dropped.',
+  ];
+  for (const role of Object.keys(GENERIC_FIELDS) as GenericRole[]) {
+    lines.push(`  ${role}:`);
+    for (const field of GENERIC_FIELDS[role]) {
+      const required = REQUIRED_FIELDS[role].includes(field);
+      lines.push(`    ${`${field}${required ? ' *' : ''}`.padEnd(14)}${FIELD_MEANINGS[field]}`);
+    }
+  }
+  return lines;
+}
+
+function exportList(): string[] {
+  const lines = ['Exports (--what NAME): format, default BOM, the run it needs — what it writes:'];
+  for (const name of EXPORT_KINDS) {
+    const e = EXPORTS[name];
+    const bom = e.bom === null ? '-' : e.bom ? 'BOM yes' : 'BOM no';
+    lines.push(`  ${name.padEnd(15)}${e.format.toUpperCase().padEnd(6)}${bom.padEnd(9)}${e.runs} — ${e.writes}`);
+    if (e.params) lines.push(`  ${''.padEnd(30)}params: ${e.params}`);
+  }
+  lines.push(
+    'CSV exports are UTF-8, CRLF, with spreadsheet formulas neutralised. --bom yes|no overrides the default:',
+    'yes for what people open in Excel (campaign, import-report), no for what pandas and R read (segments,',
+    'profiles, features). summary writes JSON whatever FILE is called, and says so.',
+  );
+  return lines;
+}
+
+function optionLines(options: CommandDoc['options']): string[] {
+  const lines: string[] = [];
+  for (const [name, [value, help]] of Object.entries(options)) {
+    const flag = `  --${name}${value ? ` ${value}` : ''}`;
+    lines.push(flag.length <= 30 ? `${flag.padEnd(32)}${help}` : `${flag}\n${''.padEnd(32)}${help}`);
+  }
+  lines.push(`${'  -h, --help'.padEnd(32)}this help`);
+  return lines;
+}
+
+/** The usage of every command, one synopsis and one line each (`--help`, and after a usage error). */
+export function usage(): string {
+  const lines = ['Usage: segment-workbench <command> [options]', '', 'Commands:'];
+  for (const doc of Object.values(COMMANDS)) lines.push(`  ${doc.synopsis}`, `        ${doc.what}`);
+  lines.push('', '`segment-workbench <command> --help` lists a command\'s options.', 'Exit codes: 0 success, 1 failed (message on stderr), 2 usage.');
+  return lines.join('\n');
+}
+
+/** What a usage error shows: the command's synopsis and where its options are, or every command's usage. */
+export function usageAfterError(command: string | undefined): string {
+  if (command === undefined || !Object.hasOwn(COMMANDS, command)) return usage();
+  return `Usage: segment-workbench ${COMMANDS[command].synopsis}\n\`segment-workbench ${command} --help\` lists its options.`;
+}
+
+/** The `--help` of one command, or undefined for a name that is no command. */
+export function commandHelp(command: string): string | undefined {
+  if (!Object.hasOwn(COMMANDS, command)) return undefined;
+  const doc = COMMANDS[command];
+  const lines = [`Usage: segment-workbench ${doc.synopsis}`, '', `${doc.what[0].toUpperCase()}${doc.what.slice(1)}.`, '', 'Options:', ...optionLines(doc.options)];
+  for (const section of doc.more ? [doc.more()] : []) lines.push('', ...section);
+  lines.push('', 'Exit codes: 0 success, 1 failed (message on stderr), 2 usage.');
+  return lines.join('\n');
+}
+
+/** Refuses an option the command does not take (the parser knows every command's options together). */
+export function checkOptions(args: ParsedArgs): void {
+  if (args.command === undefined || !Object.hasOwn(COMMANDS, args.command)) return;
+  const allowed = COMMANDS[args.command].options;
+  for (const [name, value] of Object.entries(args.values)) {
+    if (value === undefined || name === 'help' || Object.hasOwn(allowed, name)) continue;
+    throw new UsageError(`${args.command} has no option --${name} (\`segment-workbench ${args.command} --help\` lists its options)`);
+  }
+}
