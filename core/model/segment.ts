@@ -46,7 +46,72 @@ export interface SegmentInfo {
   customers: number;
   /** Stratum of a stratified run. */
   stratum?: number;
+  /** LRFMV runs: the sign pattern of the segment's mean z-scores, "L+ R− F+ M+ V+" (shown beside the name). */
+  pattern?: string;
 }
+
+/**
+ * Why a customer is in no segment (contract: the keys of `excluded.byReason` and the `reason`
+ * column of the `segments` export). A customer has exactly one reason, the first that applies.
+ */
+export const EXCLUSION_REASONS = {
+  /** Known (customers file or lines) but no purchase receipt at all. */
+  noPurchases: 'no purchases',
+  /** Purchases, but returns and cancellations take net spend to ≤ 0. */
+  netNotPositive: 'net spend ≤ 0 (returns exceed purchases)',
+  /** The same without amounts in the data: net items ≤ 0. */
+  netItemsNotPositive: 'net items ≤ 0 (returns exceed purchases)',
+} as const;
+
+/** The note a run carries when M is the number of items (docs/segmentation.md, issue #10 point 2); the UI translates it. */
+export const ITEMS_AS_MONETARY_NOTE = 'The data has no amounts: M (monetary) is the net number of items bought, a purchase is a receipt with items, and spend figures are unknown.';
+
+/** Customers set aside before clustering, by reason (contract: `excluded.total`, `excluded.byReason`). */
+export interface ExcludedCustomers {
+  total: number;
+  /** Counts per reason (EXCLUSION_REASONS values); reasons with no customer are left out. */
+  byReason: Record<string, number>;
+  /**
+   * Customers the method itself set aside (segment −1, counted in `noise` and `customers`, not in
+   * `total`), by reason: "DBSCAN noise", "small cluster (≤ 3 customers)". Absent when none.
+   */
+  setAside?: Record<string, number>;
+}
+
+/** The seed-004 sign of each of L, R, F, M, V: +1 above the overall mean, −1 below. */
+export type LrfmvSigns = readonly number[];
+
+/** "L+ R− F+ M+ V+" (U+2212 minus) for five signs. */
+export function lrfmvPattern(signs: LrfmvSigns): string {
+  return signs.map((s, f) => `${'LRFMV'[f]}${s > 0 ? '+' : '\u2212'}`).join(' ');
+}
+
+/** The five signs of a pattern written by lrfmvPattern, or null when the text is not one. */
+export function parseLrfmvPattern(text: string): number[] | null {
+  const m = /^L([+\u2212]) R([+\u2212]) F([+\u2212]) M([+\u2212]) V([+\u2212])$/.exec(text);
+  return m ? m.slice(1).map((c) => (c === '+' ? 1 : -1)) : null;
+}
+
+/**
+ * The words of a descriptive LRFMV name, as keys the UI translates (segments.word.*): one for
+ * L (long-standing / short), one for R (recent / lapsed), then F, M and V together when they share
+ * a sign (heavy / light), else one each (frequent / infrequent, big-spending / low-spending,
+ * large baskets / small baskets). "short, lapsed, light" is L− R+ F− M− V−.
+ */
+export function lrfmvPatternWords(signs: LrfmvSigns): string[] {
+  const sign = (f: number) => (signs[f] > 0 ? '+' : '-');
+  const words = [`L${sign(0)}`, `R${sign(1)}`];
+  if (signs[2] > 0 === signs[3] > 0 && signs[3] > 0 === signs[4] > 0) words.push(`FMV${sign(2)}`);
+  else words.push(`F${sign(2)}`, `M${sign(3)}`, `V${sign(4)}`);
+  return words;
+}
+
+/** The English words of lrfmvPatternWords (default names are stored in English; the UI translates). */
+export const LRFMV_WORDS_EN: Record<string, string> = {
+  'L+': 'long-standing', 'L-': 'short', 'R+': 'lapsed', 'R-': 'recent',
+  'FMV+': 'heavy', 'FMV-': 'light', 'F+': 'frequent', 'F-': 'infrequent',
+  'M+': 'big-spending', 'M-': 'low-spending', 'V+': 'large baskets', 'V-': 'small baskets',
+};
 
 /** A stratum of `stratified-kmeans`: channel group × spend grade (contract: `strata[].k`). */
 export interface StratumSummary {
@@ -77,8 +142,14 @@ export interface SegmentationSummary {
   noise: number;
   /** Customers segmented (noise included). */
   customers: number;
-  /** Customers with no purchase line (or no positive net spend) that no segmentation can place. */
-  excluded: number;
+  /**
+   * Customers no segmentation can place, with counts per reason (EXCLUSION_REASONS; the method's
+   * own set-asides such as DBSCAN noise are in `noise`, not here). Listed in the `segments` export
+   * with an empty segment and the reason.
+   */
+  excluded: ExcludedCustomers;
+  /** What the run had to adapt to the data, one sentence each (e.g. M = items when amounts are unknown). */
+  notes?: string[];
   seconds: number;
   featureSet: string;
   featureNames: string[];
@@ -99,7 +170,7 @@ export interface SegmentationSummary {
   // kprototypes
   gamma?: number;
   // lrfmv-kmedoids
-  method?: 'pam' | 'clara';
+  method?: 'pam' | 'fasterpam' | 'clara';
   referenceDay?: string;
   /** Explained variance ratio of the 2-D PCA view. */
   pcaExplained?: number[];
@@ -119,11 +190,14 @@ export interface ProfileFeature {
 export interface SegmentProfile {
   segment: number;
   name: string;
+  /** LRFMV runs: the segment's sign pattern (see SegmentInfo.pattern). */
+  pattern?: string;
   customers: number;
   customerShare: number;
-  spend: number;
-  spendShare: number;
-  meanSpend: number;
+  /** Null when the data has no amounts (issue #10: unknown, not 0). */
+  spend: number | null;
+  spendShare: number | null;
+  meanSpend: number | null;
   features: ProfileFeature[];
   topCategories: { category: string; amount: number; share: number }[];
   gender: { key: string; customers: number }[];
@@ -132,6 +206,20 @@ export interface SegmentProfile {
   weekday: number[];
   /** Receipts by hour 0–23 (receipts without an hour are not counted). */
   hour: number[];
+  /** Customer attributes beyond the fixed fields (issue #10 point 3); absent when the data has none. */
+  attributes?: AttributeProfile[];
+}
+
+/** One customer attribute in a segment: numeric mean/median over the customers with a value, or category counts. */
+export interface AttributeProfile {
+  name: string;
+  kind: 'numeric' | 'categorical';
+  /** Customers of the segment with a value. */
+  known: number;
+  mean?: number;
+  median?: number;
+  /** Categorical: customers per value ("unknown" for none), by value. */
+  counts?: { key: string; customers: number }[];
 }
 
 /** What the Segments page reads of one run. */
@@ -152,8 +240,10 @@ export interface SegmentComparison {
   b: SegmentProfile;
   /** Per category: spend per customer in each segment, Mann–Whitney U test, Holm-adjusted p. */
   categories: { category: string; meanA: number; meanB: number; u: number; pValue: number; pAdjusted: number; effect: number }[];
-  /** Chi-square tests of independence of demographics and segment. */
+  /** Chi-square tests of independence of demographics and segment (categorical attributes included, by name). */
   demographics: { variable: string; statistic: number; dof: number; pValue: number; cramersV: number; table: { key: string; a: number; b: number }[] }[];
+  /** Numeric customer attributes: Mann–Whitney U test as for the categories (customers without a value left out), Holm-adjusted. */
+  attributes?: { name: string; meanA: number; meanB: number; u: number; pValue: number; pAdjusted: number; effect: number }[];
 }
 
 /** Two runs' memberships cross-tabulated. */

@@ -2,21 +2,35 @@ import { adjustedRandIndex } from '../analysis/stats/ari.js';
 import { chiSquareIndependence } from '../analysis/stats/chi-square.js';
 import { mannWhitneyU } from '../analysis/stats/mann-whitney.js';
 import { adjustPValues } from '../analysis/stats/p-adjust.js';
+import { attributeDefs, numericAttribute } from '../data/store/queries/attributes.js';
 import { categoryPivot } from '../data/store/queries/customer-base.js';
 import type { Cell } from '../data/export/csv-writer.js';
 import type { Db } from '../data/store/open.js';
 import { getRun } from '../data/store/runs.js';
 import { blobToFloat32, blobToFloat64, blobToInt32, readArtifact, readMembers, readNames, writeNames } from '../data/store/segments.js';
+import type { ReasonsArtifact } from '../jobs/segment/common.js';
 import type { RunRecord } from '../model/jobs.js';
 import { WorkbenchError } from '../model/result.js';
 import { isSegmentAnalysis, OUTLIER_SEGMENT, type RunComparison, type SegmentationSummary, type SegmentComparison, type SegmentationView, type SegmentProfile } from '../model/segment.js';
+
+/** Runs stored before reasons were kept (issue #10) hold `excluded` as a bare count. */
+export const UNRECORDED_REASON = 'not recorded (run made before reasons were kept)';
 
 /** A stored segmentation run, or a clear error. */
 export function segmentationRun(db: Db, runId: number): RunRecord & { summary: SegmentationSummary } {
   const run = getRun(db, runId);
   if (!run) throw new WorkbenchError('not-found', `No run ${runId} in this project; \`runs\` lists them.`);
   if (!isSegmentAnalysis(run.analysis)) throw new WorkbenchError('invalid-input', `Run ${runId} is a ${run.analysis} run, not a segmentation.`);
+  const summary = run.summary as SegmentationSummary;
+  const legacy = summary.excluded as unknown;
+  if (typeof legacy === 'number') return { ...run, summary: { ...summary, excluded: { total: legacy, byReason: legacy > 0 ? { [UNRECORDED_REASON]: legacy } : {} } } };
   return run as RunRecord & { summary: SegmentationSummary };
+}
+
+/** The stored reasons of a run's excluded and set-aside customers (empty for runs made before they were kept). */
+function runReasons(db: Db, runId: number): ReasonsArtifact {
+  const blob = readArtifact(db, runId, 'reasons');
+  return blob ? (JSON.parse(blob.toString('utf8')) as ReasonsArtifact) : { reasons: [], excluded: { customers: [], reason: [] }, setAside: { customers: [], reason: [] } };
 }
 
 /** Profiles with the current (possibly edited) names. */
@@ -87,7 +101,10 @@ export const SEGMENT_EXPORTS = ['segments', 'profiles', 'features'] as const;
 
 /**
  * The rows of a segmentation export (contract):
- * - `segments`: customer, segment, name, outlier (1 = noise/outlier, segment −1);
+ * - `segments`: customer, segment, name, outlier (1 = noise/outlier, segment −1), reason — the
+ *   segmented customers (reason empty, or why an outlier was set aside: "DBSCAN noise"…), then
+ *   the customers the run excluded, with an empty segment, name and outlier and the reason
+ *   (issue #10 point 3: nothing is excluded in silence);
  * - `profiles`: one row per segment with size, shares, spend, the profile features' means and
  *   medians, top categories;
  * - `features`: customer then one column per feature — the exact matrix the clustering saw, after
@@ -99,22 +116,38 @@ export function segmentExport(db: Db, runId: number, what: string, params: Recor
   if (what === 'segments') {
     const m = readMembers(db, runId);
     const names = readNames(db, runId);
+    const why = runReasons(db, runId);
+    const aside = new Map(why.setAside.customers.map((c, j) => [c, why.reasons[why.setAside.reason[j]]]));
     return {
-      header: ['customer', 'segment', 'name', 'outlier'],
+      header: ['customer', 'segment', 'name', 'outlier', 'reason'],
       rows: (function* () {
-        for (let i = 0; i < m.customers.length; i++) yield [codes.get(m.customers[i]) ?? String(m.customers[i]), m.segments[i], names.get(m.segments[i]) ?? '', m.outlier[i]];
+        for (let i = 0; i < m.customers.length; i++) yield [codes.get(m.customers[i]) ?? String(m.customers[i]), m.segments[i], names.get(m.segments[i]) ?? '', m.outlier[i], aside.get(m.customers[i]) ?? ''];
+        for (let j = 0; j < why.excluded.customers.length; j++) {
+          const c = why.excluded.customers[j];
+          yield [codes.get(c) ?? String(c), '', '', '', why.reasons[why.excluded.reason[j]]];
+        }
       })(),
     };
   }
   if (what === 'profiles') {
     const profiles = segmentProfiles(db, runId);
     const feats = profiles[0]?.features.map((f) => f.name) ?? [];
+    const attrs = profiles[0]?.attributes ?? [];
     return {
-      header: ['segment', 'name', 'customers', 'customer_share', 'spend', 'spend_share', 'mean_spend', ...feats.flatMap((f) => [`${f}_mean`, `${f}_median`, `${f}_mark`]), 'top_categories'],
-      rows: profiles.map((p) => [
+      header: [
+        'segment', 'name', 'customers', 'customer_share', 'spend', 'spend_share', 'mean_spend', ...feats.flatMap((f) => [`${f}_mean`, `${f}_median`, `${f}_mark`]), 'top_categories',
+        'pattern', ...attrs.flatMap((a) => (a.kind === 'numeric' ? [`${a.name}_mean`, `${a.name}_median`] : [`${a.name}_shares`])),
+      ],
+      rows: profiles.map((p): Cell[] => [
         p.segment, p.name, p.customers, p.customerShare, p.spend, p.spendShare, p.meanSpend,
         ...p.features.flatMap((f) => [f.mean, f.median, f.mark]),
         p.topCategories.slice(0, 5).map((c) => `${c.category} ${(c.share * 100).toFixed(1)}%`).join('; '),
+        p.pattern ?? '',
+        ...attrs.flatMap((a0): Cell[] => {
+          const a = p.attributes?.find((x) => x.name === a0.name);
+          if (a0.kind === 'numeric') return [a?.mean ?? null, a?.median ?? null];
+          return [(a?.counts ?? []).map((c) => `${c.key} ${((c.customers / Math.max(1, p.customers)) * 100).toFixed(1)}%`).join('; ')];
+        }),
       ]),
     };
   }
@@ -165,14 +198,30 @@ export function compareSegments(db: Db, runId: number, a: number, b: number): Se
   });
   const adjusted = adjustPValues(tests.map((t) => t.pValue), 'holm');
   const categories = tests.map((t, i) => ({ ...t, pAdjusted: adjusted[i] })).sort((x, y) => x.pAdjusted - y.pAdjusted || Math.abs(y.meanA - y.meanB) - Math.abs(x.meanA - x.meanB));
-  const demographics = ([['gender', pa.gender, pb.gender], ['ageBand', pa.ageBands, pb.ageBands]] as const).map(([variable, ga, gb]) => {
+  // Customer attributes (issue #10 point 3): categorical ones join the chi-square tests by name,
+  // numeric ones get a Mann–Whitney test over the customers with a value, Holm-adjusted together.
+  const defs = attributeDefs(db);
+  const categorical = defs.filter((d) => d.kind === 'categorical').map((d) => [d.name, pa.attributes?.find((x) => x.name === d.name)?.counts ?? [], pb.attributes?.find((x) => x.name === d.name)?.counts ?? []] as const);
+  const numericTests = defs.filter((d) => d.kind === 'numeric').flatMap((d) => {
+    const valuesOf = (rows: number[]) => {
+      const v = numericAttribute(db, Int32Array.from(rows, (i) => m.customers[i]), d.name);
+      return Float64Array.from(v.filter((x) => Number.isFinite(x)));
+    };
+    const x = valuesOf(rowsA), y = valuesOf(rowsB);
+    if (x.length === 0 || y.length === 0) return [];
+    const t = mannWhitneyU(x, y);
+    return [{ name: d.name, meanA: mean(x), meanB: mean(y), u: t.u, pValue: t.pValue, effect: t.effect }];
+  });
+  const attrAdjusted = adjustPValues(numericTests.map((t) => t.pValue), 'holm');
+  const attributes = numericTests.map((t, i) => ({ ...t, pAdjusted: attrAdjusted[i] }));
+  const demographics = ([['gender', pa.gender, pb.gender], ['ageBand', pa.ageBands, pb.ageBands], ...categorical] as const).map(([variable, ga, gb]) => {
     const keys = [...new Set([...ga, ...gb].map((g) => g.key))].sort();
     const count = (g: readonly { key: string; customers: number }[], k: string) => g.find((x) => x.key === k)?.customers ?? 0;
     const table = keys.map((key) => ({ key, a: count(ga, key), b: count(gb, key) }));
     const t = keys.length >= 2 ? chiSquareIndependence(table.map((r) => [r.a, r.b])) : { statistic: 0, dof: 0, pValue: 1, cramersV: NaN };
     return { variable, statistic: t.statistic, dof: t.dof, pValue: t.pValue, cramersV: t.cramersV, table };
   });
-  return { runId, a: pa, b: pb, categories, demographics };
+  return { runId, a: pa, b: pb, categories, demographics, ...(attributes.length ? { attributes } : {}) };
 }
 
 const mean = (x: Float64Array) => (x.length ? x.reduce((s, v) => s + v, 0) / x.length : 0);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTinyDemo } from '../helpers/project.js';
+import { FIXTURES, makeTinyDemo, runCli } from '../helpers/project.js';
 import { chromiumAvailable, fullShot, openWorkbench, paintedPixels, type Host } from './browser.js';
 
 const METHODS = ['stratified-kmeans', 'kprototypes', 'lrfmv-kmedoids', 'kmeans'] as const;
@@ -25,11 +25,16 @@ describe.skipIf(!chromiumAvailable())('the Segments and Compare pages in Chromiu
   let browser: Browser;
   let page: Page;
   let customers = 0;
+  /** Customers of test/fixtures/segments/customers.csv: in the customers file, no purchase in the demo. */
+  const withoutPurchases = 9;
   const runs: Record<string, number> = {};
   let consoleErrors: string[] = [];
 
   beforeAll(async () => {
     ({ dir, project } = makeTinyDemo('swb-e2e-seg-', 'segments.sqlite'));
+    // Nine more customers (with tenure and tier attributes) who bought nothing: the page must say they are excluded and why.
+    const r = runCli(['import', '--project', project, path.join(FIXTURES, 'segments/customers.csv'), '--role', 'customers']);
+    if (r.code !== 0) throw new Error(r.stderr);
     ({ host, browser, page, consoleErrors } = await openWorkbench(project));
   });
 
@@ -80,6 +85,21 @@ describe.skipIf(!chromiumAvailable())('the Segments and Compare pages in Chromiu
       for (const chart of ['chart-elbow', 'chart-validity', 'chart-pca']) await expectPainted(page, chart);
       const rows = Number(await page.getAttribute('[data-testid="profile-table"]', 'data-rows'));
       expect(rows).toBeGreaterThan(1);
+      // Nothing excluded in silence: how many and why.
+      expect(await page.getAttribute('[data-testid="segment-excluded"]', 'data-excluded')).toBe(String(withoutPurchases));
+      const excludedText = await page.textContent('[data-testid="segment-excluded"]');
+      if (method === 'stratified-kmeans') expect(excludedText).toMatch(new RegExp(`^${withoutPurchases} customers excluded: ${withoutPurchases} no purchases\\. \\d+ set aside by the method: \\d+ DBSCAN noise`));
+      else expect(excludedText).toBe(`${withoutPurchases} customers excluded: ${withoutPurchases} no purchases.`);
+      // Customer attributes appear in the profiles.
+      expect(await page.$$eval('[data-testid="profile-table"] th[data-attribute]', (els) => els.map((e) => e.getAttribute('data-attribute')))).toEqual(['tenure_months', 'tier']);
+      if (method === 'lrfmv-kmedoids') {
+        // Each segment shows its sign pattern beside its name (in the table unless the name already ends with it, always on the card).
+        const patterns = await page.$$eval('[data-testid^="card-pattern-"]', (els) => els.map((e) => e.textContent));
+        expect(patterns).toHaveLength(rows);
+        for (const p of patterns) expect(p).toMatch(/^L[+−] R[+−] F[+−] M[+−] V[+−]$/);
+        const names = await page.$$eval('[data-testid="profile-table"] tbody th', (els) => els.map((e) => e.textContent ?? ''));
+        for (const [i, n] of names.entries()) expect(n, n).toContain(patterns[i]);
+      }
       expect(await page.$$eval('[data-testid^="segment-card-"]', (els) => els.length)).toBe(rows);
       await fullShot(page, `segments-${method}.png`);
     });
@@ -128,9 +148,10 @@ describe.skipIf(!chromiumAvailable())('the Segments and Compare pages in Chromiu
     const bytes = fs.readFileSync(file);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').split(/\r?\n/).filter((l) => l !== '');
-    expect(lines[0]).toBe('customer,segment,name,outlier');
-    expect(lines.length - 1).toBe(customers);
-    expect(new Set(lines.slice(1).map((l) => l.split(',')[0])).size).toBe(customers);
+    expect(lines[0]).toBe('customer,segment,name,outlier,reason');
+    expect(lines.length - 1).toBe(customers + withoutPurchases);
+    expect(new Set(lines.slice(1).map((l) => l.split(',')[0])).size).toBe(customers + withoutPurchases);
+    expect(lines.slice(1).filter((l) => l.endsWith(',,,,no purchases'))).toHaveLength(withoutPurchases);
     expect(lines.some((l) => l.includes(',0,Loyal big spenders,'))).toBe(true);
     for (const what of ['profiles', 'features']) {
       const [d] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid="export-${what}"]`)]);
@@ -185,6 +206,7 @@ describe.skipIf(!chromiumAvailable())('the Segments and Compare pages in Chromiu
     await page.waitForSelector(`[data-testid="segment-view"][data-run-id="${runs.kmeans}"]`);
     expect(await page.textContent('[data-testid="nav-segments"]')).toMatch(/세그먼트/);
     expect(await page.textContent('[data-testid="segment-kpis"]')).toMatch(/[가-힣]/);
+    expect(await page.textContent('[data-testid="segment-excluded"]')).toBe(`고객 ${withoutPurchases}명 제외: 구매 없음 ${withoutPurchases}명.`);
     for (const chart of ['chart-elbow', 'chart-validity', 'chart-pca']) await expectPainted(page, chart);
     await fullShot(page, 'segments-ko.png');
     await page.click('[data-testid="nav-compare"]');

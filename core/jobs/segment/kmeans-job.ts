@@ -7,7 +7,7 @@ import { openProject } from '../../data/store/open.js';
 import type { CustomerBase } from '../../data/store/queries/customer-base.js';
 import { KMEANS_FEATURE_SETS, type KChoice, type SegmentationSummary } from '../../model/segment.js';
 import type { JobContext, JobDefinition } from '../types.js';
-import { readInputs, storeSegmentation } from './common.js';
+import { monetaryName, readInputs, storeSegmentation } from './common.js';
 import { checkKRange, kParam, sweepInfo, sweepShape } from './params.js';
 
 const params = z
@@ -32,7 +32,7 @@ export function featureMatrix(set: KMeansParams['features'], base: CustomerBase,
   const n = base.ids.length;
   const ref = base.dataLastDay + 1;
   if (set === 'rfm' || set === 'lrfmv') {
-    const columns = set === 'rfm' ? [...RFM_NAMES] : [...LRFMV_NAMES];
+    const columns: string[] = set === 'rfm' ? [...RFM_NAMES] : [...LRFMV_NAMES];
     const data = set === 'rfm' ? rfm(base, ref) : lrfmv(base, ref);
     const d = columns.length;
     const log = p.log === 'auto' || p.log === 'true';
@@ -40,7 +40,9 @@ export function featureMatrix(set: KMeansParams['features'], base: CustomerBase,
     if (log) log1pColumns(data, n, d, logged);
     const how = p.scale === 'auto' ? 'standard' : p.scale;
     scale(data, n, d, how);
-    return { columns, data, scaling: `${log ? `log1p of ${logged.map((q) => columns[q]).join(', ')}; ` : ''}${how}` };
+    // Without amounts M counts items: the column says so (docs/segmentation.md).
+    const named = columns.map((c) => (c === 'monetary' ? monetaryName(base) : c));
+    return { columns: named, data, scaling: `${log ? `log1p of ${logged.map((q) => columns[q]).join(', ')}; ` : ''}${how}` };
   }
   const pv = pivot as { categories: string[]; data: Float64Array };
   const d = pv.categories.length;

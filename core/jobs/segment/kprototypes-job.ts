@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { kprototypes } from '../../analysis/segment/kprototypes/index.js';
 import { log1pColumns, standardScale } from '../../analysis/segment/scaling.js';
-import { openProject } from '../../data/store/open.js';
+import { openProject, type Db } from '../../data/store/open.js';
+import { attributeDefs, categoricalAttribute, numericAttribute } from '../../data/store/queries/attributes.js';
+import { WorkbenchError } from '../../model/result.js';
 import type { CustomerBase } from '../../data/store/queries/customer-base.js';
 import type { SegmentationSummary } from '../../model/segment.js';
 import type { JobDefinition } from '../types.js';
@@ -19,6 +21,7 @@ const params = z
     seed: sweepShape.seed,
     maxIter: intParam(1, 1000).default(100),
     log: z.enum(['true', 'false']).default('false'),
+    attributes: z.string().max(2000).optional(),
   })
   .strict();
 export type KPrototypesParams = z.output<typeof params>;
@@ -26,43 +29,96 @@ export type KPrototypesParams = z.output<typeof params>;
 export const KPROTO_NUMERIC = ['amount', 'quantity', 'receipts'] as const;
 export const KPROTO_CATEGORICAL = ['gender', 'ageBand', 'region', 'channel', 'lpay', 'partners'] as const;
 
+/** Customer attributes chosen as extra inputs (`attributes=tenure_months,tier`), aligned with base rows. */
+export interface ExtraInputs {
+  numeric: { name: string; values: Float64Array }[];
+  categorical: { name: string; values: (string | null)[] }[];
+}
+
+export interface KPrototypesInputs {
+  num: Float64Array;
+  /** Numeric columns, in order. */
+  numeric: string[];
+  cat: Int32Array;
+  categorical: string[];
+  /** Per categorical column, the labels of the codes. */
+  labels: string[][];
+  /** What had to be filled in, one sentence each. */
+  notes: string[];
+}
+
 /**
  * Seed 003's inputs (SPEC §3.5): numeric total amount, quantity, receipts (standardised, z-scores);
  * categorical gender, age band, region, channel (offline / online / both by purchase receipts),
  * L.pay user (yes/no) and number of partners used (0, 1, 2, 3, 4+). Unknown values are their own
- * category. Returns codes and, per categorical column, the labels of the codes.
+ * category. Without amounts in the data the amount column is left out (it would repeat quantity).
+ * Customer attributes (issue #10 point 3) join as standardised numeric inputs — a missing value
+ * is set to the mean (z = 0, so it pulls no way), said in the notes — or as categorical inputs,
+ * a missing value being "unknown".
  */
-export function kprototypesInputs(base: CustomerBase, log = false): { num: Float64Array; cat: Int32Array; labels: string[][] } {
-  const n = base.ids.length, p = 3, q = KPROTO_CATEGORICAL.length;
-  const num = new Float64Array(n * p);
-  for (let i = 0; i < n; i++) {
-    num[i * p] = base.amount[i];
-    num[i * p + 1] = base.quantity[i];
-    num[i * p + 2] = base.receipts[i];
-  }
-  if (log) log1pColumns(num, n, p, [0, 1, 2]);
-  standardScale(num, n, p);
-  const text: ((i: number) => string)[] = [
-    (i) => base.gender[i] ?? 'unknown',
-    (i) => base.ageBand[i] ?? 'unknown',
-    (i) => base.region[i] ?? 'unknown',
-    (i) => (base.online[i] > 0 ? (base.offline[i] > 0 ? 'both' : 'online') : base.offline[i] > 0 ? 'offline' : 'unknown'),
-    (i) => (base.lpay[i] ? 'L.pay user' : 'no L.pay'),
-    (i) => (base.partners[i] >= 4 ? '4+' : String(base.partners[i])),
+export function kprototypesInputs(base: CustomerBase, log = false, extra: ExtraInputs = { numeric: [], categorical: [] }): KPrototypesInputs {
+  const n = base.ids.length;
+  const fixed: { name: string; value: (i: number) => number }[] = [
+    ...(base.monetary === 'spend' ? [{ name: 'amount', value: (i: number) => base.amount[i] }] : []),
+    { name: 'quantity', value: (i) => base.quantity[i] },
+    { name: 'receipts', value: (i) => base.receipts[i] },
   ];
+  const p = fixed.length + extra.numeric.length;
+  const num = new Float64Array(n * p);
+  for (let i = 0; i < n; i++) fixed.forEach((c, j) => (num[i * p + j] = c.value(i)));
+  if (log) log1pColumns(num, n, p, fixed.map((_, j) => j));
+  const notes: string[] = [];
+  extra.numeric.forEach((a, e) => {
+    const j = fixed.length + e;
+    let sum = 0, known = 0;
+    for (let i = 0; i < n; i++) {
+      if (!Number.isFinite(a.values[i])) continue;
+      sum += a.values[i];
+      known++;
+    }
+    const mean = known ? sum / known : 0;
+    for (let i = 0; i < n; i++) num[i * p + j] = Number.isFinite(a.values[i]) ? a.values[i] : mean;
+    if (known < n) notes.push(`${a.name}: ${n - known} of ${n} customers have no value and count at the mean (z = 0).`);
+  });
+  standardScale(num, n, p);
+  const text: { name: string; value: (i: number) => string }[] = [
+    { name: 'gender', value: (i) => base.gender[i] ?? 'unknown' },
+    { name: 'ageBand', value: (i) => base.ageBand[i] ?? 'unknown' },
+    { name: 'region', value: (i) => base.region[i] ?? 'unknown' },
+    { name: 'channel', value: (i) => (base.online[i] > 0 ? (base.offline[i] > 0 ? 'both' : 'online') : base.offline[i] > 0 ? 'offline' : 'unknown') },
+    { name: 'lpay', value: (i) => (base.lpay[i] ? 'L.pay user' : 'no L.pay') },
+    { name: 'partners', value: (i) => (base.partners[i] >= 4 ? '4+' : String(base.partners[i])) },
+    ...extra.categorical.map((a) => ({ name: a.name, value: (i: number) => a.values[i] ?? 'unknown' })),
+  ];
+  const q = text.length;
   const cat = new Int32Array(n * q);
   const labels: string[][] = [];
   text.forEach((f, c) => {
     const codes = new Map<string, number>();
     for (let i = 0; i < n; i++) {
-      const v = f(i);
+      const v = f.value(i);
       let code = codes.get(v);
       if (code === undefined) codes.set(v, (code = codes.size));
       cat[i * q + c] = code;
     }
     labels.push([...codes.keys()]);
   });
-  return { num, cat, labels };
+  return { num, numeric: [...fixed.map((c) => c.name), ...extra.numeric.map((a) => a.name)], cat, categorical: text.map((c) => c.name), labels, notes };
+}
+
+/** The attributes named in `attributes=a,b` read for the base rows, or a clear error naming the known ones. */
+export function readExtraInputs(db: Db, base: CustomerBase, list: string | undefined): ExtraInputs {
+  const out: ExtraInputs = { numeric: [], categorical: [] };
+  const names = (list ?? '').split(',').map((x) => x.trim()).filter((x) => x !== '');
+  if (names.length === 0) return out;
+  const defs = attributeDefs(db);
+  for (const name of [...new Set(names)]) {
+    const def = defs.find((d) => d.name === name);
+    if (!def) throw new WorkbenchError('invalid-input', `No customer attribute '${name}' in this project; ${defs.length ? `known: ${defs.map((d) => d.name).join(', ')}` : 'import a customers file with extra columns to have some'}.`);
+    if (def.kind === 'numeric') out.numeric.push({ name, values: numericAttribute(db, base.ids, name) });
+    else out.categorical.push({ name, values: categoricalAttribute(db, base.ids, name) });
+  }
+  return out;
 }
 
 export const kprototypesJob: JobDefinition<KPrototypesParams, SegmentationSummary> = {
@@ -80,32 +136,34 @@ export const kprototypesJob: JobDefinition<KPrototypesParams, SegmentationSummar
     { name: 'seed', type: 'integer', default: 0, help: 'Random seed.' },
     { name: 'maxIter', type: 'integer', default: 100, help: 'Iterations per start.' },
     { name: 'log', type: 'string', default: 'false', help: 'true: log1p of amount, quantity and receipts before standardising (heavy-tailed spend otherwise puts a few big customers in their own segments).' },
+    { name: 'attributes', type: 'string', default: null, help: 'Customer attributes to add as inputs, comma-separated (e.g. tenure_months,tier): numeric ones standardised, categorical ones as categories.' },
   ],
   async run(ctx, p) {
     checkKRange(p);
     const db = openProject(ctx.project);
     try {
-      const { base } = readInputs(db, ctx, 'kprototypes', 3);
+      const { base } = readInputs(db, ctx, 'kprototypes', 3, undefined, false);
       const n = base.ids.length;
-      const { num, cat, labels } = kprototypesInputs(base, p.log === 'true');
-      const q = KPROTO_CATEGORICAL.length;
+      const inputs = kprototypesInputs(base, p.log === 'true', readExtraInputs(db, base, p.attributes));
+      const { num, cat, labels } = inputs;
+      const P = inputs.numeric.length, q = inputs.categorical.length;
       let gamma = p.gamma;
-      const r = fitOrSweep(ctx, num, n, 3, { ...p, silhouetteSample: 0 }, (k) => {
-        const fit = kprototypes(num, cat, n, 3, q, { k, gamma: p.gamma, nInit: p.nInit, seed: p.seed, maxIter: p.maxIter });
+      const r = fitOrSweep(ctx, num, n, P, { ...p, silhouetteSample: 0 }, (k) => {
+        const fit = kprototypes(num, cat, n, P, q, { k, gamma: p.gamma, nInit: p.nInit, seed: p.seed, maxIter: p.maxIter });
         gamma = fit.gamma;
         return { labels: fit.labels, cost: fit.cost };
       }, false);
       // The exported matrix: the standardised numeric columns, then the category codes (labels in featureNames).
-      const d = 3 + q;
+      const d = P + q;
       const features = new Float64Array(n * d);
       for (let i = 0; i < n; i++) {
-        for (let c = 0; c < 3; c++) features[i * d + c] = num[i * 3 + c];
-        for (let c = 0; c < q; c++) features[i * d + 3 + c] = cat[i * q + c];
+        for (let c = 0; c < P; c++) features[i * d + c] = num[i * P + c];
+        for (let c = 0; c < q; c++) features[i * d + P + c] = cat[i * q + c];
       }
-      const columns = [...KPROTO_NUMERIC.map((c) => `${c} (z)`), ...KPROTO_CATEGORICAL.map((c, j) => `${c} (code: ${labels[j].map((l, code) => `${code}=${l}`).join(' ')})`)];
+      const columns = [...inputs.numeric.map((c) => `${c} (z)`), ...inputs.categorical.map((c, j) => `${c} (code: ${labels[j].map((l, code) => `${code}=${l}`).join(' ')})`)];
       return storeSegmentation(db, ctx, {
         analysis: 'kprototypes', params: p, base, segment: r.labels, names: new Map([...new Set(r.labels)].map((s) => [s, `segment ${s + 1}`])),
-        features: { columns, customers: base.ids, data: features }, view: { data: num, d: 3 },
+        features: { columns, customers: base.ids, data: features }, view: { data: num, d: P }, notes: inputs.notes,
         summary: {
           k: r.choice.k, featureSet: 'mixed', featureNames: columns, scaling: `numeric ${p.log === 'true' ? 'log1p, then ' : ''}standardised (z-scores); categorical as codes (mismatch = gamma)`,
           curve: r.curve, choice: r.choice, gamma,

@@ -88,10 +88,12 @@ export const stratifiedJob: JobDefinition<StratifiedParams, SegmentationSummary>
         kmeansMatrix.set(s.scaled, offset);
         offset += s.scaled.length;
       }
+      // Why each outlier is one: DBSCAN noise, or a member of a cluster too small to keep.
+      const setAside = Array.from(segment, (sg, i) => (sg !== OUTLIER_SEGMENT ? null : r.noise[i] ? 'DBSCAN noise' : `small cluster (≤ ${p.smallCluster} customers)`));
       const columns = pivot.categories;
       const viewData = minMaxScale(Float64Array.from(pivot.data), n, d);
       const summary = storeSegmentation(db, ctx, {
-        analysis: 'stratified-kmeans', params: p, base, segment, names, stratumOf,
+        analysis: 'stratified-kmeans', params: p, base, segment, names, stratumOf, setAside,
         features: { columns, customers: Int32Array.from(featureRows, (row) => base.ids[row]), data: kmeansMatrix },
         stages: { dbscan: { columns, customers: base.ids, data: pivot.data } },
         view: { data: viewData, d },

@@ -5,11 +5,39 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kmeans } from '../../../core/analysis/segment/kmeans/index.js';
 import { projectDigest, runCli, tempDir } from '../../helpers/project.js';
 
-/** Parses a CSV written by our exports (BOM, CRLF, no quoted commas in these files). */
+/** Splits one CSV line of our exports: fields quoted when they hold a comma or a quote (descriptive segment names do). */
+function splitCsvLine(line: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i <= line.length; ) {
+    if (line[i] === '"') {
+      let j = i + 1, field = '';
+      for (;;) {
+        const q = line.indexOf('"', j);
+        if (line[q + 1] === '"') {
+          field += line.slice(j, q + 1);
+          j = q + 2;
+        } else {
+          field += line.slice(j, q);
+          i = q + 2;
+          break;
+        }
+      }
+      out.push(field);
+    } else {
+      const c = line.indexOf(',', i);
+      const end = c < 0 ? line.length : c;
+      out.push(line.slice(i, end));
+      i = end + 1;
+    }
+  }
+  return out;
+}
+
+/** Parses a CSV written by our exports (BOM, CRLF, no line breaks inside fields). */
 function readCsv(file: string): { bom: boolean; header: string[]; rows: string[][] } {
   const text = fs.readFileSync(file, 'utf8');
   const lines = text.replace(/^\uFEFF/, '').split('\r\n').filter((l) => l !== '');
-  return { bom: text.startsWith('\uFEFF'), header: lines[0].split(','), rows: lines.slice(1).map((l) => l.split(',')) };
+  return { bom: text.startsWith('\uFEFF'), header: splitCsvLine(lines[0]), rows: lines.slice(1).map(splitCsvLine) };
 }
 
 function runJson<T>(args: string[]): T {
@@ -19,8 +47,9 @@ function runJson<T>(args: string[]): T {
 }
 
 interface Summary {
-  runId: number; k: number; segments: number; noise: number; seconds: number; customers: number; excluded: number;
-  featureNames: string[]; segmentList: { id: number; name: string; customers: number }[];
+  runId: number; k: number; segments: number; noise: number; seconds: number; customers: number;
+  excluded: { total: number; byReason: Record<string, number>; setAside?: Record<string, number> };
+  featureNames: string[]; segmentList: { id: number; name: string; customers: number; pattern?: string }[];
   curve?: { k: number; cost: number; silhouette: number | null; calinskiHarabasz: number | null; daviesBouldin: number | null }[];
   choice?: { k: number; rule: string; why: string };
   strata?: { id: number; k: number; customers: number; outliers: number; curve: { seconds: number }[] }[]; eps?: number; ksStatistic?: number; ksPValue?: number; gamma?: number; method?: string;
@@ -49,6 +78,8 @@ describe('segmentation CLI contract on the tiny demo (200 customers)', () => {
   it('kmeans: k=auto sweeps 2…20 with validity per k and takes the elbow; the features export re-fits to the same inertia', () => {
     const s = runJson<Summary>(['run', 'kmeans', '--project', project, '--param', 'features=rfm', '--param', 'k=auto', '--param', 'nInit=5', '--param', 'seed=3']);
     expect(s).toMatchObject({ noise: 0, customers });
+    // Every customer of the tiny demo bought something: nothing is excluded, and the summary says so.
+    expect(s.excluded).toEqual({ total: 0, byReason: {} });
     expect(typeof s.runId).toBe('number');
     expect(typeof s.seconds).toBe('number');
     expect(s.curve!.map((p) => p.k)).toEqual(Array.from({ length: 19 }, (_, i) => i + 2));
@@ -64,9 +95,10 @@ describe('segmentation CLI contract on the tiny demo (200 customers)', () => {
     expect(runCli(['export', '--project', project, '--run', String(s.runId), '--what', 'segments', '--out', seg]).code).toBe(0);
     expect(runCli(['export', '--project', project, '--run', String(s.runId), '--what', 'features', '--out', feat]).code).toBe(0);
     const a = readCsv(seg), f = readCsv(feat);
-    expect(a.bom).toBe(true);
-    expect(a.header).toEqual(['customer', 'segment', 'name', 'outlier']);
-    expect(a.rows).toHaveLength(customers);
+    expect(a.bom).toBe(false); // segments are read by scripts: no BOM unless --bom yes (issue #10 §7)
+    expect(a.header).toEqual(['customer', 'segment', 'name', 'outlier', 'reason']);
+    expect(a.rows).toHaveLength(customers + s.excluded.total);
+    expect(a.rows.every((r) => r[4] === '')).toBe(true);
     expect(f.header).toEqual(['customer', 'recency', 'frequency', 'monetary']);
     expect(f.rows.map((r) => r[0])).toEqual(a.rows.map((r) => r[0]));
     // Anyone can re-check the run from the exported matrix: same k, nInit and seed give the same inertia and labels.
@@ -102,6 +134,12 @@ describe('segmentation CLI contract on the tiny demo (200 customers)', () => {
     const flagged = rows.filter((r) => r[3] === '1');
     expect(flagged).toHaveLength(s.noise);
     for (const r of flagged) expect(r[1]).toBe('-1');
+    // Nothing set aside in silence: each outlier row says why, and the summary counts the same reasons.
+    const why = new Map<string, number>();
+    for (const r of flagged) why.set(r[4], (why.get(r[4]) ?? 0) + 1);
+    expect([...why.keys()].every((k) => k === 'DBSCAN noise' || k === 'small cluster (≤ 3 customers)')).toBe(true);
+    expect(Object.fromEntries(why)).toEqual(s.excluded.setAside);
+    expect(why.get('DBSCAN noise')).toBeGreaterThan(0);
     expect(new Set(rows.filter((r) => r[3] === '0').map((r) => r[1])).size).toBe(s.segments);
     // Noise and small-cluster outliers together: DBSCAN's share is near the target.
     expect(s.noise).toBeGreaterThanOrEqual(Math.floor(0.05 * customers) - 2);
@@ -119,7 +157,20 @@ describe('segmentation CLI contract on the tiny demo (200 customers)', () => {
   it('lrfmv-kmedoids: PAM with k = 4 and the seed-004 names; kprototypes with k = auto (elbow) and gamma', () => {
     const m = runJson<Summary>(['run', 'lrfmv-kmedoids', '--project', project, '--param', 'k=4']);
     expect(m).toMatchObject({ k: 4, segments: 4, method: 'pam' });
-    expect(m.segmentList.map((x) => x.name).sort()).toEqual(['general', 'high-performing', 'low-performing', 'royal']);
+    // Names that tell the truth: a seed name only on its own sign pattern (or four signs with the
+    // fifth said), a descriptive name with the pattern otherwise; never one seed name twice.
+    const seed: Record<string, string> = { royal: 'L+ R− F+ M+ V+', 'high-performing': 'L− R+ F− M− V+', general: 'L+ R− F+ M+ V−', 'low-performing': 'L− R+ F− M− V−' };
+    for (const x of m.segmentList) {
+      expect(x.pattern).toMatch(/^L[+−] R[+−] F[+−] M[+−] V[+−]$/);
+      const base = x.name.replace(/, but [LRFMV][+−]$/, '');
+      if (base in seed) {
+        const off = [...seed[base].split(' ').keys()].filter((i) => seed[base].split(' ')[i] !== x.pattern!.split(' ')[i]);
+        expect(off.length).toBe(x.name === base ? 0 : 1);
+      } else expect(x.name.endsWith(`: ${x.pattern}`) || x.name.includes(`: ${x.pattern} (`)).toBe(true);
+    }
+    const seedNames = m.segmentList.map((x) => x.name.replace(/, but .*$/, '')).filter((x) => x in seed);
+    expect(new Set(seedNames).size).toBe(seedNames.length);
+    expect(seedNames.length).toBeGreaterThanOrEqual(2);
     const p = runJson<Summary>(['run', 'kprototypes', '--project', project, '--param', 'k=auto', '--param', 'kMax=6']);
     expect(p.k).toBeGreaterThanOrEqual(3);
     expect(p.k).toBeLessThanOrEqual(5);

@@ -1,4 +1,5 @@
 import { LineFlag } from '../../../model/flags.js';
+import { EXCLUSION_REASONS, type ExcludedCustomers } from '../../../model/segment.js';
 import type { Db } from '../open.js';
 
 /**
@@ -9,13 +10,18 @@ import type { Db } from '../open.js';
  *   `days`: distinct days of those receipts; `first`/`last`: their first and last day;
  * - `offline`/`online`: purchase receipts by channel (1/2; an unknown channel counts in neither);
  * - `lpay`: the customer made at least one L.pay payment; `partners`: distinct partners used.
- * A customer enters the segmentations when spend > 0 and receipts ≥ 1; the others are counted
- * as excluded (nothing to segment on).
+ * A customer enters the segmentations when spend > 0 and receipts ≥ 1; the others are excluded,
+ * each with its reason (issue #10 point 3: nothing is excluded in silence).
+ *
+ * Files without money (issue #10 point 2: no amount or unit price column, amounts NULL): a
+ * purchase receipt is one with a positive item count, and `amount` holds the net number of items
+ * (`monetary` = 'items'), so M of RFM/LRFMV is the number of items bought — docs/segmentation.md.
  */
 export interface CustomerBase {
   /** Internal customer ids, ascending. */
   ids: Int32Array;
   codes: string[];
+  /** Net spend, or net items when the data has no amounts (see `monetary`). */
   amount: Float64Array;
   quantity: Float64Array;
   receipts: Float64Array;
@@ -29,11 +35,26 @@ export interface CustomerBase {
   gender: (string | null)[];
   ageBand: (string | null)[];
   region: (string | null)[];
-  /** Customers in the customers table (or seen in lines) that could not be segmented. */
-  excluded: number;
+  /** What `amount` measures: money, or items when no line of the project has an amount. */
+  monetary: 'spend' | 'items';
+  /** Customers in the customers table (or seen in lines) that could not be segmented, with reasons. */
+  excluded: ExcludedCustomers;
+  /** The excluded customers (ascending ids) and the reason of each. */
+  excludedIds: Int32Array;
+  excludedReasons: string[];
   /** First and last purchase day of the whole data (epoch days), for recency. */
   dataFirstDay: number;
   dataLastDay: number;
+}
+
+/** True when at least one line of the project has an amount (else M falls back to items). */
+export function hasAmounts(db: Db): boolean {
+  return db.prepare('SELECT 1 FROM lines WHERE amount IS NOT NULL LIMIT 1').get() !== undefined;
+}
+
+/** The SQL test of a purchase receipt: a positive total, or a positive item count without amounts. */
+export function purchaseTest(monetary: 'spend' | 'items', alias = ''): string {
+  return monetary === 'spend' ? `${alias}amount > 0` : `${alias}quantity > 0`;
 }
 
 /**
@@ -42,14 +63,15 @@ export interface CustomerBase {
  * customer), the separate scans take under 2 s.
  */
 export function customerBase(db: Db): CustomerBase {
+  const monetary = hasAmounts(db) ? 'spend' : 'items';
   const lineRows = db
-    .prepare(`SELECT customer_id, total(amount), total(quantity) FROM lines WHERE customer_id IS NOT NULL AND flags & ${LineFlag.NON_PRODUCT} = 0 GROUP BY customer_id`)
+    .prepare(`SELECT customer_id, total(${monetary === 'spend' ? 'amount' : 'quantity'}), total(quantity) FROM lines WHERE customer_id IS NOT NULL AND flags & ${LineFlag.NON_PRODUCT} = 0 GROUP BY customer_id`)
     .raw()
     .all() as [number, number, number][];
   const receiptRows = db
     .prepare(
       `SELECT customer_id, count(*), count(DISTINCT day), min(day), max(day), sum(channel = 1), sum(channel = 2)
-       FROM receipts WHERE customer_id IS NOT NULL AND amount > 0 GROUP BY customer_id`,
+       FROM receipts WHERE customer_id IS NOT NULL AND ${purchaseTest(monetary)} GROUP BY customer_id`,
     )
     .raw()
     .all() as [number, number, number, number, number, number, number][];
@@ -63,7 +85,8 @@ export function customerBase(db: Db): CustomerBase {
     ids: new Int32Array(n), codes: new Array<string>(n), amount: new Float64Array(n), quantity: new Float64Array(n),
     receipts: new Float64Array(n), days: new Float64Array(n), first: new Float64Array(n), last: new Float64Array(n),
     offline: new Float64Array(n), online: new Float64Array(n), lpay: new Uint8Array(n), partners: new Float64Array(n),
-    gender: new Array(n), ageBand: new Array(n), region: new Array(n), excluded: 0, dataFirstDay: 0, dataLastDay: 0,
+    gender: new Array(n), ageBand: new Array(n), region: new Array(n), monetary,
+    excluded: { total: 0, byReason: {} }, excludedIds: new Int32Array(0), excludedReasons: [], dataFirstDay: 0, dataLastDay: 0,
   };
   kept.forEach(([c, amount, quantity], i) => {
     const r = receipts.get(c)!, p = people.get(c)!;
@@ -83,12 +106,26 @@ export function customerBase(db: Db): CustomerBase {
     base.ageBand[i] = p[3];
     base.region[i] = p[4];
   });
-  const seen = new Set<number>([...people.keys(), ...lineRows.map((r) => r[0])]);
-  base.excluded = seen.size - n;
-  const range = db.prepare('SELECT min(day) AS a, max(day) AS b FROM receipts WHERE amount > 0').get() as { a: number | null; b: number | null };
+  const keptIds = new Set(base.ids);
+  const excludedIds = [...new Set<number>([...people.keys(), ...lineRows.map((r) => r[0])])].filter((c) => !keptIds.has(c)).sort((a, b) => a - b);
+  // One reason per customer, the first that applies: no purchase receipt at all, else net ≤ 0.
+  const netReason = monetary === 'spend' ? EXCLUSION_REASONS.netNotPositive : EXCLUSION_REASONS.netItemsNotPositive;
+  base.excludedIds = Int32Array.from(excludedIds);
+  base.excludedReasons = excludedIds.map((c) => (receipts.has(c) ? netReason : EXCLUSION_REASONS.noPurchases));
+  base.excluded = { total: excludedIds.length, byReason: countReasons(base.excludedReasons) };
+  const range = db.prepare(`SELECT min(day) AS a, max(day) AS b FROM receipts WHERE ${purchaseTest(monetary)}`).get() as { a: number | null; b: number | null };
   base.dataFirstDay = range.a ?? 0;
   base.dataLastDay = range.b ?? 0;
   return base;
+}
+
+/** Counts per reason, keys in the order of EXCLUSION_REASONS then any other (stable for the JSON). */
+export function countReasons(reasons: readonly string[]): Record<string, number> {
+  const counts = new Map<string, number>();
+  for (const r of reasons) counts.set(r, (counts.get(r) ?? 0) + 1);
+  const order = Object.values(EXCLUSION_REASONS) as string[];
+  const keys = [...counts.keys()].sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99) || (a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries(keys.map((k) => [k, counts.get(k)!]));
 }
 
 /**

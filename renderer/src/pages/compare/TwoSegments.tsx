@@ -13,7 +13,7 @@ import type { Column } from '../../components/table/column.js';
 import { useApiQuery } from '../../hooks/useApiQuery.js';
 import { useI18n } from '../../i18n/context.js';
 import type { Translate } from '../../i18n/translate.js';
-import { displayName } from '../segments/labels.js';
+import { displayName, patternBeside } from '../segments/labels.js';
 import { ageBandLabel, genderLabel } from '../overview/labels.js';
 import { pValue, significant } from '../segments/numbers.js';
 import { RunPicker } from '../segments/RunPicker.js';
@@ -30,7 +30,11 @@ type CategoryRow = SegmentComparison['categories'][number];
 function segmentsOf(run: RunRecord | undefined, current: SegmentationView | undefined, t: Translate): { id: number; name: string }[] {
   const s = current?.summary ?? (run ? summaryOf(run) : null);
   if (!s) return [];
-  const list = s.segmentList.map((x) => ({ id: x.id, name: displayName(t, x.name) }));
+  const list = s.segmentList.map((x) => {
+    const name = displayName(t, x.name);
+    const pattern = patternBeside(name, x.pattern);
+    return { id: x.id, name: pattern ? `${name} (${pattern})` : name };
+  });
   const outliers = current?.profiles.find((p) => p.segment === OUTLIER_SEGMENT)?.name;
   if (s.noise > 0) list.push({ id: OUTLIER_SEGMENT, name: outliers ? displayName(t, outliers) : t('compare.outliers') });
   return list;
@@ -93,7 +97,14 @@ function Comparison({ comparison }: { comparison: SegmentComparison }) {
   const { t, fmt } = useI18n();
   const ctx = useMemo(() => ({ t, fmt }), [t, fmt]);
   const { a, b } = comparison;
-  const names = useMemo(() => ({ a: `A · ${displayName(t, a.name)}`, b: `B · ${displayName(t, b.name)}` }), [a.name, b.name, t]);
+  const names = useMemo(() => {
+    const label = (p: SegmentComparison['a']) => {
+      const name = displayName(t, p.name);
+      const pattern = patternBeside(name, p.pattern);
+      return pattern ? `${name} (${pattern})` : name;
+    };
+    return { a: `A · ${label(a)}`, b: `B · ${label(b)}` };
+  }, [a, b, t]);
   const option = useMemo(() => (a.features.length > 0 ? profileBarsOption(a, b, names, ctx) : null), [a, b, names, ctx]);
   const lead = (
     <div className="compare-leads">
@@ -149,6 +160,34 @@ function Comparison({ comparison }: { comparison: SegmentComparison }) {
           empty={t('compare.noCategories')}
         />
       </Card>
+      {(comparison.attributes ?? []).length > 0 && (
+        <Card title={t('compare.attributes')} testId="compare-attributes">
+          <table className="table compact">
+            <thead>
+              <tr>
+                <th />
+                <th className="num">{t('compare.col.meanA')}</th>
+                <th className="num">{t('compare.col.meanB')}</th>
+                <th className="num">{t('compare.col.effect')}</th>
+                <th className="num">{t('compare.col.pAdjusted')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {comparison.attributes!.map((r) => (
+                <tr key={r.name} data-attribute={r.name}>
+                  <th scope="row">{r.name}</th>
+                  <td className="num">{fmt.dec(r.meanA, 2)}</td>
+                  <td className="num">{fmt.dec(r.meanB, 2)}</td>
+                  <td className="num">{fmt.dec(r.effect, 2)}</td>
+                  <td className="num">
+                    {pValue(r.pAdjusted, fmt.dec)} {significant(r.pAdjusted) && <span className="sig-mark">★ {r.meanA > r.meanB ? 'A' : 'B'}</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+      )}
       <Card title={t('compare.demographics')} testId="compare-demographics" attrs={{ 'data-tests': String(comparison.demographics.length) }}>
         {comparison.demographics.length === 0 && <p className="muted">{t('compare.noDemographics')}</p>}
         <div className="demographics-grid">

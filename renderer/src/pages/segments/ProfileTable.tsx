@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { SegmentProfile } from '../../../../core/model/segment.js';
 import { useI18n } from '../../i18n/context.js';
-import { featureLabel, markSymbol, orderProfiles } from './labels.js';
+import { featureLabel, markSymbol, orderProfiles, patternBeside } from './labels.js';
 import { segmentColor } from './options.js';
 
 /**
@@ -13,6 +13,8 @@ export function ProfileTable({ profiles, names }: { profiles: readonly SegmentPr
   const rows = useMemo(() => orderProfiles(profiles), [profiles]);
   const features = rows.find((p) => p.features.length > 0)?.features.map((f) => f.name) ?? [];
   const overall = rows.find((p) => p.features.length > 0)?.features ?? [];
+  // Customer attributes (issue #10 point 3): numeric → mean, categorical → the most common value's share.
+  const attributes = rows.find((p) => p.attributes && p.attributes.length > 0)?.attributes?.map((a) => a.name) ?? [];
   return (
     <section className="card" aria-label={t('segments.profiles')}>
       <div className="card-head">
@@ -37,6 +39,11 @@ export function ProfileTable({ profiles, names }: { profiles: readonly SegmentPr
                 </th>
               ))}
               <th>{t('segments.col.topCategories')}</th>
+              {attributes.map((a) => (
+                <th key={a} className="attr-col" data-attribute={a}>
+                  {a}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -45,6 +52,12 @@ export function ProfileTable({ profiles, names }: { profiles: readonly SegmentPr
                 <th scope="row">
                   <span className="seg-dot" style={{ background: segmentColor(p.segment) }} aria-hidden="true" />
                   {names.get(p.segment) ?? p.name}
+                  {patternBeside(names.get(p.segment) ?? p.name, p.pattern) && (
+                    <span className="segment-pattern muted small" data-testid={`segment-pattern-${p.segment}`} title={t('segments.patternTip')}>
+                      {' '}
+                      {p.pattern}
+                    </span>
+                  )}
                 </th>
                 <td className="num">{fmt.int(p.customers)}</td>
                 <td className="num">{fmt.pct(p.customerShare, 1)}</td>
@@ -60,6 +73,13 @@ export function ProfileTable({ profiles, names }: { profiles: readonly SegmentPr
                   );
                 })}
                 <td className="top-cats">{p.topCategories.slice(0, 3).map((c) => `${c.category} ${fmt.pct(c.share, 0)}`).join(' · ')}</td>
+                {attributes.map((name) => {
+                  const a = p.attributes?.find((x) => x.name === name);
+                  if (!a || a.known === 0) return <td key={name}>–</td>;
+                  if (a.kind === 'numeric') return <td key={name} className="num" title={t('segments.attrMedian', { median: fmt.dec(a.median ?? NaN, 1), n: fmt.int(a.known) })}>{fmt.dec(a.mean ?? NaN, 1)}</td>;
+                  const top = [...(a.counts ?? [])].sort((x, y) => y.customers - x.customers)[0];
+                  return <td key={name}>{top ? `${top.key} ${fmt.pct(top.customers / Math.max(1, p.customers), 0)}` : '–'}</td>;
+                })}
               </tr>
             ))}
           </tbody>
@@ -75,6 +95,9 @@ export function ProfileTable({ profiles, names }: { profiles: readonly SegmentPr
                   </td>
                 ))}
                 <td />
+                {attributes.map((a) => (
+                  <td key={a} />
+                ))}
               </tr>
             </tfoot>
           )}

@@ -3,6 +3,7 @@ import type { SegmentationView } from '../../../../core/model/segment.js';
 import { ChartCard } from '../../charts/ChartCard.js';
 import { useI18n } from '../../i18n/context.js';
 import { choiceText } from './choice.js';
+import { patternBeside } from './labels.js';
 import { elbowOption, groupPoints, pcaOption, validityMetrics, validityOption } from './options.js';
 
 /** Elbow, validity (per stratum for stratified runs) and the PCA scatter. */
@@ -20,7 +21,17 @@ export function RunCharts({ view, names }: { view: SegmentationView; names: Read
   const validity = useMemo(() => (curve && curve.length > 0 ? validityOption(curve, choice, ctx) : null), [curve, choice, ctx]);
   // Grouping 30k points is the one heavy step: once per run, not per rename or language switch.
   const groups = useMemo(() => groupPoints(view.points), [view.points]);
-  const pca = useMemo(() => (groups.length > 0 ? pcaOption({ groups, names, explained: view.summary.pcaExplained }, ctx) : null), [groups, names, view.summary.pcaExplained, ctx]);
+  // The legend shows each LRFMV segment's pattern beside its name (issue #10 point 4).
+  const legendNames = useMemo(() => {
+    const m = new Map(names);
+    for (const s of view.summary.segmentList) {
+      const name = m.get(s.id) ?? s.name;
+      const pattern = patternBeside(name, s.pattern);
+      if (pattern) m.set(s.id, `${name} (${pattern})`);
+    }
+    return m;
+  }, [names, view.summary.segmentList]);
+  const pca = useMemo(() => (groups.length > 0 ? pcaOption({ groups, names: legendNames, explained: view.summary.pcaExplained }, ctx) : null), [groups, legendNames, view.summary.pcaExplained, ctx]);
   // The scatter mounts one task after the rest of the run, so the page's first paint and the
   // 30k-point chart are not one long main-thread task.
   const [pcaReady, setPcaReady] = useState(false);

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
-import type { SegmentationView } from '../../../../core/model/segment.js';
+import { ITEMS_AS_MONETARY_NOTE, type SegmentationView } from '../../../../core/model/segment.js';
 import { isMessageKey } from '../../i18n/translate.js';
 import { useI18n } from '../../i18n/context.js';
 import { runChoiceText } from './choice.js';
+import { exclusionSentences } from './labels.js';
 import { pValue } from './numbers.js';
 
 interface Kpi {
@@ -17,7 +18,7 @@ export function RunKpis({ view, actions }: { view: SegmentationView; actions: Re
   const { t, fmt } = useI18n();
   const s = view.summary;
   const items: Kpi[] = [
-    { id: 'customers', label: t('segments.kpi.customers'), value: fmt.int(s.customers), note: s.excluded > 0 ? t('segments.kpi.excluded', { n: fmt.int(s.excluded) }) : undefined },
+    { id: 'customers', label: t('segments.kpi.customers'), value: fmt.int(s.customers), note: s.excluded.total > 0 ? t('segments.kpi.excluded', { n: fmt.int(s.excluded.total) }) : undefined },
     { id: 'segments', label: t('segments.kpi.segments'), value: fmt.int(s.segments), note: s.strata ? t('segments.kpi.strata', { n: s.strata.length }) : `k = ${s.k}` },
     { id: 'noise', label: view.analysis === 'stratified-kmeans' ? t('segments.kpi.noise') : t('segments.kpi.outliers'), value: fmt.int(s.noise), note: s.customers > 0 ? fmt.pct(s.noise / s.customers, 1) : undefined },
     { id: 'seconds', label: t('segments.kpi.seconds'), value: fmt.seconds(s.seconds) },
@@ -28,6 +29,7 @@ export function RunKpis({ view, actions }: { view: SegmentationView; actions: Re
   if (s.gamma !== undefined) items.push({ id: 'gamma', label: t('segments.kpi.gamma'), value: fmt.dec(s.gamma, 3) });
   if (s.method !== undefined) items.push({ id: 'method', label: t('segments.kpi.method'), value: s.method.toUpperCase(), note: s.referenceDay ? t('segments.kpi.reference', { day: fmt.day(s.referenceDay) }) : undefined });
   const why = runChoiceText(t, s);
+  const left = exclusionSentences(t, fmt.int, s.excluded);
   const scaling = isMessageKey(`segments.featureSet.${s.featureSet}`) ? t(`segments.featureSet.${s.featureSet}` as 'segments.featureSet.rfm') : s.featureSet;
   return (
     <section className="card run-head" data-testid="segment-kpis" data-run-id={view.runId} aria-label={t('segments.kpis')}>
@@ -51,6 +53,18 @@ export function RunKpis({ view, actions }: { view: SegmentationView; actions: Re
           </div>
         ))}
       </div>
+      {left.length > 0 && (
+        <p className="choice-note" data-testid="segment-excluded" data-excluded={s.excluded.total}>
+          {left.join(' ')}
+        </p>
+      )}
+      {(s.notes ?? []).length > 0 && (
+        <ul className="choice-note" data-testid="segment-notes" aria-label={t('segments.notes')}>
+          {s.notes!.map((note) => (
+            <li key={note}>{note === ITEMS_AS_MONETARY_NOTE ? t('segments.note.itemsAsMonetary') : note}</li>
+          ))}
+        </ul>
+      )}
       {why && (
         <p className="choice-note" data-testid="segment-choice" title={s.choice?.why}>
           <strong>{t('segments.chosen', { k: s.k })}</strong> {why}

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import type { SegmentProfile } from '../../../../core/model/segment.js';
 import { OUTLIER_SEGMENT } from '../../../../core/model/segment.js';
 import { useI18n } from '../../i18n/context.js';
-import { featureLabel, markSymbol, orderProfiles } from './labels.js';
+import { featureLabel, markSymbol, orderProfiles, patternBeside } from './labels.js';
 import { segmentColor } from './options.js';
 
 interface Props {
@@ -23,6 +23,11 @@ export function SegmentCards({ profiles, names, saving, onRename }: Props) {
         return (
           <article key={p.segment} className={`segment-card${p.segment === OUTLIER_SEGMENT ? ' outliers' : ''}`} data-testid={`segment-card-${p.segment}`} data-saving={saving.has(p.segment) ? 'true' : 'false'} style={{ borderTopColor: segmentColor(p.segment) }}>
             <NameInput key={name} segment={p.segment} name={name} onRename={onRename} label={t('segments.nameOf', { id: p.segment })} />
+            {p.pattern && (
+              <div className="segment-pattern muted small" data-testid={`card-pattern-${p.segment}`} title={t('segments.patternTip')} data-beside={patternBeside(name, p.pattern) ? 'true' : 'false'}>
+                {p.pattern}
+              </div>
+            )}
             <div className="segment-card-figures">
               <span className="num-text">
                 {t('segments.customersN', { n: fmt.int(p.customers) })} · {fmt.pct(p.customerShare, 1)}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../../../core/analysis/common/random.js';
-import { lrfmv, nameLrfmvSegments, rfm } from '../../../../core/analysis/segment/customer-features.js';
+import { lrfmv, rfm } from '../../../../core/analysis/segment/customer-features.js';
 import { kmeans } from '../../../../core/analysis/segment/kmeans/index.js';
 import { log1pColumns, minMaxScale, rowShares, standardScale, takeRows } from '../../../../core/analysis/segment/scaling.js';
 import { stratifiedKMeans } from '../../../../core/analysis/segment/stratified.js';
@@ -40,24 +40,6 @@ describe('customer features', () => {
   it('LRFMV by the documented definitions (reference day 200)', () => {
     expect(Array.from(lrfmv(facts, 200))).toEqual([90, 10, 4, 1000, 4, 0, 50, 1, 50, 1]);
     expect(Array.from(rfm(facts, 200))).toEqual([10, 4, 1000, 50, 1, 50]);
-  });
-  it('names the four seed-004 patterns by the best assignment', () => {
-    const z = [
-      [-1, 1, -1, -1, -1], // low-performing
-      [1, -1, 1, 1, 1], // royal
-      [-0.5, 0.5, -0.5, -0.5, 0.8], // high-performing
-      [0.7, -0.6, 0.4, 0.2, -0.9], // general
-    ];
-    expect(nameLrfmvSegments(z).map((x) => x.name)).toEqual(['low-performing', 'royal', 'high-performing', 'general']);
-    expect(nameLrfmvSegments(z)[1].arrows).toBe('L↑ R↓ F↑ M↑ V↑');
-  });
-  it('numbers repeated names beyond four segments and keeps distinct names for k < 4', () => {
-    const z5 = [[1, -1, 1, 1, 1], [-1, 1, -1, -1, -1], [1, -1, 1, 1, -1], [-1, 1, -1, -1, 1], [0.9, -1, 1, 1, 1]];
-    const names = nameLrfmvSegments(z5).map((x) => x.name);
-    expect(new Set(names).size).toBe(5);
-    expect(names.filter((x) => x.startsWith('royal'))).toHaveLength(2);
-    const two = nameLrfmvSegments([[1, -1, 1, 1, 1], [-1, 1, -1, -1, -1]]).map((x) => x.name);
-    expect(two).toEqual(['royal', 'low-performing']);
   });
 });
 
