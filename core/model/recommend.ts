@@ -4,12 +4,25 @@
  */
 
 /** Model ids (contract). */
-export const MODEL_IDS = ['g-topfreq', 'p-topfreq', 'segment-pop', 'item-knn', 'ease', 'cluster-knn', 'preference-score', 'score-model', 'sequence'] as const;
+export const MODEL_IDS = ['g-topfreq', 'p-topfreq', 'segment-pop', 'item-knn', 'ease', 'cluster-knn', 'preference-score', 'score-model', 'sequence', 'tifu-knn', 'rules'] as const;
 export type ModelId = (typeof MODEL_IDS)[number];
 
 /** The baselines shown beside every model (issue #5 §2). */
 export const BASELINE_IDS: readonly ModelId[] = ['g-topfreq', 'p-topfreq', 'segment-pop', 'item-knn', 'ease'];
 
+
+/**
+ * A model against the best baseline (issue #10 §5): the mean paired difference of per-customer
+ * nDCG at the largest K over the evaluated customers, with its 95 % paired-bootstrap interval
+ * (1,000 seeded resamples of customers). `metric` names the K, e.g. "ndcg@10".
+ */
+export interface VersusBaseline {
+  baseline: string;
+  metric: string;
+  diff: number;
+  low: number;
+  high: number;
+}
 
 export interface ModelResult {
   id: string;
@@ -20,6 +33,8 @@ export interface ModelResult {
   evaluated?: { all: number; repeat: number; new: number };
   notes?: string;
   skipped?: string;
+  /** Against the best baseline at the largest K (a baseline: against the best other baseline); absent when there is none to compare. */
+  versusBestBaseline?: VersusBaseline;
   /** Models trained by epochs (sequence): loss per epoch and the held-out next-session HR@5 / nDCG@5 after each. */
   training?: { epochs: number; losses: number[]; valid: { hr5: number; ndcg5: number }[]; samples: number; perEpoch?: number; validSamples: number; seconds: number };
 }
@@ -34,7 +49,9 @@ export interface RecommendEvalSummary {
   testDays: number;
   ks: number[];
   models: ModelResult[];
-  /** The model with the best nDCG at the largest K over all evaluated customers, in words. */
+  /** Ids of the models whose interval against the best baseline lies above 0 (`versusBestBaseline.low` > 0); empty when none. */
+  wins: string[];
+  /** Which model beats the best baseline (its interval excludes 0) or that none does, in words. */
   verdict: string;
 }
 

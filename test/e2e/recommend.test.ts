@@ -60,8 +60,13 @@ describe.skipIf(!chromiumAvailable())('the Recommend page in Chromium', () => {
     const heads = await page.$$eval('[data-testid="eval-table"] thead th', (ths) => ths.map((th) => th.textContent ?? ''));
     expect(heads).toEqual(expect.arrayContaining(['hr@5', 'ndcg@5', 'recall@5', 'hr@10', 'ndcg@10', 'recall@10', 'Coverage', 'Repeat nDCG@10', 'New nDCG@10']));
     const cells = await page.$$eval('[data-testid="eval-table"] tbody tr[data-model="p-topfreq"] td', (tds) => tds.map((td) => td.textContent ?? ''));
-    expect(cells.length).toBe(10);
+    expect(cells.length).toBe(11);
+    // The comparison with the best other baseline: mean difference, 95% interval, wins / ties / loses.
+    const versus = cells.splice(9, 1)[0];
+    expect(versus).toMatch(/^[+−]\d\.\d{4} \[−?\d\.\d{4}…−?\d\.\d{4}\] (wins|ties|loses)$/);
     expect(cells.every((c) => /^\d+(\.\d+)?$/.test(c)), cells.join(' | ')).toBe(true);
+    expect(heads).toEqual(expect.arrayContaining(['vs best baseline (nDCG@10, 95% CI)']));
+    expect(verdict).toMatch(/p-topfreq wins on nDCG@10 over (g-topfreq|segment-pop) \(diff \+0\.\d{4}, 95% CI 0\.\d{4}…0\.\d{4}\)/);
 
     await page.waitForSelector('[data-testid="chart-eval"][data-rendered="true"][data-available="true"]', { timeout: 30_000 });
     await page.$eval('[data-testid="chart-eval"]', (e) => e.scrollIntoView());
@@ -194,7 +199,8 @@ describe.skipIf(!chromiumAvailable())('the Recommend page in Chromium', () => {
     await page.waitForFunction(() => document.documentElement.lang === 'ko');
     expect(await page.textContent('[data-testid="nav-recommend"]')).toMatch(/[가-힣]/);
     expect(await page.textContent('[data-testid="eval-table"] thead')).toMatch(/재구매 nDCG@10/);
-    expect(await page.textContent('[data-testid="eval-verdict"] .rec-verdict-text')).toMatch(/^평가 고객 전체의 nDCG@10에서 p-topfreq이\(가\) 가장 좋습니다\(0\.\d{4}\)\./);
+    expect(await page.textContent('[data-testid="eval-verdict"] .rec-verdict-text')).toMatch(/^nDCG@10에서 p-topfreq이\(가\) (g-topfreq|segment-pop)보다 낫습니다\(차이 \+0\.\d{4}, 95% 신뢰구간 0\.\d{4}…0\.\d{4}\); 신규 상품만 보면 [a-z-]+\(0\.\d{4}\)입니다\.$/);
+    expect(await page.textContent('[data-testid="eval-table"] tbody tr[data-model="p-topfreq"] .rec-versus')).toMatch(/(우세|동률|열세)$/);
     await page.waitForSelector('[data-testid="chart-eval"][data-rendered="true"][data-available="true"]');
     expect(await paintedPixels(page, 'chart-eval')).toBeGreaterThan(200);
     await fullShot(page, 'recommend-ko.png');

@@ -100,6 +100,25 @@ describe('recommend and the campaign export on the tiny demo', () => {
     expect(runCli(['run', 'recommend', '--project', project, '--param', 'model=p-topfreq', '--param', 'lang=fr']).code).toBe(1);
   });
 
+  it('tifu-knn: every customer gets a list; the reasons say how often and how recently, and how many similar customers bought it (EN and KO)', () => {
+    const run = (lang: string) => {
+      const r = runCli(['run', 'recommend', '--project', project, '--param', 'model=tifu-knn', '--param', 'top=5', '--param', 'tifuK=20', '--param', `lang=${lang}`, '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      const s = JSON.parse(r.stdout) as { runId: number; short: number; notes: string };
+      expect(s.short).toBe(0);
+      expect(s.notes).toBe('k = 20, m = 7, r_b = 0.9, r_g = 0.7, α = 0.7');
+      const out = path.join(dir, `tifu-${lang}.csv`);
+      expect(runCli(['export', '--project', project, '--run', String(s.runId), '--what', 'campaign', '--out', out]).code).toBe(0);
+      // The reason is the last column (quoted when it holds a comma).
+      return lines(out).slice(1).map((l) => (l.endsWith('"') ? l.slice(l.lastIndexOf(',"') + 2, -1) : l.slice(l.lastIndexOf(',') + 1)));
+    };
+    const en = run('en');
+    expect(en.some((r) => /^you bought it in \d+ receipts, last \d+ days? ago; \d+ of your 20 most similar customers too$/.test(r)), en.slice(0, 5).join(' | ')).toBe(true);
+    expect(en.every((r) => /most similar customers (too|bought it)$|^popular: in \d+ receipts$/.test(r)), en.slice(0, 5).join(' | ')).toBe(true);
+    const ko = run('ko');
+    expect(ko.some((r) => /^고객님이 영수증 \d+건에서 구매 \(마지막 \d+일 전\); 가장 비슷한 고객 20명 중 \d+명도 구매$/.test(r)), ko.slice(0, 5).join(' | ')).toBe(true);
+  });
+
   it('refuses unknown models, and campaign exports of other runs', () => {
     const r = runCli(['run', 'recommend', '--project', project, '--param', 'model=rnn']);
     expect(r.code).toBe(1);

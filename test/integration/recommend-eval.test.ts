@@ -4,8 +4,10 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTinyDemo, runCli, tempDir, UCI_CSV } from '../helpers/project.js';
 
-interface Model { id: string; metrics?: Record<string, number>; repeat?: Record<string, number>; new?: Record<string, number>; trainSeconds?: number; skipped?: string; notes?: string; training?: { epochs: number; losses: number[]; valid: { hr5: number; ndcg5: number }[] } }
-interface Summary { runId: number; cutoff: string; customers: number; models: Model[]; verdict: string }
+interface Versus { baseline: string; metric: string; diff: number; low: number; high: number }
+interface Model { id: string; versusBestBaseline?: Versus; metrics?: Record<string, number>; repeat?: Record<string, number>; new?: Record<string, number>; trainSeconds?: number; skipped?: string; notes?: string; training?: { epochs: number; losses: number[]; valid: { hr5: number; ndcg5: number }[] } }
+interface Summary { runId: number; cutoff: string; customers: number; models: Model[]; wins: string[]; verdict: string }
+const BASELINES = ['g-topfreq', 'p-topfreq', 'segment-pop', 'item-knn', 'ease'];
 const KEYS = ['hr@5', 'ndcg@5', 'recall@5', 'hr@10', 'ndcg@10', 'recall@10'];
 
 function evalRun(project: string, extra: string[] = []): Summary {
@@ -19,11 +21,31 @@ describe('recommend-eval on the tiny demo (contract of issue #5 §1)', () => {
   beforeAll(() => ({ dir, project } = makeTinyDemo()));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('prints the summary names the outside checks read; every model is evaluated, segment-pop and cluster-knn without a segmentation are listed as skipped', () => {
+  it('prints the summary names the outside checks read; every model is evaluated, segment-pop and cluster-knn on segmentations fitted on the training period', () => {
     const s = evalRun(project);
     expect(s.cutoff).toBe('2021-12-03'); // 4 weeks before the last day, 2021-12-31
     expect(s.customers).toBeGreaterThan(100);
-    expect(s.models.map((m) => m.id)).toEqual(['g-topfreq', 'p-topfreq', 'segment-pop', 'item-knn', 'ease', 'cluster-knn', 'preference-score', 'score-model', 'sequence']);
+    expect(s.models.map((m) => m.id)).toEqual(['g-topfreq', 'p-topfreq', 'segment-pop', 'item-knn', 'ease', 'cluster-knn', 'preference-score', 'score-model', 'sequence', 'tifu-knn', 'rules']);
+    expect(s.models.filter((m) => m.skipped)).toEqual([]);
+    // Issue #10 §5 contract: every model against the best baseline with a paired-bootstrap interval; wins = low > 0.
+    const best = s.models.filter((m) => BASELINES.includes(m.id)).sort((a, b) => b.metrics!['ndcg@10'] - a.metrics!['ndcg@10'])[0];
+    for (const m of s.models) {
+      const v = m.versusBestBaseline!;
+      expect(Object.keys(v).sort()).toEqual(['baseline', 'diff', 'high', 'low', 'metric']);
+      expect(v.metric).toBe('ndcg@10');
+      const against = m.id === best.id ? s.models.filter((x) => BASELINES.includes(x.id) && x.id !== best.id).sort((a, b) => b.metrics!['ndcg@10'] - a.metrics!['ndcg@10'])[0] : best;
+      expect(v.baseline).toBe(against.id);
+      // The observed mean paired difference over the same customers is the difference of the means.
+      expect(v.diff).toBeCloseTo(m.metrics!['ndcg@10'] - against.metrics!['ndcg@10'], 12);
+      expect(v.low).toBeLessThanOrEqual(v.diff);
+      expect(v.high).toBeGreaterThanOrEqual(v.diff);
+    }
+    expect(s.wins).toEqual(s.models.filter((m) => m.versusBestBaseline!.low > 0).map((m) => m.id));
+    for (const m of s.models.filter((x) => x.versusBestBaseline!.low <= 0 && x.versusBestBaseline!.high >= 0 && x.versusBestBaseline!.baseline === best.id)) {
+      expect(s.verdict).toContain(`${m.id} ties`);
+      expect(s.verdict).not.toContain(`${m.id} wins`);
+    }
+    for (const id of s.wins) expect(s.verdict).toMatch(new RegExp(`${id} wins on nDCG@10 over [a-z-]+ \\(diff \\+0\\.\\d{4}, 95% CI 0\\.\\d{4}…0\\.\\d{4}\\)`));
     for (const m of s.models.filter((x) => !x.skipped)) {
       expect(Object.keys(m.metrics!).sort()).toEqual([...KEYS, 'coverage'].sort());
       expect(Object.keys(m.repeat!).sort()).toEqual([...KEYS].sort());
@@ -35,34 +57,39 @@ describe('recommend-eval on the tiny demo (contract of issue #5 §1)', () => {
       expect(m.metrics!['hr@10']).toBeGreaterThanOrEqual(m.metrics!['hr@5']);
       expect(typeof m.trainSeconds).toBe('number');
     }
-    expect(s.models.find((m) => m.id === 'segment-pop')!.skipped).toMatch(/no segmentation run/);
-    expect(s.models.filter((m) => m.skipped).map((m) => m.id)).toEqual(['segment-pop', 'cluster-knn']);
+    expect(s.models.find((m) => m.id === 'segment-pop')!.notes).toMatch(/^segments refitted on the training period only \(purchases before 2021-12-03; never the holdout\): stratified-kmeans with its defaults/);
     // The sequence model reports its training: a loss per epoch, falling, and held-out next-session metrics.
     const seq = s.models.find((m) => m.id === 'sequence')!;
     expect(seq.training!.epochs).toBe(5);
     expect(seq.training!.losses[4]).toBeLessThan(seq.training!.losses[0]);
     expect(seq.training!.valid).toHaveLength(5);
     expect(seq.notes).toMatch(/held-out next session: HR@5 0\.\d+, nDCG@5 0\.\d+/);
-    expect(s.models.find((m) => m.id === 'cluster-knn')!.skipped).toMatch(/no stratified-kmeans run/);
-    expect(s.verdict).toMatch(/wins on nDCG@10/);
+    expect(s.models.find((m) => m.id === 'cluster-knn')!.notes).toMatch(/training period only .*stratified-kmeans with its defaults/);
+    expect(s.models.find((m) => m.id === 'tifu-knn')!.notes).toMatch(/^k = \d+ neighbours, group size m = \d, r_b = 0\.9, r_g = [\d.]+, α = [\d.]+: chosen among 72 settings/);
+    expect(s.verdict).toMatch(/(wins on nDCG@10 over|no model beats)/);
   });
 
-  it('uses the newest segmentation for segment-pop; planted repurchase cycles: p-topfreq beats g-topfreq on repeat items', () => {
-    expect(runCli(['run', 'kmeans', '--project', project, '--param', 'features=category', '--param', 'k=4']).code).toBe(0);
+  it('refits the newest segmentation\'s method and parameters on the training period for segment-pop; planted repurchase cycles: p-topfreq beats g-topfreq on repeat items', () => {
+    const k = runCli(['run', 'kmeans', '--project', project, '--param', 'features=category', '--param', 'k=4', '--json']);
+    expect(k.code).toBe(0);
+    const runId = (JSON.parse(k.stdout) as { runId: number }).runId;
     const s = evalRun(project, ['--param', 'models=g-topfreq,p-topfreq,segment-pop']);
     expect(s.models.map((m) => m.id)).toEqual(['g-topfreq', 'p-topfreq', 'segment-pop']);
     const by = new Map(s.models.map((m) => [m.id, m]));
     expect(by.get('segment-pop')!.skipped).toBeUndefined();
+    expect(by.get('segment-pop')!.notes).toMatch(new RegExp(`kmeans with the parameters of run ${runId}, \\d+ customers, k = 4$`));
     expect(by.get('p-topfreq')!.repeat!['ndcg@10']).toBeGreaterThan(by.get('g-topfreq')!.repeat!['ndcg@10']);
     // Personal popularity recommends what was bought before: its hits are repeat items.
     expect(by.get('p-topfreq')!.metrics!.coverage).toBeGreaterThan(by.get('g-topfreq')!.metrics!.coverage);
   });
 
-  it('cluster-knn recommends within the clusters of the newest stratified-kmeans run', () => {
-    expect(runCli(['run', 'stratified-kmeans', '--project', project, '--param', 'minSamples=10', '--param', 'kMax=6']).code).toBe(0);
+  it('cluster-knn recommends within the clusters of the newest stratified-kmeans run (refitted on the training period)', () => {
+    const run = runCli(['run', 'stratified-kmeans', '--project', project, '--param', 'minSamples=10', '--param', 'kMax=6', '--json']);
+    expect(run.code).toBe(0);
     const s = evalRun(project, ['--param', 'models=g-topfreq,cluster-knn']);
     const knn = s.models.find((m) => m.id === 'cluster-knn')!;
     expect(knn.skipped).toBeUndefined();
+    expect(knn.notes).toContain(`stratified-kmeans with the parameters of run ${(JSON.parse(run.stdout) as { runId: number }).runId}`);
     expect(knn.metrics!['hr@10']).toBeGreaterThan(0);
     // It never recommends what the customer bought before: no repeat hits.
     expect(knn.repeat!['hr@10']).toBe(0);
@@ -123,5 +150,14 @@ describe.skipIf(!present)('recommend-eval on UCI Online Retail, cutoff 2011-11-0
       db.close();
     }
     expect(s.models[1].metrics!['ndcg@10']).toBeGreaterThan(s.models[0].metrics!['ndcg@10']);
+  });
+
+  it('TIFU-KNN (with the setting the validation days chose, docs/recommend.md) beats the best baseline p-topfreq: its interval lies above 0', () => {
+    const s = evalRun(project, ['--param', 'cutoff=2011-11-09', '--param', 'models=p-topfreq,tifu-knn', '--param', 'tifuK=100', '--param', 'tifuGroup=3', '--param', 'tifuGroupDecay=0.6', '--param', 'tifuAlpha=0.3']);
+    const tifu = s.models.find((m) => m.id === 'tifu-knn')!;
+    expect(tifu.versusBestBaseline!.baseline).toBe('p-topfreq');
+    expect(tifu.versusBestBaseline!.low).toBeGreaterThan(0);
+    expect(s.wins).toContain('tifu-knn');
+    expect(s.verdict).toMatch(/tifu-knn wins on nDCG@10 over p-topfreq \(diff \+0\.0\d{3}, 95% CI 0\.0\d{3}…0\.0\d{3}\)/);
   });
 });

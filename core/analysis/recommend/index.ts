@@ -9,4 +9,5 @@ export {
   trainScoreModel, scoreModelRecommender, pairsFromScores, meanBaselineRmse, pickRetailer, weightedSampleTop, topPredictions, stampMission, ScoreNet, ScoreGrads, SCORE_MODEL_DEFAULTS,
   type ScoreModel, type ScoreModelOptions, type ScoreModelRecommenderOptions, type ScorePairs, type Demographics, type EpochReport, type Prediction, type StampCategory,
 } from './score-model.js';
+export { tifuKnn, pifVectors, chooseTifu, TIFU_DEFAULTS, DEFAULT_TIFU_GRID, type TifuOptions, type TifuModel, type TifuGrid } from './tifu-knn.js';
 export { REASONS, REASON_LANGS, say, type ReasonLang } from './reasons.js';

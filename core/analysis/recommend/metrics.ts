@@ -25,6 +25,11 @@ export interface Evaluation {
   new: MetricValues;
   /** Customers evaluated in each split. */
   counts: { all: number; repeat: number; new: number };
+  /**
+   * nDCG at the largest K of each customer of `truth`, in the map's iteration order (NaN for a
+   * customer with an empty truth): the per-customer values the paired bootstrap resamples.
+   */
+  perCustomer: Float64Array;
 }
 
 interface Acc {
@@ -71,9 +76,13 @@ export function evaluate(
   const tRepeat = new Set<number>(), tNew = new Set<number>();
   const seen = new Set<number>();
 
-  const score = (acc: Acc, top: number[], T: Set<number>): void => {
-    if (T.size === 0) return;
+  const perCustomer = new Float64Array(truth.size).fill(NaN);
+  const jMax = ks.indexOf(kMax);
+  let at = 0;
+  const score = (acc: Acc, top: number[], T: Set<number>): number => {
+    if (T.size === 0) return NaN;
     acc.n++;
+    let out = NaN;
     for (let j = 0; j < ks.length; j++) {
       const K = ks[j];
       let hits = 0, dcg = 0;
@@ -83,10 +92,13 @@ export function evaluate(
       acc.sums[3 * j] += hits > 0 ? 1 : 0;
       acc.sums[3 * j + 1] += dcg / ideal[Math.min(K, T.size)];
       acc.sums[3 * j + 2] += hits / T.size;
+      if (j === jMax) out = dcg / ideal[Math.min(K, T.size)];
     }
+    return out;
   };
 
   for (const [u, T] of truth) {
+    const i = at++;
     if (T.size === 0) continue;
     const R = lists(u);
     // The first kMax distinct products of R (positions after de-duplication).
@@ -101,7 +113,7 @@ export function evaluate(
     const h = history(u);
     tRepeat.clear(); tNew.clear();
     for (const p of T) (h.has(p) ? tRepeat : tNew).add(p);
-    score(accAll, top, T);
+    perCustomer[i] = score(accAll, top, T);
     score(accRepeat, top, tRepeat);
     score(accNew, top, tNew);
   }
@@ -117,5 +129,5 @@ export function evaluate(
   };
   const all = values(accAll);
   all.coverage = covered.size / catalogue;
-  return { all, repeat: values(accRepeat), new: values(accNew), counts: { all: accAll.n, repeat: accRepeat.n, new: accNew.n } };
+  return { all, repeat: values(accRepeat), new: values(accNew), counts: { all: accAll.n, repeat: accRepeat.n, new: accNew.n }, perCustomer };
 }

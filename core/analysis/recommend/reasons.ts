@@ -24,6 +24,10 @@ export const REASONS = {
     en: `score ${score.toFixed(1)} = buy level ${buyLevel} + category share ${share.toFixed(1)} + interval ${interval.toFixed(1)}${everyDays !== null ? `; you buy it every ~${everyDays} days` : ''}`,
     ko: `점수 ${score.toFixed(1)} = 구매 수준 ${buyLevel} + 카테고리 비중 ${share.toFixed(1)} + 구매 주기 ${interval.toFixed(1)}${everyDays !== null ? `; 약 ${everyDays}일마다 구매` : ''}`,
   }),
+  tifu: (receipts: number, daysAgo: number | null, neighbours: number, of: number) => ({
+    en: `${receipts > 0 ? `you bought it in ${receipts} receipts${daysAgo !== null ? `, last ${daysAgo} day${daysAgo === 1 ? '' : 's'} ago` : ''}; ` : ''}${neighbours} of your ${of} most similar customers${receipts > 0 ? ' too' : ' bought it'}`,
+    ko: `${receipts > 0 ? `고객님이 영수증 ${receipts}건에서 구매${daysAgo !== null ? ` (마지막 ${daysAgo}일 전)` : ''}; ` : ''}가장 비슷한 고객 ${of}명 중 ${neighbours}명${receipts > 0 ? '도 구매' : '이 구매'}`,
+  }),
   neverBought: () => ({ en: 'never bought', ko: '구매 이력 없음' }),
   predictedOwn: (score: number) => ({ en: `predicted score ${score.toFixed(1)} (already bought)`, ko: `예측 점수 ${score.toFixed(1)} (이미 구매)` }),
   predictedNew: (score: number) => ({ en: `predicted score ${score.toFixed(1)} for a product you have not bought yet (learned from customers like you)`, ko: `예측 점수 ${score.toFixed(1)}: 아직 사지 않은 상품 (비슷한 고객에게서 학습)` }),

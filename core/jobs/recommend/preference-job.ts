@@ -9,6 +9,7 @@ import type { PreferenceValidation } from '../../model/recommend.js';
 import { WorkbenchError } from '../../model/result.js';
 import { recordRunWith } from '../run-record.js';
 import type { JobDefinition } from '../types.js';
+import { requireProducts } from './split.js';
 
 const params = z.object({ split: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').optional() }).strict();
 
@@ -32,6 +33,7 @@ export const preferenceJob: JobDefinition<z.output<typeof params>, PreferenceVal
   async run(ctx, p) {
     const db = openProject(ctx.project);
     try {
+      requireProducts(db, 'preference-score');
       ctx.progress({ phase: 'read', done: 0, total: 1, message: 'purchases' });
       const rows = db
         .prepare(

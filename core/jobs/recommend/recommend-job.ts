@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { clusterKnn, gTopFreq, itemKnn, preferenceRecommender, pTopFreq, scoreModelRecommender, segmentPop, ease, SCORE_MODEL_DEFAULTS, REASON_LANGS, type Recommender } from '../../analysis/recommend/index.js';
+import { clusterKnn, tifuKnn, TIFU_DEFAULTS, gTopFreq, itemKnn, preferenceRecommender, pTopFreq, scoreModelRecommender, segmentPop, ease, SCORE_MODEL_DEFAULTS, REASON_LANGS, type Recommender } from '../../analysis/recommend/index.js';
 import type { SequenceRecommender } from '../../analysis/recommend/sequence.js';
+import { rulesRecommender, RULES_RECOMMENDER_DEFAULTS } from '../../analysis/rules/recommender.js';
 import { sha256Text } from '../../data/hash.js';
 import { openProject } from '../../data/store/open.js';
 import { customerDemographics } from '../../data/store/queries/score-inputs.js';
@@ -12,7 +13,7 @@ import type { JobDefinition } from '../types.js';
 import { segmentsFor } from './eval-job.js';
 import { clusterInputs } from './cluster-inputs.js';
 import { describeTraining, sequenceModel, sequenceParamInfo, sequenceParams } from './sequence-inputs.js';
-import { categoryCodes, readBaskets, temporalSplit } from './split.js';
+import { categoryCodes, readBaskets, requireProducts, temporalSplit } from './split.js';
 
 const params = z
   .object({
@@ -25,6 +26,11 @@ const params = z
     easeItems: z.coerce.number().int().min(10).max(5000).default(2000),
     seed: z.coerce.number().int().optional(),
     epochs: z.coerce.number().int().min(1).max(200).optional(),
+    tifuK: z.coerce.number().int().min(1).max(5000).default(TIFU_DEFAULTS.k),
+    tifuGroup: z.coerce.number().int().min(1).max(100).default(TIFU_DEFAULTS.groupSize),
+    tifuWithinDecay: z.coerce.number().min(0).max(1).default(TIFU_DEFAULTS.withinDecay),
+    tifuGroupDecay: z.coerce.number().min(0).max(1).default(TIFU_DEFAULTS.groupDecay),
+    tifuAlpha: z.coerce.number().min(0).max(1).default(TIFU_DEFAULTS.alpha),
     ...sequenceParams,
   })
   .strict();
@@ -51,12 +57,18 @@ export const recommendJob: JobDefinition<RecommendParams, RecommendSummary> = {
     { name: 'easeItems', type: 'integer', default: 2000, help: 'ease: model only this many most popular products.' },
     { name: 'seed', type: 'integer', default: SCORE_MODEL_DEFAULTS.seed, help: 'score-model and sequence: seed of initialisation, split and batch order.' },
     { name: 'epochs', type: 'integer', default: SCORE_MODEL_DEFAULTS.epochs, help: 'score-model: passes over the training pairs.' },
+    { name: 'tifuK', type: 'integer', default: TIFU_DEFAULTS.k, help: 'tifu-knn: nearest customers k (recommend-eval chooses k, m, r_g and α on its validation days and prints them in its notes).' },
+    { name: 'tifuGroup', type: 'integer', default: TIFU_DEFAULTS.groupSize, help: 'tifu-knn: baskets per group m.' },
+    { name: 'tifuWithinDecay', type: 'number', default: TIFU_DEFAULTS.withinDecay, help: 'tifu-knn: decay within a group r_b.' },
+    { name: 'tifuGroupDecay', type: 'number', default: TIFU_DEFAULTS.groupDecay, help: 'tifu-knn: decay across groups r_g.' },
+    { name: 'tifuAlpha', type: 'number', default: TIFU_DEFAULTS.alpha, help: 'tifu-knn: weight α of the customer\'s own vector against the neighbours\' mean.' },
     ...sequenceParamInfo,
   ],
   async run(ctx, p) {
     const db = openProject(ctx.project);
     let sequence: SequenceRecommender | undefined;
     try {
+      requireProducts(db, 'recommend');
       const b = readBaskets(db, ctx, 'recommend');
       let notes: string | undefined;
       let model: Recommender;
@@ -64,6 +76,10 @@ export const recommendJob: JobDefinition<RecommendParams, RecommendSummary> = {
       else if (p.model === 'p-topfreq') model = pTopFreq();
       else if (p.model === 'item-knn') model = itemKnn();
       else if (p.model === 'ease') model = ease({ lambda: p.lambda, maxItems: p.easeItems });
+      else if (p.model === 'tifu-knn') {
+        model = tifuKnn({ k: p.tifuK, groupSize: p.tifuGroup, withinDecay: p.tifuWithinDecay, groupDecay: p.tifuGroupDecay, alpha: p.tifuAlpha });
+        notes = `k = ${p.tifuK}, m = ${p.tifuGroup}, r_b = ${p.tifuWithinDecay}, r_g = ${p.tifuGroupDecay}, α = ${p.tifuAlpha}`;
+      }
       else if (p.model === 'preference-score') {
         model = preferenceRecommender(categoryCodes(b.productCategories));
       } else if (p.model === 'score-model') {
@@ -81,6 +97,9 @@ export const recommendJob: JobDefinition<RecommendParams, RecommendSummary> = {
         if (typeof c === 'string') throw new WorkbenchError('invalid-input', `cluster-knn: ${c}.`);
         model = clusterKnn({ cluster: c.cluster, vectors: c.vectors, d: c.d, clusterName: (k) => c.names.get(k) ?? `segment ${k}` });
         notes = `clusters of stratified-kmeans run ${c.runId}`;
+      } else if (p.model === 'rules') {
+        model = rulesRecommender();
+        notes = `association rules of the receipts (minSupport ${RULES_RECOMMENDER_DEFAULTS.minSupport}, minConfidence ${RULES_RECOMMENDER_DEFAULTS.minConfidence}, maxLength ${RULES_RECOMMENDER_DEFAULTS.maxLength}); popular products fill lists no rule reaches`;
       }
       else {
         const s = segmentsFor(db, b, p.segmentRun);

@@ -12,7 +12,7 @@ import type { ScoreModelExample, ScoreModelProduct, ScoreModelRetailer, ScoreMod
 import { WorkbenchError } from '../../model/result.js';
 import { recordRunWith } from '../run-record.js';
 import type { JobDefinition } from '../types.js';
-import { categoryCodes } from './split.js';
+import { categoryCodes, requireProducts } from './split.js';
 
 const params = z
   .object({
@@ -64,6 +64,7 @@ export const scoreModelJob: JobDefinition<ScoreModelParams, ScoreModelSummary> =
   async run(ctx, p) {
     const db = openProject(ctx.project);
     try {
+      requireProducts(db, 'score-model');
       ctx.progress({ phase: 'read', done: 0, total: 1, message: 'purchases' });
       db.exec('BEGIN');
       let rows, spend, codes, info;

@@ -1,6 +1,7 @@
 import type { TrainingData } from '../../analysis/recommend/index.js';
 import type { Db } from '../../data/store/open.js';
 import { purchaseBaskets, type Baskets } from '../../data/store/queries/baskets.js';
+import { dataCapabilities, missingFieldReason } from '../../data/store/queries/capabilities.js';
 import { WorkbenchError } from '../../model/result.js';
 import type { JobContext } from '../types.js';
 
@@ -66,4 +67,14 @@ export function readBaskets(db: Db, ctx: JobContext, what: string): Baskets {
   } finally {
     db.exec('COMMIT');
   }
+}
+
+/**
+ * Product-based analyses refuse data without products (issue #10 §2: lines imported without a
+ * product column) with one sentence; data without amounts is fine (purchases are then lines with a
+ * positive quantity, queries/baskets.ts).
+ */
+export function requireProducts(db: Db, what: string): void {
+  const reason = missingFieldReason(dataCapabilities(db), what, ['products']);
+  if (reason) throw new WorkbenchError('invalid-input', reason);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { verdictOf } from '../../../renderer/src/pages/recommend/model.js';
+import { outcomeOf, verdictOf } from '../../../renderer/src/pages/recommend/model.js';
 import type { ModelResult } from '../../../core/model/recommend.js';
 
 const m = (id: string, all: number, fresh: number): ModelResult => ({ id, metrics: { 'ndcg@10': all, 'ndcg@5': all / 2 }, repeat: {}, new: { 'ndcg@10': fresh, 'ndcg@5': fresh } });
@@ -9,6 +9,22 @@ describe('the evaluation verdict the page words in its language', () => {
     const models = [m('g-topfreq', 0.2, 0.013), m('p-topfreq', 0.594, 0), { id: 'segment-pop', skipped: 'no segmentation run' }, m('cluster-knn', 0.026, 0.042), m('sequence', 0.574, 0.001)];
     expect(verdictOf(models, 10)).toEqual({ best: { id: 'p-topfreq', value: 0.594 }, bestNew: { id: 'cluster-knn', value: 0.042 } });
     expect(verdictOf(models, 5)!.best.id).toBe('p-topfreq');
+  });
+
+  it('with the paired-bootstrap comparison: wins only where the interval lies above 0, ties where it contains 0', () => {
+    const v = (baseline: string, diff: number, low: number, high: number) => ({ baseline, metric: 'ndcg@10', diff, low, high });
+    const models: ModelResult[] = [
+      { ...m('g-topfreq', 0.2, 0.013), versusBestBaseline: v('p-topfreq', -0.39, -0.40, -0.38) },
+      { ...m('p-topfreq', 0.594, 0), versusBestBaseline: v('g-topfreq', 0.39, 0.38, 0.40) },
+      { ...m('sequence', 0.5943, 0.001), versusBestBaseline: v('p-topfreq', 0.0003, -0.013, 0.014) },
+      { ...m('tifu-knn', 0.63, 0.001), versusBestBaseline: v('p-topfreq', 0.036, 0.02, 0.05) },
+    ];
+    const r = verdictOf(models, 10)!;
+    expect(r.comparison!.baseline).toBe('p-topfreq');
+    expect(r.comparison!.wins.map((x) => x.id)).toEqual(['p-topfreq', 'tifu-knn']);
+    // The grocery case of the issue: 0.0003 better with an interval across 0 is a tie, not a win.
+    expect(r.comparison!.ties).toEqual([{ id: 'sequence', baseline: 'p-topfreq', diff: 0.0003, low: -0.013, high: 0.014 }]);
+    expect([outcomeOf({ low: 0.001, high: 1 }), outcomeOf({ low: -0.001, high: 0.001 }), outcomeOf({ low: -1, high: -0.001 })]).toEqual(['wins', 'ties', 'loses']);
   });
 
   it('says nothing when no model was evaluated', () => {

@@ -1,8 +1,13 @@
 import { LineFlag } from '../../../model/flags.js';
 import type { Db } from '../open.js';
 
-/** Lines that are purchases of a product: not returns, cancellations, free or negative-priced lines, postage or fees. */
-export const PURCHASE_LINE = `customer_id IS NOT NULL AND quantity > 0 AND amount > 0 AND flags & ${LineFlag.RETURN | LineFlag.CANCELLATION | LineFlag.ZERO_PRICE | LineFlag.NEGATIVE_PRICE | LineFlag.NON_PRODUCT} = 0`;
+/**
+ * Lines that are purchases of a product: not returns, cancellations, free or negative-priced lines, postage or fees.
+ * A line without an amount (files without money, issue #10) is a purchase when its quantity is positive:
+ * `amount > 0 IS NOT 0` is true for a positive or NULL amount (`>` binds tighter than `IS NOT`; every
+ * conjunct starts with its column, as callers prefix them with a table alias).
+ */
+export const PURCHASE_LINE = `customer_id IS NOT NULL AND product_id IS NOT NULL AND quantity > 0 AND amount > 0 IS NOT 0 AND flags & ${LineFlag.RETURN | LineFlag.CANCELLATION | LineFlag.ZERO_PRICE | LineFlag.NEGATIVE_PRICE | LineFlag.NON_PRODUCT} = 0`;
 
 /**
  * Every purchase receipt as its set of distinct products, in receipt order (issue #5: popularity is

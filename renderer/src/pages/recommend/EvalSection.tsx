@@ -9,7 +9,7 @@ import { JobStatus } from '../../components/JobStatus.js';
 import { useApiQuery } from '../../hooks/useApiQuery.js';
 import { useJobRunner } from '../../hooks/useJobRunner.js';
 import { useI18n } from '../../i18n/context.js';
-import { BASELINES, evalSummary, metricColumns, modelsFromHelp, verdictOf } from './model.js';
+import { BASELINES, evalSummary, metricColumns, modelsFromHelp, outcomeOf, verdictOf } from './model.js';
 import { ndcgOption, trainingOption } from './options.js';
 
 interface FormProps {
@@ -103,7 +103,7 @@ export function EvalView({ run }: { run: RunRecord }) {
           <span>{t('recommend.products')}: <strong>{fmt.int(s.products)}</strong></span>
           <span>{t('recommend.testDays')}: <strong>{fmt.int(s.testDays)}</strong></span>
         </div>
-        <p className="rec-verdict-text">{verdict ? t('recommend.verdict', { k: Math.max(...s.ks), model: verdict.best.id, value: fmt.dec(verdict.best.value, 4), newModel: verdict.bestNew.id, newValue: fmt.dec(verdict.bestNew.value, 4) }) : s.verdict}</p>
+        <p className="rec-verdict-text">{verdict ? verdictText(verdict, Math.max(...s.ks), t, fmt) : s.verdict}</p>
       </div>
       <ChartCard panelId="eval" title={t('recommend.chart', { k })} subtitle={t('recommend.chart.hint')} option={option} reason={t('recommend.noModels')} height={320} wide />
       <Card title={t('recommend.table')}>
@@ -134,6 +134,29 @@ export function EvalView({ run }: { run: RunRecord }) {
   );
 }
 
+type Verdict = NonNullable<ReturnType<typeof verdictOf>>;
+type I18n = ReturnType<typeof useI18n>;
+
+// Differences of nDCG (|x| ≤ 1) with four fixed decimals in both languages, as core writes them ("+0.0410", "0.3710").
+const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(4)}`;
+const bound = (x: number) => `${x < 0 ? '−' : ''}${Math.abs(x).toFixed(4)}`;
+
+/**
+ * The verdict in the page's language: the models that beat the best baseline (their 95 % interval
+ * lies above 0) and those that tie it, or that none beats it; then the best on new items. Runs from
+ * before the comparison keep the older wording (the best nDCG).
+ */
+function verdictText(v: Verdict, k: number, t: I18n['t'], fmt: I18n['fmt']): string {
+  const newPart = t('recommend.verdict.new', { newModel: v.bestNew.id, newValue: fmt.dec(v.bestNew.value, 4) });
+  if (!v.comparison) return t('recommend.verdict', { k, model: v.best.id, value: fmt.dec(v.best.value, 4), newModel: v.bestNew.id, newValue: fmt.dec(v.bestNew.value, 4) });
+  const args = (x: { id: string; baseline: string; diff: number; low: number; high: number }) => ({ k, model: x.id, baseline: x.baseline, diff: signed(x.diff), low: bound(x.low), high: bound(x.high) });
+  const parts = v.comparison.wins.length > 0
+    ? v.comparison.wins.map((x) => t('recommend.verdict.wins', args(x)))
+    : [t('recommend.verdict.none', { k, baseline: v.comparison.baseline })];
+  for (const x of v.comparison.ties) parts.push(t('recommend.verdict.ties', args(x)));
+  return `${parts.join('; ')}; ${newPart}`;
+}
+
 /** A model trained by epochs (sequence): loss and the held-out next-session HR@5 / nDCG@5 per epoch. */
 function TrainingChart({ model }: { model: ModelResult }) {
   const { t, fmt } = useI18n();
@@ -152,6 +175,7 @@ function EvalTable({ summary }: { summary: RecommendEvalSummary }) {
   const { t, fmt } = useI18n();
   const cols = metricColumns(summary.ks);
   const kTop = summary.ks.includes(10) ? 10 : Math.max(...summary.ks);
+  const maxK = Math.max(...summary.ks);
   const shown = summary.models.filter((m) => m.skipped === undefined);
   const best = new Map<string, number>();
   for (const c of [...cols, 'coverage']) best.set(c, Math.max(...shown.map((m) => m.metrics?.[c] ?? -Infinity)));
@@ -175,6 +199,7 @@ function EvalTable({ summary }: { summary: RecommendEvalSummary }) {
             <th className="num">{t('recommend.coverage')}</th>
             <th className="num">{t('recommend.repeatNdcg', { k: kTop })}</th>
             <th className="num">{t('recommend.newNdcg', { k: kTop })}</th>
+            <th className="num">{t('recommend.versus', { k: maxK })}</th>
             <th className="num">{t('recommend.train')}</th>
           </tr>
         </thead>
@@ -188,6 +213,14 @@ function EvalTable({ summary }: { summary: RecommendEvalSummary }) {
               {cell(m, 'coverage')}
               <td className="num">{m.repeat?.[`ndcg@${kTop}`] === undefined ? '–' : fmt.dec(m.repeat[`ndcg@${kTop}`], 3)}</td>
               <td className="num">{m.new?.[`ndcg@${kTop}`] === undefined ? '–' : fmt.dec(m.new[`ndcg@${kTop}`], 3)}</td>
+              <td className="num rec-versus" data-outcome={m.versusBestBaseline ? outcomeOf(m.versusBestBaseline) : undefined} title={m.versusBestBaseline ? t('recommend.versus.hint', { baseline: m.versusBestBaseline.baseline }) : undefined}>
+                {m.versusBestBaseline === undefined ? '–' : (
+                  <>
+                    {signed(m.versusBestBaseline.diff)} <span className="muted small">[{bound(m.versusBestBaseline.low)}…{bound(m.versusBestBaseline.high)}]</span>{' '}
+                    <span className={`badge ${outcomeOf(m.versusBestBaseline) === 'wins' ? '' : 'badge-muted'}`}>{t(`recommend.outcome.${outcomeOf(m.versusBestBaseline)}`)}</span>
+                  </>
+                )}
+              </td>
               <td className="num">{m.trainSeconds === undefined ? '–' : fmt.dec(m.trainSeconds, 3)}</td>
             </tr>
           ))}
