@@ -17,19 +17,23 @@ export interface ServeOptions {
 
 /**
  * `serve`: the browser host (SPEC §5–§6). Opens the project (creating an empty one when the file
- * does not exist, so the import wizard can fill it), listens on 127.0.0.1 only with a per-launch
+ * does not exist, so the import wizard can fill it; a new project's name ends in .sqlite), listens on 127.0.0.1 only with a per-launch
  * secret, prints the URL, and runs until SIGINT or SIGTERM; then cancels running jobs, closes the
  * server, removes the upload folder and resolves (exit code 0). A second signal stops at once.
  */
 export async function serve(options: ServeOptions): Promise<void> {
   const project = path.resolve(options.project);
-  const api = new ApiHost(options.service, project);
-  const opened = await api.call('openProject', { path: project, create: true });
-  if (!opened.ok) throw new WorkbenchError(opened.error.code, opened.error.message, opened.error.details);
-
+  // Also removes the upload folders of earlier launches that were killed (issue #15 §9).
   const uploads = new UploadArea();
   const removeUploads = (): void => uploads.remove();
   process.once('exit', removeUploads);
+  const api = new ApiHost(options.service, project, uploads);
+  const opened = await api.call('openProject', { path: project, create: true });
+  if (!opened.ok) {
+    uploads.remove();
+    process.off('exit', removeUploads);
+    throw new WorkbenchError(opened.error.code, opened.error.message, opened.error.details);
+  }
   const secret = newSecret();
   const server = new WorkbenchServer({ api, secret, rendererDir: defaultRendererDir(), uploads });
   let port: number;

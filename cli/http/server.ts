@@ -12,6 +12,15 @@ import type { UploadArea } from './upload.js';
 /** The only address the browser host listens on (SPEC §5): never another interface. */
 export const LOOPBACK = '127.0.0.1';
 
+/** A client gets this long to send its request headers (Node's default is 60 s): a slow client cannot hold sockets. */
+export const HEADERS_TIMEOUT_MS = 10_000;
+
+/**
+ * A whole request, body included, must arrive within this (Node's default is 5 min): long enough
+ * for the 4 GB upload limit at 2.5 MB/s, where a loopback upload runs at hundreds of MB/s.
+ */
+export const REQUEST_TIMEOUT_MS = 30 * 60_000;
+
 export interface WorkbenchServerOptions {
   api: ApiHost;
   secret: string;
@@ -33,9 +42,7 @@ export class WorkbenchServer {
 
   constructor(private readonly options: WorkbenchServerOptions) {
     this.events = new EventStreams(options.api.board);
-    this.server = http.createServer((req, res) => void this.route(req, res));
-    // Uploads of large files may take longer than the default 5 minutes; this is a local server.
-    this.server.requestTimeout = 0;
+    this.server = http.createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS }, (req, res) => void this.route(req, res));
   }
 
   /** Listens on 127.0.0.1:port (0: a free port chosen by the system); resolves with the port. */
@@ -76,12 +83,14 @@ export class WorkbenchServer {
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     setSecurityHeaders(res);
     const port = this.port;
+    let trusted = false;
     try {
       if (!hostAllowed(req, port)) throw new HttpError(403, 'invalid-input', `This server answers only to 127.0.0.1:${port} and localhost:${port}.`);
       if (!originAllowed(req, port)) throw new HttpError(403, 'invalid-input', 'Cross-site requests are refused.');
       const url = new URL(req.url ?? '/', `http://${LOOPBACK}:${port}`);
       const auth = authenticate(req, url, this.options.secret, port);
       if (auth.kind === 'deny') throw new HttpError(auth.status, 'invalid-input', auth.message, auth.status === 401 ? { 'WWW-Authenticate': 'Bearer realm="segment-workbench"' } : {});
+      trusted = auth.kind === 'ok';
       if (auth.kind === 'redirect') {
         res.writeHead(303, { Location: auth.location, 'Set-Cookie': auth.cookie, 'Content-Length': 0 });
         res.end();
@@ -95,10 +104,17 @@ export class WorkbenchServer {
       else serveStatic(req, res, url, this.options.rendererDir);
     } catch (err) {
       if (err instanceof HttpError) {
+        if (!trusted) {
+          // Refused before authentication (issue #15 §10): answer, then close without reading a
+          // byte of the body; otherwise Node reads and discards it, however large it says it is.
+          res.once('finish', () => req.socket.destroy());
+          sendError(req, res, err.status, { code: err.code, message: err.message }, { ...err.headers, Connection: 'close' });
+          return;
+        }
         sendError(req, res, err.status, { code: err.code, message: err.message }, err.headers);
         return;
       }
-      process.stderr.write(`segment-workbench serve: ${req.method} ${req.url}: ${(err as Error).stack ?? String(err)}\n`);
+      process.stderr.write(`segment-workbench serve: ${req.method} ${redactedUrl(req.url)}: ${(err as Error).stack ?? String(err)}\n`);
       sendError(req, res, 500, { code: 'internal', message: `Internal error: ${(err as Error).message ?? String(err)}` });
     }
   }
@@ -109,5 +125,16 @@ function decodeSegment(s: string): string {
     return decodeURIComponent(s);
   } catch {
     return s;
+  }
+}
+
+/** A request URL fit for a log: the secret (`?token=`) replaced, so it never reaches one (issue #15 §8). */
+export function redactedUrl(raw: string | undefined): string {
+  try {
+    const url = new URL(raw ?? '/', 'http://x');
+    if (url.searchParams.has('token')) url.searchParams.set('token', 'REDACTED');
+    return `${url.pathname}${url.search}`;
+  } catch {
+    return (raw ?? '').split('?')[0];
   }
 }

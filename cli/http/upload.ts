@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { StagedFiles } from '../../core/service/file-policy.js';
 import { HttpError, sendJson, tooLarge } from './respond.js';
 
 /** Largest file the import wizard may stage (the full L.point purchase file is ~290 MB). */
@@ -31,18 +32,48 @@ export function sanitiseFileName(raw: string): string {
   return name === '' ? 'upload.csv' : name;
 }
 
+/** Staging folders are named `segment-workbench-uploads-<pid>-XXXXXX` (before issue #15: without the pid). */
+export const UPLOADS_PREFIX = 'segment-workbench-uploads-';
+
 /**
- * The staging folder of one launch (os.tmpdir()/segment-workbench-uploads-XXXX), removed at
+ * The staging folder of one launch (os.tmpdir()/segment-workbench-uploads-<pid>-XXXX), removed at
  * shutdown: a browser cannot hand the server a path, so the import wizard uploads each file here
  * and imports the path it gets back. Each upload has a subfolder of its own, so files keep their
- * names (import reports show them) and never overwrite each other.
+ * names (import reports show them) and never overwrite each other. The files staged here are the
+ * only ones the browser host lets previewImport and imports read (StagedFiles), and a file is
+ * deleted once an import of it has succeeded.
  */
-export class UploadArea {
+export class UploadArea implements StagedFiles {
   readonly dir: string;
   private seq = 0;
+  private readonly staged = new Set<string>();
 
   constructor(private readonly limit = UPLOAD_LIMIT) {
-    this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'segment-workbench-uploads-'));
+    removeStaleUploads(os.tmpdir());
+    this.dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), `${UPLOADS_PREFIX}${process.pid}-`)));
+  }
+
+  /** True for a file staged by this launch and still here (compared by real path: no link leads elsewhere). */
+  owns(file: string): boolean {
+    try {
+      return this.staged.has(fs.realpathSync(file));
+    } catch {
+      return false;
+    }
+  }
+
+  /** Deletes staged files (and their upload subfolders); other paths are ignored. */
+  release(files: readonly string[]): void {
+    for (const file of files) {
+      let real: string;
+      try {
+        real = fs.realpathSync(file);
+      } catch {
+        continue;
+      }
+      if (!this.staged.delete(real)) continue;
+      fs.rmSync(path.dirname(real), { recursive: true, force: true });
+    }
   }
 
   /** `POST /api/upload?name=<file name>` with the file as the body → `{ok:true, value: StagedFile}`. */
@@ -72,6 +103,7 @@ export class UploadArea {
       if (err instanceof HttpError) throw err;
       throw new HttpError(400, 'invalid-input', `The upload of ${name} did not complete: ${(err as Error).message}`, { Connection: 'close' });
     }
+    this.staged.add(file);
     const value: StagedFile = { path: file, name, bytes };
     sendJson(res, 200, { ok: true, value });
   }
@@ -79,5 +111,48 @@ export class UploadArea {
   /** Removes the folder and everything staged in it. */
   remove(): void {
     fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Removes staging folders left by launches that ended without cleaning up (kill -9, a crash,
+ * issue #15 §9): folders of this program in `tmp`, owned by this user, whose launch is over — by
+ * its pid when the name carries one, else (older names) by being older than this process.
+ */
+export function removeStaleUploads(tmp: string): string[] {
+  const removed: string[] = [];
+  const startedAt = Date.now() - process.uptime() * 1000;
+  const uid = process.getuid?.();
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(tmp, { withFileTypes: true });
+  } catch {
+    return removed;
+  }
+  for (const entry of entries) {
+    if (!entry.isDirectory() || !entry.name.startsWith(UPLOADS_PREFIX)) continue;
+    const folder = path.join(tmp, entry.name);
+    let stat: fs.Stats;
+    try {
+      stat = fs.lstatSync(folder);
+    } catch {
+      continue;
+    }
+    if (uid !== undefined && stat.uid !== uid) continue;
+    const pid = /^(\d+)-/.exec(entry.name.slice(UPLOADS_PREFIX.length))?.[1];
+    const over = pid !== undefined ? Number(pid) !== process.pid && !isRunning(Number(pid)) : stat.mtimeMs < startedAt;
+    if (!over) continue;
+    fs.rmSync(folder, { recursive: true, force: true });
+    removed.push(folder);
+  }
+  return removed;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -1,7 +1,7 @@
-import fs from 'node:fs';
+import { AtomicFile } from './atomic-file.js';
 
 export interface CsvWriteOptions {
-  /** Prefix a UTF-8 BOM so Excel opens Korean text correctly (default true). */
+  /** Prefix a UTF-8 BOM so Excel opens Korean text correctly (default true; each export's own default is in core/service/exports.ts). */
   bom?: boolean;
 }
 
@@ -42,9 +42,13 @@ export function csvText(header: readonly string[], rows: Iterable<readonly Cell[
   return { text: parts.join(''), rows: parts.length - 1 };
 }
 
-/** Writes rows as an Excel-safe CSV (UTF-8 with BOM, CRLF, neutralised formulas); returns the row count. */
+/**
+ * Writes rows as an Excel-safe CSV (UTF-8, BOM unless `bom: false`, CRLF, neutralised formulas);
+ * returns the data row count. The file is written atomically (AtomicFile): a full disk, a failed
+ * query while reading the rows or a kill leaves the old file as it was, never half a file.
+ */
 export function writeCsvFile(file: string, header: readonly string[], rows: Iterable<readonly Cell[]>, options: CsvWriteOptions = {}): number {
-  const fd = fs.openSync(file, 'w');
+  const out = new AtomicFile(file);
   try {
     let buf = (options.bom === false ? '' : '\uFEFF') + csvLine(header);
     let n = 0;
@@ -52,13 +56,15 @@ export function writeCsvFile(file: string, header: readonly string[], rows: Iter
       buf += csvLine(row);
       n++;
       if (buf.length > 1 << 20) {
-        fs.writeSync(fd, buf);
+        out.write(buf);
         buf = '';
       }
     }
-    fs.writeSync(fd, buf);
+    out.write(buf);
+    out.commit();
     return n;
-  } finally {
-    fs.closeSync(fd);
+  } catch (err) {
+    out.abort();
+    throw err;
   }
 }
