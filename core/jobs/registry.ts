@@ -8,6 +8,7 @@ import { recommendEvalJob } from './recommend/eval-job.js';
 import { preferenceJob } from './recommend/preference-job.js';
 import { recommendJob } from './recommend/recommend-job.js';
 import { scoreModelJob } from './recommend/score-model-job.js';
+import { rulesJob } from './rules/rules-job.js';
 import { kmeansJob } from './segment/kmeans-job.js';
 import { kmedoidsJob } from './segment/kmedoids-job.js';
 import { kprototypesJob } from './segment/kprototypes-job.js';
@@ -19,7 +20,7 @@ import type { JobDefinition } from './types.js';
 type AnyJob = JobDefinition<any, any>;
 
 /** Every job kind the worker can run: imports, the demo, analyses, and the runner's diagnostics. */
-const ALL: readonly AnyJob[] = [importJob, demoJob, summaryJob, overviewJob, stratifiedJob, kprototypesJob, kmedoidsJob, kmeansJob, recommendEvalJob, recommendJob, preferenceJob, scoreModelJob, ...DIAGNOSTIC_JOBS];
+const ALL: readonly AnyJob[] = [importJob, demoJob, summaryJob, overviewJob, stratifiedJob, kprototypesJob, kmedoidsJob, kmeansJob, recommendEvalJob, recommendJob, preferenceJob, scoreModelJob, rulesJob, ...DIAGNOSTIC_JOBS];
 
 /** Job kinds by id; built once so a duplicate id fails at load, not at run time. */
 export const JOBS: ReadonlyMap<string, AnyJob> = buildMap(ALL);

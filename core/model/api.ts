@@ -4,6 +4,7 @@ import type { JobEvent, JobProgress, JobStatus, RunRecord } from './jobs.js';
 import { OPERATION_NAMES, type OperationName } from './operation-names.js';
 import type { ApiResult } from './result.js';
 import type { CustomerView } from './recommend.js';
+import { RULE_SORT_KEYS, type RulesView } from './rules.js';
 import type { RunComparison, SegmentationView, SegmentComparison } from './segment.js';
 
 /**
@@ -24,7 +25,7 @@ export const runRequestSchema = z.object({
 });
 export type RunRequest = z.input<typeof runRequestSchema>;
 
-export const EXPORT_KINDS = ['import-report', 'summary', 'segments', 'profiles', 'features', 'campaign'] as const;
+export const EXPORT_KINDS = ['import-report', 'summary', 'segments', 'profiles', 'features', 'campaign', 'rules'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 export const exportRequestSchema = z.object({
@@ -33,13 +34,22 @@ export const exportRequestSchema = z.object({
   what: z.string().min(1),
   out: z.string().min(1),
   params: z.record(z.string(), z.string()).default({}),
+  /** Prefix a UTF-8 BOM to a CSV export; absent: the export's documented default (`export --help`). */
+  bom: z.boolean().optional(),
 });
 export type ExportRequest = z.input<typeof exportRequestSchema>;
 
 export interface ExportResult {
   file: string;
-  rows: number;
   what: string;
+  /** What the file holds, whatever its name says. */
+  format: 'csv' | 'json';
+  /** CSV data rows written (header excluded); absent for JSON, which has no rows. */
+  rows?: number;
+  /** Whether a CSV starts with a UTF-8 BOM; absent for JSON. */
+  bom?: boolean;
+  /** Size of the written file. */
+  bytes: number;
 }
 
 /** An analysis as listed by `analyses`: id, title, what it does, parameters with defaults and help. */
@@ -73,7 +83,12 @@ export interface FilePreview {
   ok: boolean;
   /** Why the file cannot be imported as it is (with line and column when there is one). */
   error?: { message: string; line: number; column: string };
-  format?: 'lpoint' | 'generic';
+  format?: 'lpoint' | 'generic' | 'baskets';
+  /** .xlsx: the sheet previewed and every sheet of the workbook (for the sheet picker). */
+  sheet?: string;
+  sheets?: string[];
+  /** A format the user may choose that reads this file better (lines of varying width, no header: baskets). */
+  suggestFormat?: 'baskets';
   table?: string;
   encoding?: string;
   delimiter?: string;
@@ -104,10 +119,11 @@ export interface ReportRow extends RowIssue {
 }
 
 const importShape = {
-  format: z.enum(['auto', 'lpoint', 'generic']).default('auto'),
+  format: z.enum(['auto', 'lpoint', 'generic', 'baskets']).default('auto'),
   map: z.record(z.string(), z.string()).default({}),
   role: z.enum(['auto', 'transactions', 'customers', 'products']).default('auto'),
   encoding: z.enum(['auto', 'utf8', 'cp949']).default('auto'),
+  sheet: z.string().min(1).optional(),
 };
 
 /** Every operation's input schema. Keys are the operation names (a contract for all shells). */
@@ -142,6 +158,12 @@ export const OPERATIONS = {
   exportCsv: z.object({ project, run: z.number().int().positive(), what: z.string().min(1), params: z.record(z.string(), z.string()).default({}) }),
   /** One customer: purchase timeline and, with a recommend run, their recommendations with reasons. */
   getCustomer: z.object({ project, customer: z.string().min(1), runId: z.number().int().positive().optional() }),
+  /** A page of a rules run's rules (one part: the whole data or a segment), sorted and filtered, with scatter points. */
+  getRules: z.object({
+    project, runId: z.number().int().positive(), part: z.string().min(1).optional(), sort: z.enum(RULE_SORT_KEYS).default('lift'), desc: z.boolean().default(true),
+    search: z.string().max(200).optional(), minConfidence: z.number().min(0).max(1).optional(), minLift: z.number().min(0).optional(), uniqueOnly: z.boolean().default(false),
+    offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(5000).default(200),
+  }),
 } as const satisfies Record<OperationName, z.ZodType>;
 
 // Both ways: a name without a schema fails above, a schema without a name fails here.
@@ -169,6 +191,7 @@ export interface OperationOutputs {
   compareRuns: RunComparison;
   exportCsv: { filename: string; rows: number; csv: string };
   getCustomer: CustomerView;
+  getRules: RulesView;
 }
 
 /** The API as the renderer sees it: one method per operation, errors as data, job events pushed. */

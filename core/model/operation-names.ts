@@ -22,6 +22,7 @@ export const OPERATION_NAMES = [
   'compareRuns',
   'exportCsv',
   'getCustomer',
+  'getRules',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

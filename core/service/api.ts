@@ -9,14 +9,17 @@ import { OPERATIONS, type OperationInput, type OperationName, type OperationOutp
 import { toApiError, WorkbenchError, type ApiResult } from '../model/result.js';
 import { customerView } from './customers.js';
 import { exportText } from './exports.js';
+import { checkDataFiles, checkNewProjectPath, type StagedFiles } from './file-policy.js';
 import { JobBoard } from './job-board.js';
+import { rulesView } from './rules.js';
 import { compareRuns, compareSegments, renameSegment, segmentationView } from './segments.js';
 import type { WorkbenchService } from './service.js';
 
 type Handlers = { [K in OperationName]: (input: z.output<(typeof OPERATIONS)[K]>) => Promise<OperationOutputs[K]> | OperationOutputs[K] };
 
-function withProject<T>(file: string, fn: (db: ReturnType<typeof openProject>) => T, create = false): T {
-  const db = openProject(file, { create });
+/** Runs `fn` on the project; except for 'write', an existing project in a read-only folder opens read-only (issue #15 §7). */
+function withProject<T>(file: string, fn: (db: ReturnType<typeof openProject>) => T, mode: 'read' | 'write' | 'create' = 'read'): T {
+  const db = openProject(file, { create: mode === 'create', readonlyIfNeeded: mode !== 'write' });
   try {
     return fn(db);
   } finally {
@@ -33,21 +36,42 @@ export class ApiHost {
   readonly board = new JobBoard();
   private current: string | null;
 
-  constructor(private readonly service: WorkbenchService, initialProject: string | null = null) {
+  /**
+   * `staged`: the browser host's uploads — then previews and imports read only those, the demo
+   * writes no CSV folder, and an uploaded file is deleted once its import has succeeded (issue #15
+   * §9, §11). Absent (Electron, tests): any regular file the user picked.
+   */
+  constructor(
+    private readonly service: WorkbenchService,
+    initialProject: string | null = null,
+    private readonly staged: StagedFiles | null = null,
+  ) {
     this.current = initialProject === null ? null : path.resolve(initialProject);
   }
 
   private readonly handlers: Handlers = {
     openProject: ({ path: file, create }) => {
-      const info = withProject(path.resolve(file), (db) => projectInfo(db, path.resolve(file)), create);
+      if (create) checkNewProjectPath(path.resolve(file));
+      const info = withProject(path.resolve(file), (db) => projectInfo(db, path.resolve(file)), create ? 'create' : 'read');
       this.current = info.path;
       return info;
     },
     currentProject: (): ProjectInfo | null => (this.current === null ? null : withProject(this.current, (db) => projectInfo(db, this.current as string))),
     projectInfo: ({ project }) => withProject(project, (db) => projectInfo(db, project)),
-    previewImport: (input) => previewFiles(input.files, input),
+    previewImport: (input) => {
+      checkDataFiles(input.files, this.staged);
+      return previewFiles(input.files, input);
+    },
     startJob: ({ project, kind, params }) => {
+      const files = kind === 'import' && Array.isArray(params.files) ? params.files.filter((f): f is string => typeof f === 'string') : [];
+      if (kind === 'import' || kind === 'demo') checkNewProjectPath(path.resolve(project));
+      if (kind === 'import') checkDataFiles(files, this.staged);
+      if (kind === 'demo' && this.staged && params.out !== undefined) throw new WorkbenchError('invalid-input', 'The browser host does not write the demo CSV files to a folder; use `segment-workbench demo --out` for that.');
       const handle = kind === 'import' ? this.service.importFiles({ ...(params as object), project } as never) : kind === 'demo' ? this.service.demo({ ...(params as object), project } as never) : this.service.runAnalysis({ project, analysis: kind, params });
+      // Deleted before the board hears of the end (listeners run in order), so whoever sees `done`
+      // finds the upload gone. A failed or cancelled import keeps its uploads: the wizard retries.
+      const staged = this.staged;
+      if (staged) handle.onEvent((e) => e.type === 'done' && staged.release(files));
       return this.board.track(handle, project);
     },
     cancelJob: ({ jobId }) => {
@@ -71,11 +95,12 @@ export class ApiHost {
       withProject(project, (db) => {
         renameSegment(db, runId, segment, name);
         return { runId, segment, name: name.trim() };
-      }),
+      }, 'write'),
     compareSegments: ({ project, runId, a, b }) => withProject(project, (db) => compareSegments(db, runId, a, b)),
     compareRuns: ({ project, runA, runB }) => withProject(project, (db) => compareRuns(db, runA, runB)),
     exportCsv: ({ project, run, what, params }) => withProject(project, (db) => exportText(db, run, what, params)),
     getCustomer: ({ project, customer, runId }) => withProject(project, (db) => customerView(db, customer, runId)),
+    getRules: ({ project, runId, ...view }) => withProject(project, (db) => rulesView(db, runId, view)),
   };
 
   /** Runs one operation from untrusted input: unknown names and invalid inputs are errors as data. */

@@ -1,50 +1,102 @@
+import { writeFileAtomic } from '../data/export/atomic-file.js';
 import { csvText, writeCsvFile, type Cell } from '../data/export/csv-writer.js';
 import { sha256Text } from '../data/hash.js';
 import { readMembers, readNames } from '../data/store/segments.js';
-import type { Db } from '../data/store/open.js';
+import { projectFileOf, type Db } from '../data/store/open.js';
 import { importIssuesOfRun } from '../data/store/queries/import-report.js';
 import { getRun } from '../data/store/runs.js';
-import { EXPORT_KINDS, type ExportResult } from '../model/api.js';
+import { EXPORT_KINDS, type ExportKind, type ExportResult } from '../model/api.js';
+import { SEGMENT_ANALYSES } from '../model/segment.js';
 import { WorkbenchError } from '../model/result.js';
 import fs from 'node:fs';
+import { resolveExportTarget } from './export-target.js';
+import { rulesExportRows } from './rules.js';
 import { SEGMENT_EXPORTS, segmentationRun, segmentExport } from './segments.js';
 
-/** Writes one export of a stored run. Kinds grow with the analyses; each checks the run fits. */
-export function exportRun(db: Db, runId: number, what: string, out: string, params: Record<string, string> = {}): ExportResult {
+/** What one export writes; `export --help` prints these, and exportRun applies `bom` as the default. */
+export interface ExportInfo {
+  /** What the file holds, one line. */
+  writes: string;
+  /** The kind of run it exports. */
+  runs: string;
+  format: 'csv' | 'json';
+  /** CSV: whether it starts with a UTF-8 BOM unless the request says otherwise; JSON: null. */
+  bom: boolean | null;
+  /** Its `--param key=value` options, when it has any. */
+  params?: string;
+}
+
+/**
+ * Every export, once (keyed by the contract's EXPORT_KINDS, so a new kind must be described here).
+ * BOM defaults: Excel needs the BOM to read a CSV as UTF-8 (Korean names turn to mojibake
+ * without it), so the lists people open in Excel — campaign, import-report — carry it; the
+ * segmentation exports are read by scripts, where the BOM sticks to the first column name
+ * (Python's csv module reads `\ufeffcustomer`; R's read.csv in a non-UTF-8 locale `X...customer`),
+ * so they do not.
+ */
+export const EXPORTS: Record<ExportKind, ExportInfo> = {
+  'import-report': { writes: 'every rejected and flagged row: file, line, column, value, reason, severity', runs: 'an import or demo run', format: 'csv', bom: true },
+  summary: { writes: "the run's record: analysis, parameters, data fingerprint, timings, summary", runs: 'any run', format: 'json', bom: null },
+  segments: { writes: 'one row per customer: customer, segment, name, outlier, reason (excluded customers last, with an empty segment and the reason)', runs: `a segmentation run (${SEGMENT_ANALYSES.join(', ')})`, format: 'csv', bom: false },
+  profiles: { writes: 'one row per segment: size, shares, spend, feature means and medians, top categories', runs: 'a segmentation run', format: 'csv', bom: false },
+  features: { writes: 'customer, then the feature matrix the clustering saw (after scaling)', runs: 'a segmentation run', format: 'csv', bom: false, params: 'stage=dbscan (stratified-kmeans: the matrix DBSCAN saw)' },
+  campaign: { writes: 'one row per recommended product: customer, segment, rank, product, name, category, score, reason', runs: 'a recommend run', format: 'csv', bom: true, params: 'segmentRun=ID, segment=ID|NAME, hashIds=true' },
+  // Rules are read by analysts in Excel and by pandas/R alike; no BOM, as the other analysis tables (pandas reads it with encoding='utf-8-sig', Excel users pass --bom).
+  rules: { writes: "one row per rule: segment, antecedents, consequents (names joined by ' & '), antecedent support, consequent support, support, confidence, lift, leverage, conviction (inf at confidence 1), zhangs_metric", runs: 'a rules run', format: 'csv', bom: false },
+};
+
+/**
+ * Writes one export of a stored run; `bom` overrides the export's default. Each kind checks the run
+ * fits. `out` may never be the project, its side files or any SQLite database (resolveExportTarget),
+ * and the file is replaced atomically: complete, or the old one untouched (AtomicFile).
+ */
+export function exportRun(db: Db, runId: number, what: string, out: string, params: Record<string, string> = {}, bom?: boolean): ExportResult {
   const run = getRun(db, runId);
   if (!run) throw new WorkbenchError('not-found', `No run ${runId} in this project; \`runs\` lists them.`);
-  switch (what) {
+  if (!(EXPORT_KINDS as readonly string[]).includes(what)) throw new WorkbenchError('invalid-input', `Unknown export '${what}'; known: ${EXPORT_KINDS.join(', ')}.`);
+  const kind = what as ExportKind;
+  const info = EXPORTS[kind];
+  if (info.format !== 'csv' && bom !== undefined) throw new WorkbenchError('usage', `--bom applies to CSV exports; ${what} writes JSON.`);
+  const withBom = bom ?? info.bom === true;
+  const target = resolveExportTarget(out, projectFileOf(db));
+  const csv = (header: readonly string[], rows: Iterable<readonly Cell[]>): ExportResult => {
+    const count = writeCsvFile(target, header, rows, { bom: withBom });
+    return { file: out, what, format: 'csv', rows: count, bom: withBom, bytes: fs.statSync(target).size };
+  };
+  switch (kind) {
     case 'import-report': {
       if (run.analysis !== 'import' && run.analysis !== 'demo') throw new WorkbenchError('invalid-input', `Run ${runId} is a ${run.analysis} run; import-report needs an import or demo run.`);
       const rows = (function* () {
         for (const r of importIssuesOfRun(db, runId)) yield [r.file, r.line, r.column, r.value, r.reason, r.severity] as const;
       })();
-      return { file: out, what, rows: writeCsvFile(out, ['file', 'line', 'column', 'value', 'reason', 'severity'], rows) };
+      return csv(['file', 'line', 'column', 'value', 'reason', 'severity'], rows);
     }
     case 'summary': {
-      fs.writeFileSync(out, JSON.stringify({ id: run.id, analysis: run.analysis, params: run.params, dataFingerprint: run.dataFingerprint, startedAt: run.startedAt, finishedAt: run.finishedAt, durationMs: run.durationMs, summary: run.summary }, null, 2) + '\n');
-      return { file: out, what, rows: 1 };
+      const bytes = writeFileAtomic(target, JSON.stringify({ id: run.id, analysis: run.analysis, params: run.params, dataFingerprint: run.dataFingerprint, startedAt: run.startedAt, finishedAt: run.finishedAt, durationMs: run.durationMs, summary: run.summary }, null, 2) + '\n');
+      return { file: out, what, format: 'json', bytes };
     }
     case 'segments':
     case 'profiles':
     case 'features': {
-      const { header, rows } = segmentExport(db, runId, what, params);
-      return { file: out, what, rows: writeCsvFile(out, header, rows) };
+      const { header, rows } = segmentExport(db, runId, kind, params);
+      return csv(header, rows);
     }
     case 'campaign': {
       const { header, rows } = campaignRows(db, runId, params);
-      return { file: out, what, rows: writeCsvFile(out, header, rows) };
+      return csv(header, rows);
     }
-    default:
-      throw new WorkbenchError('invalid-input', `Unknown export '${what}'; known: ${EXPORT_KINDS.join(', ')}.`);
+    case 'rules': {
+      const { header, rows } = rulesExportRows(db, runId);
+      return csv(header, rows);
+    }
   }
 }
 
 /** A CSV export as text, for a download in the app (segmentation exports and campaigns). */
 export function exportText(db: Db, runId: number, what: string, params: Record<string, string>): { filename: string; rows: number; csv: string } {
-  const kinds = [...SEGMENT_EXPORTS, 'campaign'];
+  const kinds = [...SEGMENT_EXPORTS, 'campaign', 'rules'];
   if (!kinds.includes(what)) throw new WorkbenchError('invalid-input', `The app exports ${kinds.join(', ')} as CSV; '${what}' is a CLI export.`);
-  const { header, rows } = what === 'campaign' ? campaignRows(db, runId, params) : segmentExport(db, runId, what, params);
+  const { header, rows } = what === 'campaign' ? campaignRows(db, runId, params) : what === 'rules' ? rulesExportRows(db, runId) : segmentExport(db, runId, what, params);
   const { text, rows: count } = csvText(header, rows);
   return { filename: `run-${runId}-${what}${params.stage ? `-${params.stage}` : ''}.csv`, rows: count, csv: text };
 }

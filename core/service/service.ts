@@ -9,6 +9,7 @@ import { importRequestSchema, type ImportRequest } from '../model/import-request
 import type { RunRecord } from '../model/jobs.js';
 import { WorkbenchError, type ErrorCode } from '../model/result.js';
 import { exportRun } from './exports.js';
+import { guardDataJob } from './import-guard.js';
 import { JobRunner, type JobHandle, type JobRunnerOptions } from './job-runner.js';
 
 export const demoRequestSchema = z.object({
@@ -38,14 +39,15 @@ export class WorkbenchService {
     this.jobs = new JobRunner(options);
   }
 
+  /** Readers keep working during the import, and a failed import into a new path leaves no file (guardDataJob). */
   importFiles(request: ImportRequest): JobHandle {
     const { project, ...params } = parse(importRequestSchema, request);
-    return this.jobs.start('import', project, params);
+    return guardDataJob(project, () => this.jobs.start('import', project, params));
   }
 
   demo(request: DemoRequest): JobHandle {
     const { project, ...params } = parse(demoRequestSchema, request);
-    return this.jobs.start('demo', project, params);
+    return guardDataJob(project, () => this.jobs.start('demo', project, params));
   }
 
   runAnalysis(request: RunRequest): JobHandle {
@@ -86,7 +88,7 @@ export class WorkbenchService {
     const r = parse(exportRequestSchema, request);
     const db = openProject(r.project, { readonly: true });
     try {
-      return exportRun(db, r.run, r.what, r.out, r.params);
+      return exportRun(db, r.run, r.what, r.out, r.params, r.bom);
     } finally {
       db.close();
     }

@@ -7,6 +7,7 @@ import { ComparePage } from './pages/compare/ComparePage.js';
 import { DataPage } from './pages/data/DataPage.js';
 import { OverviewPage } from './pages/overview/OverviewPage.js';
 import { RecommendPage } from './pages/recommend/RecommendPage.js';
+import { RulesPage } from './pages/rules/RulesPage.js';
 import { RunsPage } from './pages/runs/RunsPage.js';
 import { SegmentsPage } from './pages/segments/SegmentsPage.js';
 
@@ -24,6 +25,7 @@ export function App() {
           {page === 'segments' && <SegmentsPage />}
           {page === 'compare' && <ComparePage />}
           {page === 'recommend' && <RecommendPage />}
+          {page === 'rules' && <RulesPage />}
           {page === 'runs' && <RunsPage />}
         </main>
         <JobsPanel />

@@ -1,4 +1,4 @@
-import type { BarSeriesOption, HeatmapSeriesOption, LineSeriesOption, ScatterSeriesOption } from 'echarts/charts';
+import type { BarSeriesOption, GraphSeriesOption, HeatmapSeriesOption, LineSeriesOption, ScatterSeriesOption } from 'echarts/charts';
 import type { DataZoomComponentOption, GridComponentOption, LegendComponentOption, MarkLineComponentOption, MarkPointComponentOption, TitleComponentOption, TooltipComponentOption, VisualMapComponentOption } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
 
@@ -7,5 +7,5 @@ import type { ComposeOption } from 'echarts/core';
  * Type-only: option builders import this without loading ECharts (they are unit-tested in Node).
  */
 export type ChartOption = ComposeOption<
-  BarSeriesOption | LineSeriesOption | ScatterSeriesOption | HeatmapSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption | TitleComponentOption | VisualMapComponentOption | MarkLineComponentOption | MarkPointComponentOption | DataZoomComponentOption
+  BarSeriesOption | LineSeriesOption | ScatterSeriesOption | HeatmapSeriesOption | GraphSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption | TitleComponentOption | VisualMapComponentOption | MarkLineComponentOption | MarkPointComponentOption | DataZoomComponentOption
 >;

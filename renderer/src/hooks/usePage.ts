@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 
-export const PAGES = ['data', 'overview', 'segments', 'compare', 'recommend', 'runs'] as const;
+export const PAGES = ['data', 'overview', 'segments', 'compare', 'recommend', 'rules', 'runs'] as const;
 export type Page = (typeof PAGES)[number];
 /** Pages of SPEC §4 that later issues build; shown in the navigation, disabled. */
-export const COMING_PAGES = ['rules', 'forecast'] as const;
+export const COMING_PAGES = ['forecast'] as const;
 export type ComingPage = (typeof COMING_PAGES)[number];
 
 function fromHash(): Page {
