@@ -7,8 +7,9 @@ r-cran-arules; pip finds no mlxtend), so this script is the outside reference. I
 public basket sets kept in test/fixtures:
   - baskets/groceries-20.txt: the first 20 baskets of arules' Groceries (basket format, one
     basket per line), mined as receipts;
-  - issue10/groceries.csv: 200 lines of the Kaggle "Groceries dataset" (Member_number, Date,
-    itemDescription), mined as customer-day baskets (one member's items on one date).
+  - issue10/groceries.csv: 200 seeded lines shaped like the Kaggle "Groceries dataset"
+    (Member_number, Date, itemDescription; written for the tests, not the real file), mined as
+    customer-day baskets (one member's items on one date).
 Run: python3 test/reference/rules_bruteforce.py  → test/reference/fixtures/rules_groceries.json
 """
 import csv
