@@ -5,6 +5,10 @@
  */
 
 /** The segmentation analyses, by job id (contract). */
+/** The K-medoids algorithms of lrfmv-kmedoids; `auto` is PAM up to exactUpTo customers, FasterPAM beyond. */
+export const KMEDOIDS_METHODS = ['auto', 'pam', 'fasterpam', 'clara'] as const;
+export type KmedoidsMethod = Exclude<(typeof KMEDOIDS_METHODS)[number], 'auto'>;
+
 export const SEGMENT_ANALYSES = ['stratified-kmeans', 'kprototypes', 'lrfmv-kmedoids', 'kmeans'] as const;
 export type SegmentAnalysis = (typeof SEGMENT_ANALYSES)[number];
 
@@ -170,7 +174,7 @@ export interface SegmentationSummary {
   // kprototypes
   gamma?: number;
   // lrfmv-kmedoids
-  method?: 'pam' | 'fasterpam' | 'clara';
+  method?: KmedoidsMethod;
   referenceDay?: string;
   /** Explained variance ratio of the 2-D PCA view. */
   pcaExplained?: number[];

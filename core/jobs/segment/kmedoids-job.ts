@@ -4,7 +4,7 @@ import { nameLrfmvSegments } from '../../analysis/segment/lrfmv-names.js';
 import { clara, fasterPam, MAX_MATRIX_ROWS, pam } from '../../analysis/segment/kmedoids/index.js';
 import { log1pColumns, standardScale } from '../../analysis/segment/scaling.js';
 import { openProject } from '../../data/store/open.js';
-import type { SegmentationSummary } from '../../model/segment.js';
+import { KMEDOIDS_METHODS, type SegmentationSummary } from '../../model/segment.js';
 import type { JobDefinition } from '../types.js';
 import { monetaryName, readInputs, storeSegmentation } from './common.js';
 import { fitOrSweep } from './kmeans-job.js';
@@ -14,7 +14,7 @@ const params = z
   .object({
     k: kParam.default(4),
     exactUpTo: intParam(10, MAX_MATRIX_ROWS).default(MAX_MATRIX_ROWS),
-    method: z.enum(['auto', 'pam', 'fasterpam', 'clara']).default('auto'),
+    method: z.enum(KMEDOIDS_METHODS).default('auto'),
     samples: intParam(1, 100).default(5),
     sampleSize: intParam(50, 5000).default(1000),
     log: z.enum(['true', 'false']).default('false'),

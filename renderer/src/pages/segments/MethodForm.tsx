@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import type { AnalysisInfo } from '../../../../core/model/api.js';
-import { KMEANS_FEATURE_SETS, SEGMENT_ANALYSES, isSegmentAnalysis, type SegmentAnalysis } from '../../../../core/model/segment.js';
+import { KMEANS_FEATURE_SETS, KMEDOIDS_METHODS, SEGMENT_ANALYSES, isSegmentAnalysis, type SegmentAnalysis } from '../../../../core/model/segment.js';
 import { useApi } from '../../api/context.js';
 import { Card } from '../../components/Card.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
@@ -16,7 +16,7 @@ import { buildParams, defaultText, fieldText, isEdited, type FormValues, type Pa
 const CHOICES: Partial<Record<SegmentAnalysis, Record<string, readonly string[]>>> = {
   kmeans: { features: KMEANS_FEATURE_SETS, scale: ['auto', 'standard', 'minmax', 'none'], log: ['auto', 'true', 'false'] },
   kprototypes: { log: ['false', 'true'] },
-  'lrfmv-kmedoids': { log: ['false', 'true'] },
+  'lrfmv-kmedoids': { log: ['false', 'true'], method: KMEDOIDS_METHODS },
 };
 
 interface Props {
