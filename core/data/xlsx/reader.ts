@@ -6,6 +6,7 @@ import { CsvFileError, type CsvFileErrorReason } from '../csv/file-error.js';
 import { cellText, isDateFormat } from './cell-text.js';
 import { decodeUtf8AcrossChunks } from './utf8-chunks.js';
 import { readWorkbookPart } from './workbook-part.js';
+import { deliverEveryEntry } from './zip-entries.js';
 
 /** Bytes per read of the workbook file, as for CSV (see core/data/csv/reader.ts). */
 const CHUNK_BYTES = 256 << 10;
@@ -138,6 +139,8 @@ export async function readXlsxRows(path: string, options: XlsxReadOptions, onRow
   });
   file.on('error', (err) => counted.destroy(err));
   file.pipe(counted);
+  // exceljs pipes `counted` into its zip parser: make that parser hand over every entry (see zip-entries.ts).
+  deliverEveryEntry(counted);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(counted, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
   const inner = reader as unknown as WorkbookReaderInternals;
   decodeUtf8AcrossChunks(reader);
