@@ -5,8 +5,17 @@
 // 3. The CSV parser against papaparse (bench/csv-parse.mjs).
 // 4. `segment` (only when asked: `npm run bench -- segment`, it takes minutes): the segmentations
 //    on the full demo against pandas + scikit-learn (bench/segment.mjs; options after the mode).
-// 5. `recommend` (only when asked: `npm run bench -- recommend`, ≈ 15 min): the recommenders on the
+// 5. `kmedoids` (only when asked: `npm run bench -- kmedoids`, a few minutes): FasterPAM, CLARA and
+//    the lrfmv-kmedoids job on the full demo against R's exact PAM (bench/kmedoids.mjs).
+// 6. `recommend` (only when asked: `npm run bench -- recommend`, ≈ 15 min): the recommenders on the
 //    full demo (bench/recommend-full.mjs; `--project P` to reuse a project).
+// 7. `xlsx` (only when asked: `npm run bench -- xlsx`): .xlsx import of 100k and 500k generated rows,
+//    peak memory against the same rows as CSV (bench/xlsx-import.mjs).
+// 8. `rules` (only when asked: `npm run bench -- rules [--project P]`): association rules on a
+//    Groceries-shaped basket set and on the full demo at category2 level (bench/rules.mjs).
+// 9. `serve-load` (only when asked: `npm run bench -- serve-load [--soak] [--project P]`, 2 min;
+//    --soak 11 min): the browser host under 200 keep-alive clients reading while a job runs, latency
+//    and RSS (bench/serve-load.mjs).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -77,6 +86,26 @@ if (!only || only === 'csv') {
 if (only === 'segment') {
   console.log('\nSegmentations on the full demo vs pandas + scikit-learn (bench/segment.mjs):');
   const r = spawnSync(process.execPath, [path.join(root, 'bench/segment.mjs'), ...process.argv.slice(3)], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, TZ: 'UTC' } });
+  if (r.status !== 0) process.exitCode = 1;
+}
+if (only === 'xlsx') {
+  console.log('\n.xlsx import memory (bench/xlsx-import.mjs):');
+  const r = spawnSync(process.execPath, [path.join(root, 'bench/xlsx-import.mjs'), ...process.argv.slice(3)], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, TZ: 'UTC' } });
+  if (r.status !== 0) process.exitCode = 1;
+}
+if (only === 'kmedoids') {
+  console.log('\nK-medoids at scale: FasterPAM vs CLARA vs R\'s exact PAM (bench/kmedoids.mjs):');
+  const r = spawnSync(process.execPath, [path.join(root, 'bench/kmedoids.mjs'), ...process.argv.slice(3)], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, TZ: 'UTC' } });
+  if (r.status !== 0) process.exitCode = 1;
+}
+if (only === 'rules') {
+  console.log('\nAssociation rules (bench/rules.mjs):');
+  const r = spawnSync(process.execPath, [path.join(root, 'bench/rules.mjs'), ...process.argv.slice(3)], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, TZ: 'UTC' } });
+  if (r.status !== 0) process.exitCode = 1;
+}
+if (only === 'serve-load') {
+  console.log('\nBrowser host under load (bench/serve-load.mjs):');
+  const r = spawnSync(process.execPath, [path.join(root, 'bench/serve-load.mjs'), ...process.argv.slice(3)], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, TZ: 'UTC' } });
   if (r.status !== 0) process.exitCode = 1;
 }
 if (only === 'recommend') {

@@ -21,6 +21,16 @@ export const HEADERS_TIMEOUT_MS = 10_000;
  */
 export const REQUEST_TIMEOUT_MS = 30 * 60_000;
 
+/**
+ * How long a kept-alive connection may sit idle (Node's default is 5 s). Under 200 clients
+ * (bench/serve-load.mjs) the default reset about one request in eight with ECONNRESET: once the
+ * loop had run calls back to back for over 5 s, the idle timers of many sockets fired in one go,
+ * racing the next requests their clients had just sent. Idle sockets of this loopback server cost
+ * next to nothing, only clients with the secret keep theirs (others are closed after the 401), and
+ * stopping the server closes idle ones at once.
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 export interface WorkbenchServerOptions {
   api: ApiHost;
   secret: string;
@@ -43,6 +53,7 @@ export class WorkbenchServer {
   constructor(private readonly options: WorkbenchServerOptions) {
     this.events = new EventStreams(options.api.board);
     this.server = http.createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS }, (req, res) => void this.route(req, res));
+    this.server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   }
 
   /** Listens on 127.0.0.1:port (0: a free port chosen by the system); resolves with the port. */
