@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openProject, type Db } from '../../core/data/store/open.js';
 import { purchaseBaskets } from '../../core/data/store/queries/baskets.js';
 import { customerBase } from '../../core/data/store/queries/customer-base.js';
-import { trainingCustomerBase } from '../../core/data/store/queries/training-base.js';
 import { fitTrainingSegmentation, type TrainingSegmentation } from '../../core/jobs/recommend/training-segments.js';
 import type { JobContext } from '../../core/jobs/types.js';
 import { makeTinyDemo, runCli } from '../helpers/project.js';
@@ -38,11 +37,11 @@ describe('recommend-eval fits its segmentations on the training period only (iss
   it('inflating every holdout purchase changes the full-data customer base but not the harness\'s segmentation', async () => {
     const before = { kmeans: byId(await fit(db, project, cutoff, KMEANS)), stratified: byId(await fit(db, project, cutoff, STRATIFIED)) };
     const fullBefore = customerBase(db).amount.reduce((a, x) => a + x, 0);
-    const trainBefore = trainingCustomerBase(db, cutoff).amount.reduce((a, x) => a + x, 0);
+    const trainBefore = customerBase(db, cutoff).amount.reduce((a, x) => a + x, 0);
     db.prepare('UPDATE lines SET amount = amount * 1000, quantity = quantity * 7 WHERE day >= ?').run(cutoff);
     db.prepare('UPDATE receipts SET amount = amount * 1000 WHERE day >= ?').run(cutoff);
     expect(customerBase(db).amount.reduce((a, x) => a + x, 0)).toBeGreaterThan(fullBefore * 10); // a full-data fit would see it
-    expect(trainingCustomerBase(db, cutoff).amount.reduce((a, x) => a + x, 0)).toBe(trainBefore);
+    expect(customerBase(db, cutoff).amount.reduce((a, x) => a + x, 0)).toBe(trainBefore);
     expect(byId(await fit(db, project, cutoff, KMEANS))).toEqual(before.kmeans);
     expect(byId(await fit(db, project, cutoff, STRATIFIED))).toEqual(before.stratified);
   });
@@ -52,7 +51,7 @@ describe('recommend-eval fits its segmentations on the training period only (iss
     expect(byId(await fit(db, project, cutoff, KMEANS)).get(who)).toBeGreaterThanOrEqual(0);
     db.prepare('UPDATE lines SET day = ? WHERE customer_id = ?').run(cutoff + 1, who);
     db.prepare('UPDATE receipts SET day = ? WHERE customer_id = ?').run(cutoff + 1, who);
-    expect(Array.from(trainingCustomerBase(db, cutoff).ids)).not.toContain(who);
+    expect(Array.from(customerBase(db, cutoff).ids)).not.toContain(who);
     expect(Array.from(customerBase(db).ids)).toContain(who);
     expect(byId(await fit(db, project, cutoff, KMEANS)).get(who)).toBe(-1);
     expect(byId(await fit(db, project, cutoff, STRATIFIED)).get(who)).toBe(-1);

@@ -3,7 +3,7 @@ import { prepareStrata } from '../../analysis/segment/stratified.js';
 import { sha256Text } from '../../data/hash.js';
 import type { Db } from '../../data/store/open.js';
 import type { Baskets } from '../../data/store/queries/baskets.js';
-import { trainingCategoryPivot, trainingCustomerBase } from '../../data/store/queries/training-base.js';
+import { categoryPivot, customerBase } from '../../data/store/queries/customer-base.js';
 import { dataFingerprint } from '../../data/store/runs.js';
 import { KMEANS_FEATURE_SETS } from '../../model/segment.js';
 import type { JobContext } from '../types.js';
@@ -58,7 +58,7 @@ export function chooseSegmentation(db: Db, runId: number | undefined, only?: 'st
 }
 
 /**
- * Fits `method` with `params` on the customers' purchases BEFORE `cutoff` only (queries/training-base.ts),
+ * Fits `method` with `params` on the customers' purchases BEFORE `cutoff` only (customerBase and categoryPivot with `before`),
  * with the segmentation's own pure functions (core/analysis/segment, and the kmeans job's feature
  * matrix and k sweep), so no holdout line shapes the segments the recommenders use. Nothing is
  * stored: the segmentation belongs to this evaluation. A string says why it cannot be fitted.
@@ -69,9 +69,9 @@ export async function fitTrainingSegmentation(db: Db, ctx: JobContext, b: Basket
   db.exec('BEGIN');
   let base, pivot;
   try {
-    base = trainingCustomerBase(db, cutoff);
+    base = customerBase(db, cutoff);
     const level = choice.method === 'stratified-kmeans' ? (Number(p.level) === 2 ? 2 : 1) : p.features === 'category' ? 1 : p.features === 'category2' ? 2 : undefined;
-    pivot = level === undefined ? undefined : trainingCategoryPivot(db, base.ids, level, cutoff);
+    pivot = level === undefined ? undefined : categoryPivot(db, base.ids, level, cutoff);
   } finally {
     db.exec('COMMIT');
   }

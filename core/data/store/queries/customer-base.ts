@@ -61,22 +61,29 @@ export function purchaseTest(monetary: 'spend' | 'items', alias = ''): string {
  * Five grouped scans (each uses its table's customer index or one pass), merged here by customer
  * id: one SQL join of the grouped subqueries took 30 s on the full demo (SQLite re-ran them per
  * customer), the separate scans take under 2 s.
+ *
+ * `before` (epoch day) restricts every table to the days before it: the recommender harness fits
+ * the segmentation segment-pop and cluster-knn need on its training period only, so no holdout
+ * line reaches the models through the segments (issue #10 §5). A customer whose only purchases are
+ * on or after `before` is then excluded, and `dataLastDay` is `before − 1` (recency from the cutoff).
  */
-export function customerBase(db: Db): CustomerBase {
+export function customerBase(db: Db, before?: number): CustomerBase {
   const monetary = hasAmounts(db) ? 'spend' : 'items';
+  const until = before === undefined ? '' : ' AND day < ?';
+  const args = before === undefined ? [] : [before];
   const lineRows = db
-    .prepare(`SELECT customer_id, total(${monetary === 'spend' ? 'amount' : 'quantity'}), total(quantity) FROM lines WHERE customer_id IS NOT NULL AND flags & ${LineFlag.NON_PRODUCT} = 0 GROUP BY customer_id`)
+    .prepare(`SELECT customer_id, total(${monetary === 'spend' ? 'amount' : 'quantity'}), total(quantity) FROM lines WHERE customer_id IS NOT NULL AND flags & ${LineFlag.NON_PRODUCT} = 0${until} GROUP BY customer_id`)
     .raw()
-    .all() as [number, number, number][];
+    .all(...args) as [number, number, number][];
   const receiptRows = db
     .prepare(
       `SELECT customer_id, count(*), count(DISTINCT day), min(day), max(day), sum(channel = 1), sum(channel = 2)
-       FROM receipts WHERE customer_id IS NOT NULL AND ${purchaseTest(monetary)} GROUP BY customer_id`,
+       FROM receipts WHERE customer_id IS NOT NULL AND ${purchaseTest(monetary)}${until} GROUP BY customer_id`,
     )
     .raw()
-    .all() as [number, number, number, number, number, number, number][];
-  const partners = new Map(db.prepare('SELECT customer_id, count(DISTINCT partner) FROM partner_uses WHERE customer_id IS NOT NULL GROUP BY customer_id').raw().all() as [number, number][]);
-  const lpay = new Set((db.prepare('SELECT DISTINCT customer_id FROM payments WHERE customer_id IS NOT NULL').raw().all() as [number][]).map((r) => r[0]));
+    .all(...args) as [number, number, number, number, number, number, number][];
+  const partners = new Map(db.prepare(`SELECT customer_id, count(DISTINCT partner) FROM partner_uses WHERE customer_id IS NOT NULL${until} GROUP BY customer_id`).raw().all(...args) as [number, number][]);
+  const lpay = new Set((db.prepare(`SELECT DISTINCT customer_id FROM payments WHERE customer_id IS NOT NULL${until}`).raw().all(...args) as [number][]).map((r) => r[0]));
   const people = new Map((db.prepare('SELECT id, code, gender, age_band, region FROM customers').raw().all() as [number, string, string | null, string | null, string | null][]).map((r) => [r[0], r]));
   const receipts = new Map(receiptRows.map((r) => [r[0], r]));
   const kept = lineRows.filter(([c, amount]) => amount > 0 && receipts.has(c) && people.has(c)).sort((a, b) => a[0] - b[0]);
@@ -113,9 +120,9 @@ export function customerBase(db: Db): CustomerBase {
   base.excludedIds = Int32Array.from(excludedIds);
   base.excludedReasons = excludedIds.map((c) => (receipts.has(c) ? netReason : EXCLUSION_REASONS.noPurchases));
   base.excluded = { total: excludedIds.length, byReason: countReasons(base.excludedReasons) };
-  const range = db.prepare(`SELECT min(day) AS a, max(day) AS b FROM receipts WHERE ${purchaseTest(monetary)}`).get() as { a: number | null; b: number | null };
+  const range = db.prepare(`SELECT min(day) AS a, max(day) AS b FROM receipts WHERE ${purchaseTest(monetary)}${until}`).get(...args) as { a: number | null; b: number | null };
   base.dataFirstDay = range.a ?? 0;
-  base.dataLastDay = range.b ?? 0;
+  base.dataLastDay = before === undefined ? (range.b ?? 0) : before - 1;
   return base;
 }
 
@@ -133,18 +140,18 @@ export function countReasons(reasons: readonly string[]): Record<string, number>
  * customers (ascending internal ids, as CustomerBase.ids): a dense row-major n × C matrix, columns
  * in the order of `categories` (sorted by name). Negative net cells (more returned than bought)
  * are floored at 0. Products without a category are left out; `categories` is empty when the data
- * has none (e.g. UCI Online Retail).
+ * has none (e.g. UCI Online Retail). `before` (epoch day): only the lines before it, as customerBase.
  */
-export function categoryPivot(db: Db, ids: Int32Array, level: 1 | 2): { categories: string[]; data: Float64Array } {
+export function categoryPivot(db: Db, ids: Int32Array, level: 1 | 2, before?: number): { categories: string[]; data: Float64Array } {
   const column = level === 1 ? 'category' : 'category2';
   const rows = db
     .prepare(
       `SELECT l.customer_id, p.${column}, total(l.amount) FROM lines l JOIN products p ON p.id = l.product_id
-       WHERE l.customer_id IS NOT NULL AND l.flags & ${LineFlag.NON_PRODUCT} = 0 AND p.${column} IS NOT NULL AND p.${column} <> ''
+       WHERE l.customer_id IS NOT NULL AND l.flags & ${LineFlag.NON_PRODUCT} = 0 AND p.${column} IS NOT NULL AND p.${column} <> ''${before === undefined ? '' : ' AND l.day < ?'}
        GROUP BY l.customer_id, p.${column}`,
     )
     .raw()
-    .all() as [number, string, number][];
+    .all(...(before === undefined ? [] : [before])) as [number, string, number][];
   const categories = [...new Set(rows.map((r) => r[1]))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const col = new Map(categories.map((c, j) => [c, j]));
   const row = new Map<number, number>();
