@@ -1,9 +1,7 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { createDecoder, detectEncoding, type EncodingChoice, type EncodingName } from '../csv/encoding.js';
-import type { CsvRecordHandler } from '../csv/reader.js';
+import { createDecoder, detectEncoding, type EncodingChoice } from '../csv/encoding.js';
 import type { CsvSniff } from '../csv/sniff.js';
+import { openLineRecords, type LineRecords } from './text-lines.js';
 import { parseDecimal } from './values.js';
 
 /**
@@ -22,7 +20,6 @@ export interface WhitespaceSniff extends CsvSniff {
 }
 
 const SAMPLE_BYTES = 65536;
-const CHUNK_BYTES = 256 << 10;
 
 export function splitWhitespace(line: string): string[] {
   const t = line.trim();
@@ -76,56 +73,10 @@ export async function sniffWhitespace(path: string, options: { encoding?: Encodi
  * Streams the records of a whitespace table (one per non-blank line after the header, with its
  * physical line number) and the sha256 of the file's bytes, as CsvStream.each does for CSV.
  */
-export function openWhitespaceRecords(path: string, sniff: WhitespaceSniff, signal: AbortSignal | undefined): { each(onRecord: CsvRecordHandler, afterChunk?: (bytesRead: number) => void | Promise<void>): Promise<void>; digest(): string } {
-  const hash = createHash('sha256');
-  let hex: string | undefined;
-  const encoding: EncodingName = sniff.encoding.encoding;
-  return {
-    async each(onRecord, afterChunk) {
-      const decoder = createDecoder(encoding);
-      let carry = '', line = 0, dirty = false, lastDirty = false, pendingCr = false;
-      const emit = (text: string): void => {
-        line++;
-        if (line === 1 && sniff.hasHeader) return;
-        const fields = splitWhitespace(text);
-        if (fields.length > 0) onRecord(fields, line, dirty);
-      };
-      const push = (text: string): void => {
-        // A CRLF cut by a chunk boundary: the LF starting this chunk ends nothing new.
-        if (pendingCr && text.startsWith('\n')) text = text.slice(1);
-        pendingCr = text.endsWith('\r');
-        const parts = (carry + text).split(/\r\n|\n|\r/);
-        carry = parts.pop() as string;
-        for (const p of parts) emit(p);
-      };
-      let bytesRead = 0;
-      const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES });
-      try {
-        for await (const chunk of stream as AsyncIterable<Buffer>) {
-          if (signal?.aborted) throw Object.assign(new Error('read aborted'), { name: 'AbortError' });
-          hash.update(chunk);
-          bytesRead += chunk.length;
-          const text = decoder.decode(chunk);
-          // A line may start in the previous chunk: it is suspect when either held NUL or U+FFFD.
-          const now = text.includes('\u0000') || text.includes('\uFFFD');
-          dirty = now || lastDirty;
-          lastDirty = now;
-          push(line === 0 && carry === '' ? text.replace(/^\uFEFF/, '') : text);
-          await afterChunk?.(bytesRead);
-        }
-      } finally {
-        stream.destroy();
-      }
-      // A character cut by the end of the file (a lone lead byte) becomes U+FFFD only here.
-      const tail = decoder.end();
-      dirty ||= tail.includes('\uFFFD');
-      push(tail);
-      if (carry !== '') emit(carry);
-      hex = hash.digest('hex');
-    },
-    digest() {
-      if (hex === undefined) throw new Error('the digest is available only after the file has been read to the end');
-      return hex;
-    },
-  };
+export function openWhitespaceRecords(path: string, sniff: WhitespaceSniff, signal: AbortSignal | undefined): LineRecords {
+  return openLineRecords(path, sniff.encoding.encoding, signal, (text, line) => {
+    if (line === 1 && sniff.hasHeader) return null;
+    const fields = splitWhitespace(text);
+    return fields.length > 0 ? fields : null;
+  });
 }
