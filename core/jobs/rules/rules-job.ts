@@ -75,6 +75,15 @@ function checkData(caps: DataCapabilities, p: RulesParams): void {
   if (reason) throw new WorkbenchError('invalid-input', reason);
 }
 
+/** A category level needs products with a category at that level: refused in one sentence rather than mining zero baskets. */
+function checkLevel(db: Db, level: RulesParams['level']): void {
+  if (level === 'product') return;
+  const column = level === 'category' ? 'category' : 'category2';
+  if (db.prepare(`SELECT 1 FROM products WHERE ${column} IS NOT NULL AND ${column} <> '' LIMIT 1`).get() === undefined) {
+    throw new WorkbenchError('invalid-input', `rules at level=${level} need product categories, which this project's data does not have; use level=product.`);
+  }
+}
+
 /**
  * Association rules (issue #11; SPEC §3.6, seed 004): baskets from the store (SQL aggregation),
  * long-tail removal, FP-growth itemsets and mlxtend-style rules (core/analysis/rules), per part;
@@ -92,6 +101,7 @@ export const rulesJob: JobDefinition<RulesParams, RulesSummary> = {
     const db = openProject(ctx.project);
     try {
       checkData(dataCapabilities(db), p);
+      checkLevel(db, p.level);
       ctx.progress({ phase: 'read', done: 0, total: 1, message: `${p.basket} baskets at ${p.level} level` });
       const b = ruleBaskets(db, p.basket, p.level);
       ctx.throwIfCancelled();

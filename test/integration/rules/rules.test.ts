@@ -72,6 +72,10 @@ describe('rules against the outside reference (test/reference/rules_bruteforce.p
     const r = runCli(['run', 'rules', '--project', project, '--param', 'basket=customer-day']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('rules (basket=customer-day) needs customer ids and dates, which this project\'s data does not have.');
+    // Items without categories (a basket file): a category level is refused, not mined into zero baskets.
+    const c = runCli(['run', 'rules', '--project', project, '--param', 'level=category']);
+    expect(c.code).toBe(1);
+    expect(c.stderr).toContain('rules at level=category need product categories, which this project\'s data does not have; use level=product.');
     const noProducts = path.join(dir, 'c.sqlite');
     expect(runCli(['import', '--project', noProducts, path.join(FIXTURES, 'issue10/cdnow-like.csv')]).code).toBe(0);
     const q = runCli(['run', 'rules', '--project', noProducts]);
