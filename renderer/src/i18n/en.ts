@@ -332,7 +332,7 @@ export const en = {
   'analysis.kmeans': 'K-means',
   'analysis.stratified-kmeans.about': 'Category spend per customer; DBSCAN sets outliers aside; offline-only vs online customers × spend quartiles give 8 strata, each clustered by K-means with k from the elbow.',
   'analysis.kprototypes.about': 'Mixed data: amount, quantity and receipts with gender, age, region, channel, L.pay use and partners; k from the elbow of the cost.',
-  'analysis.lrfmv-kmedoids.about': 'Length, recency, frequency, monetary and volume per customer; K-medoids; segments named royal, high-performing, general or low-performing.',
+  'analysis.lrfmv-kmedoids.about': 'Length, recency, frequency, monetary and volume per customer; K-medoids; a segment is named royal, high-performing, general or low-performing only when its L/R/F/M/V sign pattern matches that name’s, otherwise by its pattern.',
   'analysis.kmeans.about': 'Plain K-means on RFM, LRFMV or category spend; k given or from the elbow, with silhouette, Calinski–Harabasz and Davies–Bouldin per k.',
 
   'feature.length': 'Length',

@@ -166,8 +166,8 @@ describe('segment labels and numbers', () => {
     for (const name of ['segment 2', 'outliers', 'royal', 'general 2', 'offline-only · spend Q1 · 3', 'online · spend Q4 · 1']) expect(displayName(en, name)).toBe(name);
     expect(displayName(ko, 'segment 2')).toBe('세그먼트 2');
     expect(displayName(ko, 'outliers')).toBe('이상치');
-    expect(displayName(ko, 'high-performing')).toBe('우수');
-    expect(displayName(ko, 'general 2')).toBe('일반 2');
+    expect(displayName(ko, 'high-performing')).toBe('고성과');
+    expect(displayName(ko, 'general 2')).toBe('범용 2');
     expect(displayName(ko, 'offline-only · spend Q1 · 3')).toBe('오프라인 전용 · 구매액 1분위 · 3');
     expect(displayName(ko, 'Loyal big spenders')).toBe('Loyal big spenders');
     expect(featureLabel(ko, 'recency')).toBe('최근성');
