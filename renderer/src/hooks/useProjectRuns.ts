@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { RunRecord } from '../../../core/model/jobs.js';
 import { useApi } from '../api/context.js';
 import { useJobs } from '../state/jobs.js';
@@ -21,4 +21,20 @@ export function useProjectRuns() {
   }, [doneCount, reload]);
   const all = useMemo<RunRecord[]>(() => ('value' in query && query.value ? query.value : []), [query]);
   return { project, query, all, reload };
+}
+
+/**
+ * The run a page shows: the one the analyst picked (`wanted`, null = the newest) and `onDone`, which
+ * a job form calls when a run it started has finished: that run is shown and the runs reloaded.
+ */
+export function useShownRun(reload: () => void) {
+  const [wanted, setWanted] = useState<number | null>(null);
+  const onDone = useCallback(
+    (runId: number) => {
+      setWanted(runId);
+      reload();
+    },
+    [reload],
+  );
+  return { wanted, setWanted, onDone };
 }

@@ -3,7 +3,7 @@ import { Card } from '../../components/Card.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Loading } from '../../components/Loading.js';
 import { NoProject } from '../../components/NoProject.js';
-import { useProjectRuns } from '../../hooks/useProjectRuns.js';
+import { useProjectRuns, useShownRun } from '../../hooks/useProjectRuns.js';
 import { useI18n } from '../../i18n/context.js';
 import { CampaignSection } from './CampaignSection.js';
 import { CustomerSection, type CustomerRequest } from './CustomerSection.js';
@@ -17,7 +17,7 @@ import { evalSummary } from './model.js';
 export function RecommendPage() {
   const { t, fmt } = useI18n();
   const { project, query: runsQuery, all, reload } = useProjectRuns();
-  const [wanted, setWanted] = useState<number | null>(null);
+  const { wanted, setWanted, onDone: onEvalDone } = useShownRun(reload);
   const [firstCustomer, setFirstCustomer] = useState<string | null>(null);
   const [picked, setPicked] = useState<{ seq: number; request: CustomerRequest } | null>(null);
   const openCustomer = useCallback((code: string, runId: number) => setPicked((p) => ({ seq: (p?.seq ?? 0) + 1, request: { code, runId } })), []);
@@ -29,13 +29,6 @@ export function RecommendPage() {
   const scoreRuns = useMemo(() => runsOf(all, 'score-model'), [all]);
   const selected = pickRun(evalRuns, wanted);
   const selectedRun = evalRuns.find((r) => r.id === selected);
-  const onEvalDone = useCallback(
-    (runId: number) => {
-      setWanted(runId);
-      reload();
-    },
-    [reload],
-  );
 
   if (project === null) return <NoProject />;
   return (

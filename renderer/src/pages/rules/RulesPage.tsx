@@ -1,10 +1,10 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { RulesSummary } from '../../../../core/model/rules.js';
 import { Card } from '../../components/Card.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Loading } from '../../components/Loading.js';
 import { NoProject } from '../../components/NoProject.js';
-import { useProjectRuns } from '../../hooks/useProjectRuns.js';
+import { useProjectRuns, useShownRun } from '../../hooks/useProjectRuns.js';
 import { useI18n } from '../../i18n/context.js';
 import { pickRun, runsOf, segmentationRuns } from '../../lib/runs.js';
 import { RulesForm } from './RulesForm.js';
@@ -14,17 +14,10 @@ import { RulesView } from './RulesView.js';
 export function RulesPage() {
   const { t, fmt } = useI18n();
   const { project, query: runsQuery, all, reload } = useProjectRuns();
-  const [wanted, setWanted] = useState<number | null>(null);
+  const { wanted, setWanted, onDone } = useShownRun(reload);
   const rulesRuns = useMemo(() => runsOf(all, 'rules'), [all]);
   const segRuns = useMemo(() => segmentationRuns(all), [all]);
   const selected = pickRun(rulesRuns, wanted);
-  const onDone = useCallback(
-    (runId: number) => {
-      setWanted(runId);
-      reload();
-    },
-    [reload],
-  );
   if (project === null) return <NoProject />;
   return (
     <div className="page page-rules" data-testid="page-rules" data-selected-run={selected ?? ''}>

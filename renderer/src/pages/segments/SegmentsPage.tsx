@@ -1,9 +1,9 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Card } from '../../components/Card.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Loading } from '../../components/Loading.js';
 import { NoProject } from '../../components/NoProject.js';
-import { useProjectRuns } from '../../hooks/useProjectRuns.js';
+import { useProjectRuns, useShownRun } from '../../hooks/useProjectRuns.js';
 import { useI18n } from '../../i18n/context.js';
 import { MethodForm } from './MethodForm.js';
 import { RunPicker } from './RunPicker.js';
@@ -14,16 +14,9 @@ import { SegmentationRun } from './SegmentationRun.js';
 export function SegmentsPage() {
   const { t } = useI18n();
   const { project, query: runsQuery, all, reload } = useProjectRuns();
-  const [wanted, setWanted] = useState<number | null>(null);
+  const { wanted, setWanted, onDone } = useShownRun(reload);
   const runs = useMemo(() => segmentationRuns(all), [all]);
   const selected = pickRun(runs, wanted);
-  const onDone = useCallback(
-    (runId: number) => {
-      setWanted(runId);
-      reload();
-    },
-    [reload],
-  );
 
   if (project === null) return <NoProject />;
   return (
