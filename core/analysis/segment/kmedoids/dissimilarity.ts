@@ -12,15 +12,20 @@ export interface Dissimilarity {
   row(i: number, buffer: Float64Array): Float64Array;
 }
 
-/** d(i, j) between rows i and j of `data`. */
-export function euclidean(data: Float64Array, d: number, i: number, j: number): number {
+/** d(i, j)² between rows i and j of `data`: Σ_c (x_ic − x_jc)², summed in column order. */
+export function squaredDistance(data: Float64Array, d: number, i: number, j: number): number {
   let s = 0;
   const a = i * d, b = j * d;
   for (let c = 0; c < d; c++) {
     const t = data[a + c] - data[b + c];
     s += t * t;
   }
-  return Math.sqrt(s);
+  return s;
+}
+
+/** d(i, j) between rows i and j of `data`. */
+export function euclidean(data: Float64Array, d: number, i: number, j: number): number {
+  return Math.sqrt(squaredDistance(data, d, i, j));
 }
 
 /** A Dissimilarity over `data` (n×d); stores the matrix when `store` (default n ≤ MAX_MATRIX_ROWS). */

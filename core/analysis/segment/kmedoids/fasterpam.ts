@@ -22,9 +22,9 @@
  * above R's pam there; measurements in docs/decisions/0011-fasterpam.md).
  */
 import { createRandom, type Random, sampleIndices } from '../../common/random.js';
-import { checkK, checkMatrix } from './dissimilarity.js';
+import { checkK, checkMatrix, squaredDistance } from './dissimilarity.js';
 import { type FasterPamInit, initialMedoids } from './init.js';
-import { applySwap, createMedoidState, squaredDistance, swapDeltas } from './medoid-state.js';
+import { applySwap, createMedoidState, swapDeltas } from './medoid-state.js';
 import type { KMedoidsResult } from './pam.js';
 
 export interface FasterPamOptions {

@@ -12,7 +12,7 @@
  * - 'random': k distinct rows uniformly at random.
  */
 import { type Random, sampleIndices } from '../../common/random.js';
-import { squaredDistance } from './medoid-state.js';
+import { squaredDistance } from './dissimilarity.js';
 
 export type FasterPamInit = 'lab' | 'build' | 'random';
 

@@ -7,9 +7,10 @@
  * k slots at once from the n distances d(o, c) alone (`swapDeltas`), the O(k) saving over PAM's
  * per-pair sums. Memory O(n d) (a reordered copy of the rows, grouped-rows.ts) instead of O(n²);
  * distances are Euclidean between rows of the n×d data, computed on the fly exactly as `euclidean`
- * in dissimilarity.ts (same operations, same order, so a distance is the same double whichever way
- * round or whichever module computes it).
+ * in dissimilarity.ts (its `squaredDistance`: one function, so a distance is the same double
+ * whichever module computes it).
  */
+import { squaredDistance } from './dissimilarity.js';
 import { createGroupedRows, firstAbove, type GroupedRows, regroup } from './grouped-rows.js';
 
 export interface MedoidState {
@@ -35,16 +36,6 @@ export interface MedoidState {
   readonly groups: GroupedRows;
 }
 
-/** Squared Euclidean distance between rows a and b. */
-export function squaredDistance(data: Float64Array, d: number, a: number, b: number): number {
-  let s = 0;
-  const x = a * d, y = b * d;
-  for (let c = 0; c < d; c++) {
-    const t = data[x + c] - data[y + c];
-    s += t * t;
-  }
-  return s;
-}
 
 /**
  * For k = 1 no second medoid exists. A common finite stand-in for "second nearest" keeps the
