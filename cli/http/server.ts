@@ -2,6 +2,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApiHost } from '../../core/service/api.js';
 import { WorkbenchError } from '../../core/model/result.js';
+import { AnswerCache } from './answer-cache.js';
 import { handleCall } from './api-routes.js';
 import { authenticate, hostAllowed, originAllowed } from './auth.js';
 import { HttpError, sendError, setSecurityHeaders } from './respond.js';
@@ -48,6 +49,8 @@ export interface WorkbenchServerOptions {
 export class WorkbenchServer {
   readonly server: http.Server;
   readonly events: EventStreams;
+  /** Serialized answers of finished runs' views (issue #15 §12: the main thread must not stall). */
+  readonly answers = new AnswerCache();
   private closed: Promise<void> | null = null;
 
   constructor(private readonly options: WorkbenchServerOptions) {
@@ -108,7 +111,7 @@ export class WorkbenchServer {
         return;
       }
       const { pathname } = url;
-      if (pathname.startsWith('/api/call/')) await handleCall(req, res, this.options.api, decodeSegment(pathname.slice('/api/call/'.length)));
+      if (pathname.startsWith('/api/call/')) await handleCall(req, res, this.options.api, decodeSegment(pathname.slice('/api/call/'.length)), this.answers);
       else if (pathname === '/api/events') this.events.handle(req, res);
       else if (pathname === '/api/upload') await this.options.uploads.handle(req, res, url);
       else if (pathname === '/api' || pathname.startsWith('/api/')) throw new HttpError(404, 'not-found', `No API at ${pathname}.`);

@@ -12,7 +12,7 @@ import { exportText } from './exports.js';
 import { checkDataFiles, checkNewProjectPath, type StagedFiles } from './file-policy.js';
 import { JobBoard } from './job-board.js';
 import { rulesView } from './rules.js';
-import { compareRuns, compareSegments, renameSegment, segmentationView } from './segments.js';
+import { compareRuns, compareSegments, renameSegment, runViewStamp, segmentationView } from './segments.js';
 import type { WorkbenchService } from './service.js';
 
 type Handlers = { [K in OperationName]: (input: z.output<(typeof OPERATIONS)[K]>) => Promise<OperationOutputs[K]> | OperationOutputs[K] };
@@ -117,6 +117,23 @@ export class ApiHost {
       return { ok: true, value: await handler(parsed.data) };
     } catch (err) {
       return { ok: false, error: toApiError(err) };
+    }
+  }
+
+  /**
+   * For the read-only views of a finished run (`getSegmentation`, `getRules`): a stamp of the
+   * stored state their answer depends on, read from the project now; equal stamps mean equal
+   * answers, so a host may reuse a serialized answer (cli/http/answer-cache.ts). Null for every
+   * other operation, invalid input, a run not done, or any error (then the call runs as usual).
+   */
+  viewStamp(name: string, input: unknown): string | null {
+    if (name !== 'getSegmentation' && name !== 'getRules') return null;
+    const parsed = OPERATIONS[name].safeParse(input ?? {});
+    if (!parsed.success) return null;
+    try {
+      return withProject(parsed.data.project, (db) => runViewStamp(db, parsed.data.runId));
+    } catch {
+      return null;
     }
   }
 

@@ -41,6 +41,23 @@ export function segmentProfiles(db: Db, runId: number): SegmentProfile[] {
   return (JSON.parse(blob.toString('utf8')) as SegmentProfile[]).map((p) => ({ ...p, name: names.get(p.segment) ?? p.name }));
 }
 
+/**
+ * What a finished run's stored views depend on, as one string: its status, end time, data
+ * fingerprint and segment names (members, artifacts and summary are written once, when the run
+ * ends). Null while the run is not done or does not exist: such answers are not reused.
+ */
+export function runViewStamp(db: Db, runId: number): string | null {
+  const row = db
+    .prepare(
+      `SELECT r.status, r.finished_at AS finished, r.data_fingerprint AS fingerprint,
+              (SELECT group_concat(n.segment || char(31) || n.name, char(30)) FROM segment_names n WHERE n.run_id = r.id) AS names
+       FROM runs r WHERE r.id = ?`,
+    )
+    .get(runId) as { status: string; finished: string | null; fingerprint: string; names: string | null } | undefined;
+  if (!row || row.status !== 'done') return null;
+  return JSON.stringify([runId, row.finished, row.fingerprint, row.names]);
+}
+
 /** What the Segments page shows of a run: summary (names current), profiles and the 2-D points. */
 export function segmentationView(db: Db, runId: number): SegmentationView {
   const run = segmentationRun(db, runId);
