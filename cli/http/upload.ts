@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { StagedFiles } from '../../core/service/file-policy.js';
+import { isRunning, type StagedFiles } from '../../core/service/file-policy.js';
 import { HttpError, sendJson, tooLarge } from './respond.js';
 
 /** Largest file the import wizard may stage (the full L.point purchase file is ~290 MB). */
@@ -146,13 +146,4 @@ export function removeStaleUploads(tmp: string): string[] {
     removed.push(folder);
   }
   return removed;
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

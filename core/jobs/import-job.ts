@@ -1,10 +1,14 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { z } from 'zod';
 import { importFiles, type ImportProgress } from '../data/import/index.js';
 import { sha256Text } from '../data/hash.js';
+import { partialPath, removePartial, removeStalePartials } from '../data/partial-files.js';
 import { openProject } from '../data/store/open.js';
 import { dataFingerprint } from '../data/store/runs.js';
 import { importRequestSchema } from '../model/import-request.js';
 import type { ImportSummary } from '../model/import.js';
+import { WorkbenchError } from '../model/result.js';
 import { recordRun } from './run-record.js';
 import type { JobContext, JobDefinition } from './types.js';
 
@@ -16,19 +20,54 @@ export function forwardImportProgress(ctx: JobContext, phasePrefix = ''): (p: Im
   return (p) => ctx.progress({ phase: phasePrefix + p.phase, done: p.done, total: p.total, unit: p.unit, rowsPerSecond: p.rowsPerSecond, etaSeconds: p.etaSeconds, message: p.message });
 }
 
-/** Runs an import inside an open project; the run is recorded in the import's own transaction. */
+/**
+ * Runs an import inside an open project; the run is recorded in the import's own transaction.
+ * Into a new path, the project is built at a partial file beside it and appears at its path only
+ * once the import has committed (issue #15 §7): a failure, a cancel or a kill -9 leaves no
+ * project behind (a killed import's partial file is removed by the next import of that path).
+ */
 export async function runImport(ctx: JobContext, options: ImportJobParams, analysis: string, runParams: object, phasePrefix = ''): Promise<ImportSummary> {
-  const db = openProject(ctx.project, { create: true });
-  // Bulk inserts append to the end of each table: a small page cache is enough, and bounds memory.
-  db.pragma('cache_size = -8192');
+  const target = path.resolve(ctx.project);
+  removeStalePartials(target);
+  const fresh = !fs.existsSync(target);
+  const file = fresh ? partialPath(target) : target;
+  if (fresh) removePartial(file);
+  let db: ReturnType<typeof openProject> | null = openProject(file, { create: true });
   try {
-    return await importFiles(db, { ...options, project: ctx.project }, {
+    // Bulk inserts append to the end of each table: a small page cache is enough, and bounds memory.
+    db.pragma('cache_size = -8192');
+    const summary = await importFiles(db, { ...options, project: ctx.project }, {
       signal: ctx.signal,
       progress: forwardImportProgress(ctx, phasePrefix),
-      recordRun: (summary) => recordRun(db, ctx, analysis, runParams, { ...summary, rejected: summary.rejected.slice(0, 1000), flagged: summary.flagged.slice(0, 1000) }, dataFingerprint(db, sha256Text)),
+      recordRun: (s) => recordRun(db as ReturnType<typeof openProject>, ctx, analysis, runParams, { ...s, rejected: s.rejected.slice(0, 1000), flagged: s.flagged.slice(0, 1000) }, dataFingerprint(db as ReturnType<typeof openProject>, sha256Text)),
     });
-  } finally {
     db.close();
+    db = null;
+    if (fresh) publishProject(file, target);
+    return summary;
+  } finally {
+    db?.close();
+    if (fresh) removePartial(file);
+  }
+}
+
+/**
+ * Moves a closed, complete project from its partial file to its path without ever replacing a
+ * file there: a hard link fails if the path was taken meanwhile (then the import fails and says
+ * so); where links are not supported (some file systems), a rename after a last check.
+ */
+function publishProject(partial: string, target: string): void {
+  for (const side of ['-wal', '-journal']) {
+    if (fs.existsSync(partial + side) && fs.statSync(partial + side).size > 0) throw new WorkbenchError('internal', `The new project could not be closed cleanly (${path.basename(partial)}${side} remains); nothing was written at ${target}.`);
+  }
+  try {
+    fs.linkSync(partial, target);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new WorkbenchError('import-failed', `Another file appeared at ${target} during the import; it was left untouched and the import was not saved.`);
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw err;
+    if (fs.existsSync(target)) throw new WorkbenchError('import-failed', `Another file appeared at ${target} during the import; it was left untouched and the import was not saved.`);
+    fs.renameSync(partial, target);
   }
 }
 

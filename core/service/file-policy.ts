@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { WorkbenchError } from '../model/result.js';
 
+/** Whether a process runs (stale upload folders and partial files of dead processes are removed). */
+export { isRunning } from '../data/partial-files.js';
+
 /** The extensions a new project may have: `.sqlite`, and `.db` which the desktop app's dialogs also offer. */
 export const PROJECT_EXTENSIONS = ['.sqlite', '.db'] as const;
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { WorkbenchError } from '../../model/result.js';
+import { partialPath, removeStalePartials } from '../partial-files.js';
 
 /**
  * The file-system calls an export makes, in one object so a test can make a write fail the way a
@@ -13,8 +14,6 @@ export const exportIo = {
   closeSync: fs.closeSync,
   renameSync: fs.renameSync,
 };
-
-const PARTIAL = '.swb-partial';
 
 /**
  * Writes a file so that it is either complete or not there at all, whatever happens meanwhile
@@ -32,9 +31,8 @@ export class AtomicFile {
 
   /** `target` must already be resolved to the real path the bytes should end up at. */
   constructor(readonly target: string) {
-    const dir = path.dirname(target);
-    removeStalePartials(dir, path.basename(target));
-    this.temp = path.join(dir, `.${path.basename(target)}.${process.pid}${PARTIAL}`);
+    removeStalePartials(target);
+    this.temp = partialPath(target);
     try {
       this.fd = exportIo.openSync(this.temp, 'wx');
     } catch (err) {
@@ -115,32 +113,6 @@ function syncFolder(dir: string): void {
     // EISDIR/EINVAL/EPERM on file systems without directory fsync: the rename is still atomic.
   } finally {
     if (fd !== null) fs.closeSync(fd);
-  }
-}
-
-/** Removes `.<name>.<pid>.swb-partial` files left in `dir` by exports whose process no longer runs. */
-function removeStalePartials(dir: string, name: string): void {
-  let entries: string[];
-  try {
-    entries = fs.readdirSync(dir);
-  } catch {
-    return;
-  }
-  const prefix = `.${name}.`;
-  for (const entry of entries) {
-    if (!entry.startsWith(prefix) || !entry.endsWith(PARTIAL)) continue;
-    const pid = Number(entry.slice(prefix.length, -PARTIAL.length));
-    if (!Number.isInteger(pid) || pid <= 0 || (pid !== process.pid && isRunning(pid))) continue;
-    fs.rmSync(path.join(dir, entry), { force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

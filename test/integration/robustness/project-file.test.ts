@@ -233,4 +233,39 @@ describe('readers during an import', () => {
     expect(JSON.parse(after.stdout)).toHaveLength(1);
     expect(projectDigest(project)).toBe(digest);
   });
+
+  it('a kill -9 of an import into a new path leaves no project there; the next import of that path cleans up after it (issue #15 §7)', async () => {
+    const dir = tempDir('swb-killnew-');
+    const project = path.join(dir, 'p.sqlite');
+    const child = spawn(process.execPath, [CLI, 'import', '--project', project, big], { cwd: ROOT, env: { ...process.env, TZ: 'UTC' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+    let err = '';
+    await new Promise<void>((resolve, reject) => {
+      child.stderr.on('data', (d: Buffer) => {
+        err += d.toString();
+        if (/read\s+\d/.test(err) && /rows/.test(err)) resolve();
+      });
+      void exit.then(({ code }) => reject(new Error(`import ended (code ${code}) before the kill: ${err}`)));
+    });
+    child.kill('SIGKILL');
+    expect((await exit).signal).toBe('SIGKILL');
+    // Before: an empty project (schema, no import) sat at the path.
+    expect(fs.existsSync(project)).toBe(false);
+    expect(sideFiles(project)).toEqual([]);
+    const left = fs.readdirSync(dir);
+    expect(left.length).toBeGreaterThan(0);
+    expect(left.every((f) => f.startsWith('.p.sqlite.') && f.includes('.swb-partial'))).toBe(true);
+    const again = runCli(['import', '--project', project, ...lpointSmallFiles()]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(fs.readdirSync(dir)).toEqual(['p.sqlite']);
+    expect(JSON.parse(runCli(['runs', '--project', project, '--json']).stdout)).toHaveLength(1);
+  });
+
+  it('a failed import into a new path leaves nothing in the folder', () => {
+    const dir = tempDir('swb-failnew-');
+    const project = path.join(dir, 'p.sqlite');
+    const r = runCli(['import', '--project', project, path.join(FIXTURES, 'bad', 'generic-no-date.csv')]);
+    expect(r.code).not.toBe(0);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
 });
