@@ -3,19 +3,21 @@
 // Electron can start here — else says why in one sentence and serves the same workbench to the
 // browser on 127.0.0.1, printing the address with its secret. Ctrl-C stops either cleanly.
 // `npm start -- --browser` skips the window; `npm start -- PROJECT.sqlite` opens another project.
+// The demo project lives in the user's application-data folder (scripts/user-data.mjs), not the checkout.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { electronFacts, electronLaunchDecision, sqliteRunner } from './electron-available.mjs';
+import { defaultDemoProject } from './user-data.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'bin/segment-workbench.mjs');
 const args = process.argv.slice(2);
 const browserRequested = args.includes('--browser');
 const projectArg = args.find((a) => !a.startsWith('-'));
-const project = projectArg ? path.resolve(projectArg) : path.join(root, 'projects/demo.sqlite');
+const project = projectArg ? path.resolve(projectArg) : defaultDemoProject();
 const shown = path.relative(process.cwd(), project) || project;
 
 const BUILD_OUTPUTS = ['dist/cli.mjs', 'dist/worker.mjs', 'dist/import-encoder.mjs', 'dist/electron-main.mjs', 'dist/electron-preload.cjs', 'renderer/dist/index.html'];
@@ -87,8 +89,8 @@ function startElectron(binary) {
   console.log(`Opening the workbench window on ${shown} …`);
   const env = { ...process.env };
   delete env.ELECTRON_RUN_AS_NODE; // it would make the binary a plain Node, with no window
-  // Without a project argument the window opens its own demo project (the one made above).
-  const child = spawn(binary, [path.join(root, 'dist/electron-main.mjs'), ...(projectArg ? [project] : [])], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'], detached });
+  // The window opens the project chosen above (the demo in the user's data folder, or the one asked for).
+  const child = spawn(binary, [path.join(root, 'dist/electron-main.mjs'), project], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'], detached });
   supervise(child);
 }
 
