@@ -9,6 +9,7 @@ import { ProjectProvider } from './state/project.js';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
+import './styles/print.css';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root');
