@@ -45,6 +45,8 @@ describe.skipIf(!chromiumAvailable() || !popplerAvailable)('printing a page (Chr
     const titles = await page.$$eval('[data-testid="page-overview"] .card-title', (els) => els.map((e) => (e.textContent ?? '').trim()).filter(Boolean));
     expect(titles.length).toBeGreaterThan(3);
     const pdf = path.join(ARTIFACTS, 'overview-print.pdf');
+    // page.pdf() prints with the emulated media when one is set: print, as a user's Ctrl-P does.
+    await page.emulateMedia({ media: 'print' });
     await page.pdf({ path: pdf, format: 'A4', printBackground: true });
     const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
     const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
