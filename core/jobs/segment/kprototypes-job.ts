@@ -90,20 +90,42 @@ export function kprototypesInputs(base: CustomerBase, log = false, extra: ExtraI
     { name: 'partners', value: (i) => (base.partners[i] >= 4 ? '4+' : String(base.partners[i])) },
     ...extra.categorical.map((a) => ({ name: a.name, value: (i: number) => a.values[i] ?? 'unknown' })),
   ];
-  const q = text.length;
-  const cat = new Int32Array(n * q);
-  const labels: string[][] = [];
-  text.forEach((f, c) => {
-    const codes = new Map<string, number>();
+  // Codes per column; a column with one value for every customer (all 'unknown' on files without
+  // demographics, 'no L.pay' outside L.point data) separates no one and is left out, said in the
+  // notes; a column mostly unknown is kept and said; none varying is said too (issue #14).
+  const columns: { name: string; codes: Int32Array; labels: string[]; unknown: number }[] = [];
+  for (const f of text) {
+    const codes = new Int32Array(n);
+    const seen = new Map<string, number>();
+    let unknown = 0;
     for (let i = 0; i < n; i++) {
       const v = f.value(i);
-      let code = codes.get(v);
-      if (code === undefined) codes.set(v, (code = codes.size));
-      cat[i * q + c] = code;
+      if (v === 'unknown') unknown++;
+      let code = seen.get(v);
+      if (code === undefined) seen.set(v, (code = seen.size));
+      codes[i] = code;
     }
-    labels.push([...codes.keys()]);
+    columns.push({ name: f.name, codes, labels: [...seen.keys()], unknown });
+  }
+  const varying = columns.filter((c) => c.labels.length >= 2);
+  if (varying.length === 0) {
+    // Nothing categorical to cluster on (a file of customer, date and amount): constant columns add
+    // the same to every distance, so the fit is k-means on the numeric inputs; said, not hidden.
+    notes.push(`No categorical input differs between customers here (${columns.map((c) => c.name).join(', ')}): k-prototypes clusters on the numeric inputs alone, as kmeans would.`);
+  } else {
+    for (const c of columns) {
+      if (c.labels.length < 2) notes.push(`${c.name}: the same value for every customer (${c.labels[0] ?? 'none'}), left out of the categorical inputs (it separates no one).`);
+      else if (c.unknown * 2 > n) notes.push(`${c.name}: unknown for ${c.unknown} of ${n} customers; 'unknown' counts as a category of its own.`);
+    }
+    columns.splice(0, columns.length, ...varying);
+  }
+  const q = columns.length;
+  const cat = new Int32Array(n * q);
+  columns.forEach((c, j) => {
+    for (let i = 0; i < n; i++) cat[i * q + j] = c.codes[i];
   });
-  return { num, numeric: [...fixed.map((c) => c.name), ...extra.numeric.map((a) => a.name)], cat, categorical: text.map((c) => c.name), labels, notes };
+  const labels = columns.map((c) => c.labels);
+  return { num, numeric: [...fixed.map((c) => c.name), ...extra.numeric.map((a) => a.name)], cat, categorical: columns.map((c) => c.name), labels, notes };
 }
 
 /** The attributes named in `attributes=a,b` read for the base rows, or a clear error naming the known ones. */

@@ -141,7 +141,13 @@ describe('nothing is excluded in silence; customer attributes as inputs (returns
     const s = run(project, 'kprototypes', ['k=2', 'attributes=tenure_months,tier']);
     expect(s.featureNames.slice(0, 4)).toEqual(['amount (z)', 'quantity (z)', 'receipts (z)', 'tenure_months (z)']);
     expect(s.featureNames.at(-1)).toMatch(/^tier \(code: /);
-    expect(s.notes).toEqual(['tenure_months: 1 of 6 customers have no value and count at the mean (z = 0).']);
+    // Issue #14: categorical inputs that are the same for every customer are left out, and said.
+    expect(s.notes).toEqual([
+      'tenure_months: 1 of 6 customers have no value and count at the mean (z = 0).',
+      'channel: the same value for every customer (unknown), left out of the categorical inputs (it separates no one).',
+      'lpay: the same value for every customer (no L.pay), left out of the categorical inputs (it separates no one).',
+      'partners: the same value for every customer (0), left out of the categorical inputs (it separates no one).',
+    ]);
     const f = exportRows(project, s.runId, 'features');
     const z = f.rows.map((r) => Number(r[4]));
     expect(z.reduce((a, b) => a + b, 0)).toBeCloseTo(0, 12);
