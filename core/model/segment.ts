@@ -4,6 +4,8 @@
  * Compare pages read. Names marked "contract" are read by checks outside the project.
  */
 
+import type { ClvComparisonRow } from './value.js';
+
 /** The segmentation analyses, by job id (contract). */
 /** The K-medoids algorithms of lrfmv-kmedoids; `auto` is PAM up to exactUpTo customers, FasterPAM beyond. */
 export const KMEDOIDS_METHODS = ['auto', 'pam', 'fasterpam', 'clara'] as const;
@@ -17,7 +19,7 @@ export function isSegmentAnalysis(id: string): id is SegmentAnalysis {
 }
 
 /** Feature sets of the plain `kmeans` analysis (contract: `--param features=…`). */
-export const KMEANS_FEATURE_SETS = ['rfm', 'lrfmv', 'category', 'category2'] as const;
+export const KMEANS_FEATURE_SETS = ['rfm', 'lrfmv', 'category', 'category2', 'clv'] as const;
 export type KMeansFeatureSet = (typeof KMEANS_FEATURE_SETS)[number];
 
 /** Segment id of customers set aside as noise or outliers (in exports and memberships). */
@@ -138,7 +140,7 @@ export interface StratumSummary {
 export interface SegmentationSummary {
   runId: number;
   analysis: SegmentAnalysis;
-  /** Chosen k (for stratified-kmeans: the total number of clusters over the strata). */
+  /** Chosen k (for stratified-kmeans: the segments kept over the strata, = `segments`; the clusters fitted are in `clustersFitted`). */
   k: number;
   /** Number of segments (outliers not counted). */
   segments: number;
@@ -169,6 +171,8 @@ export interface SegmentationSummary {
   ksStatistic?: number;
   ksPValue?: number;
   strata?: StratumSummary[];
+  /** stratified-kmeans: clusters fitted over the strata (Σ strata[].k), before tiny clusters were set aside as outliers. */
+  clustersFitted?: number;
   /** Offline-only vs any-online split sizes and median spend. */
   channelGroups?: { channel: 'offline' | 'online'; customers: number; medianSpend: number }[];
   // kprototypes
@@ -248,6 +252,8 @@ export interface SegmentComparison {
   demographics: { variable: string; statistic: number; dof: number; pValue: number; cramersV: number; table: { key: string; a: number; b: number }[] }[];
   /** Numeric customer attributes: Mann–Whitney U test as for the categories (customers without a value left out), Holm-adjusted. */
   attributes?: { name: string; meanA: number; meanB: number; u: number; pValue: number; pAdjusted: number; effect: number }[];
+  /** With a clv run (issue #13): CLV, P(alive) and expected purchases compared (core/service/value.ts). */
+  clv?: ClvComparisonRow[];
 }
 
 /** Two runs' memberships cross-tabulated. */

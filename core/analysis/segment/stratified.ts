@@ -80,7 +80,7 @@ export interface StratumClustering {
   outliers: number;
 }
 
-/** Steps 1–4: DBSCAN noise, the channel split with its KS test, spend grades → 8 strata, each scaled. */
+/** Steps 1–4: DBSCAN noise, the channel split with its KS test, spend grades → 8 strata (4 per channel group that has customers), each scaled. */
 export function prepareStrata(pivot: Float64Array, n: number, d: number, spend: Float64Array, online: Uint8Array, o: Pick<StratifiedOptions, 'minSamples' | 'noiseShare'>): Omit<StratifiedResult, 'strata'> & { strata: StratumInput[] } {
   const minSamples = Math.min(o.minSamples, n);
   const found = epsForNoiseShare(pivot, n, d, { minSamples, targetNoise: o.noiseShare });
@@ -99,6 +99,9 @@ export function prepareStrata(pivot: Float64Array, n: number, d: number, spend: 
   const strata: StratumInput[] = [];
   for (const channel of ['offline', 'online'] as const) {
     const rows = groupRows[channel];
+    // A channel group nobody is in (data without online sales, or without a channel at all)
+    // makes no strata: 4, not 8 with four empty ones (issue #14).
+    if (rows.length === 0) continue;
     const sorted = spendOf(rows).sort();
     const cuts = sorted.length ? [0.25, 0.5, 0.75].map((q) => quantileSorted(sorted, q)) : [];
     const byGrade: number[][] = [[], [], [], []];

@@ -25,7 +25,7 @@ export type StratifiedParams = z.output<typeof params>;
 export const stratifiedJob: JobDefinition<StratifiedParams, SegmentationSummary> = {
   id: 'stratified-kmeans',
   title: 'Stratified K-means (seed 000)',
-  description: 'Customer × category spend pivot; DBSCAN outliers (eps searched for the target noise share); offline-only vs any-online with a KS test of spend; spend quartiles → 8 strata; per stratum min–max scaling and K-means k = 2…20 chosen by the elbow; tiny clusters become outliers.',
+  description: 'Customer × category spend pivot; DBSCAN outliers (eps searched for the target noise share); offline-only vs any-online with a KS test of spend; spend quartiles → 8 strata (4 when one channel group is empty or the data have no channel); per stratum min–max scaling and K-means k = 2…20 chosen by the elbow; tiny clusters become outliers.',
   isAnalysis: true,
   params,
   paramInfo: [
@@ -53,7 +53,7 @@ export const stratifiedJob: JobDefinition<StratifiedParams, SegmentationSummary>
         onK: (stratum, k) => {
           ctx.throwIfCancelled();
           done[stratum]++;
-          ctx.progress({ phase: 'cluster', done: done.reduce((x, y) => x + y, 0), total: sweepSize * prepared.strata.length, unit: 'fits', message: `stratum ${stratum + 1}/8: K-means k = ${k}` });
+          ctx.progress({ phase: 'cluster', done: done.reduce((x, y) => x + y, 0), total: sweepSize * prepared.strata.length, unit: 'fits', message: `stratum ${stratum + 1}/${prepared.strata.length}: K-means k = ${k}` });
         },
       });
       const r = { ...prepared, strata: prepared.strata.map((s, i) => ({ ...s, ...clusterings[i] })) };
@@ -64,8 +64,14 @@ export const stratifiedJob: JobDefinition<StratifiedParams, SegmentationSummary>
       const strata: StratumSummary[] = [];
       const featureRows: number[] = [];
       let next = 0;
+      // Without any receipt of a known channel, the groups are not "offline-only" and "online":
+      // the strata are spend grades alone, and the labels and notes say so (issue #14).
+      const channelKnown = base.offline.some((v) => v > 0) || base.online.some((v) => v > 0);
+      const notes: string[] = [];
+      if (!channelKnown) notes.push(`These data have no sales channel: ${r.strata.length} strata by spend grade alone (not 8 by channel × spend).`);
+      else if (r.strata.length < 8) notes.push(`No ${r.groups.find((g) => g.customers === 0)?.channel === 'online' ? 'online' : 'offline-only'} customers here: ${r.strata.length} strata, not 8.`);
       for (const s of r.strata) {
-        const label = `${s.channel === 'offline' ? 'offline-only' : 'online'} · spend Q${s.grade}`;
+        const label = channelKnown ? `${s.channel === 'offline' ? 'offline-only' : 'online'} · spend Q${s.grade}` : `spend Q${s.grade}`;
         const idOf = new Map<number, number>();
         s.rows.forEach((row, j) => {
           featureRows.push(row);
@@ -93,13 +99,15 @@ export const stratifiedJob: JobDefinition<StratifiedParams, SegmentationSummary>
       const columns = pivot.categories;
       const viewData = minMaxScale(Float64Array.from(pivot.data), n, d);
       const summary = storeSegmentation(db, ctx, {
-        analysis: 'stratified-kmeans', params: p, base, segment, names, stratumOf, setAside,
+        analysis: 'stratified-kmeans', params: p, base, segment, names, stratumOf, setAside, notes,
         features: { columns, customers: Int32Array.from(featureRows, (row) => base.ids[row]), data: kmeansMatrix },
         stages: { dbscan: { columns, customers: base.ids, data: pivot.data } },
         view: { data: viewData, d },
         pivot: p.level === 1 ? pivot : undefined,
         summary: {
-          k: r.strata.reduce((a, s) => a + Math.max(0, s.k), 0),
+          // The segments kept (clusters fitted less those set aside as too small): the header's count.
+          k: names.size,
+          clustersFitted: r.strata.reduce((a, s) => a + Math.max(0, s.k), 0),
           featureSet: p.level === 1 ? 'category' : 'category2', featureNames: columns,
           scaling: 'DBSCAN on the raw pivot (won); K-means on the pivot min–max scaled within each stratum',
           eps: r.eps, minSamples: p.minSamples, noiseShare: r.noise.reduce((a, b) => a + b, 0) / n,

@@ -47,7 +47,7 @@ function runJson<T>(args: string[]): T {
 }
 
 interface Summary {
-  runId: number; k: number; segments: number; noise: number; seconds: number; customers: number;
+  runId: number; k: number; clustersFitted?: number; segments: number; noise: number; seconds: number; customers: number;
   excluded: { total: number; byReason: Record<string, number>; setAside?: Record<string, number> };
   featureNames: string[]; segmentList: { id: number; name: string; customers: number; pattern?: string }[];
   curve?: { k: number; cost: number; silhouette: number | null; calinskiHarabasz: number | null; daviesBouldin: number | null }[];
@@ -126,7 +126,10 @@ describe('segmentation CLI contract on the tiny demo (200 customers)', () => {
     expect(s.ksPValue).toBeLessThanOrEqual(1);
     expect(s.strata).toHaveLength(8);
     for (const st of s.strata!) expect(Number.isInteger(st.k)).toBe(true);
-    expect(s.k).toBe(s.strata!.reduce((a, st) => a + st.k, 0));
+    // Issue #14: k is the segments kept (the header's count); the clusters fitted are clustersFitted.
+    expect(s.clustersFitted).toBe(s.strata!.reduce((a, st) => a + st.k, 0));
+    expect(s.k).toBe(s.segments);
+    expect(s.k).toBeLessThanOrEqual(s.clustersFitted!);
     const out = path.join(dir, 'strat.csv');
     expect(runCli(['export', '--project', project, '--run', String(s.runId), '--what', 'segments', '--out', out]).code).toBe(0);
     const rows = readCsv(out).rows;

@@ -2,7 +2,7 @@ import type { SegmentationSummary } from '../../../../core/model/segment.js';
 import { useI18n } from '../../i18n/context.js';
 import { stratumLabel } from './RunCharts.js';
 
-/** The 8 strata of a stratified run: channel group × spend grade, size, k, outliers, spend range. */
+/** The strata of a stratified run (8, or 4 without a second channel group): channel group × spend grade, size, k, outliers, spend range. */
 export function StrataTable({ summary }: { summary: SegmentationSummary }) {
   const { t, fmt } = useI18n();
   const strata = summary.strata ?? [];
