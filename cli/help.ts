@@ -1,5 +1,5 @@
 import { EXPORT_KINDS } from '../core/model/api.js';
-import { FIELD_MEANINGS, GENERIC_FIELDS, REQUIRED_FIELDS, type GenericRole } from '../core/model/import.js';
+import { FIELD_MEANINGS, GENERIC_FIELDS, REQUIRED_FIELDS, REQUIRED_ONE_OF, ROLE_NOTES, type GenericRole } from '../core/model/import.js';
 import { importRequestSchema } from '../core/model/import-request.js';
 import { EXPORTS } from '../core/service/exports.js';
 import { UsageError, type ParsedArgs } from './args.js';
@@ -34,13 +34,14 @@ const PROJECT: OptionDoc = ['P.sqlite', 'the project file'];
 
 const COMMANDS: Record<string, CommandDoc> = {
   demo: {
-    synopsis: 'demo --project P.sqlite [--size tiny|demo|full] [--seed N] [--out DIR] [--json]',
+    synopsis: 'demo --project P.sqlite [--size tiny|demo|full] [--seed N] [--with marketing,coupons] [--out DIR] [--json]',
     what: 'write the seeded demo data (L.point format) and import it',
     options: {
       project: ['P.sqlite', 'the project file (created)'],
       size: ['tiny|demo|full', 'tiny: 200 customers (tests); demo (default); full: real scale, 29,913 customers'],
       seed: ['N', 'the generator seed (default 1): the same seed writes the same data'],
-      out: ['DIR', 'keep the six generated CSV files in DIR'],
+      with: ['marketing,coupons', 'also write and import MARKETING_SPEND.csv (daily spend) and/or DISCOUNT_COUPON.csv (offers) with each line\'s coupon status, planted responses in docs/demo-data.md'],
+      out: ['DIR', 'keep the generated CSV files in DIR'],
       json: JSON_OPTION,
     },
   },
@@ -102,15 +103,23 @@ const COMMANDS: Record<string, CommandDoc> = {
 
 function mappableFields(): string[] {
   const lines = [
-    'Mappable fields of a generic file, per --role (--map field=Column; * = required, the rest optional).',
+    'Mappable fields of a generic file, per --role (--map field=Column; * = required, + = one group of them required (below), the rest optional).',
     '--map field= (nothing after =) leaves an optional field unmapped: the header guess for it is dropped.',
   ];
   for (const role of Object.keys(GENERIC_FIELDS) as GenericRole[]) {
     lines.push(`  ${role}:`);
+    const oneOf = REQUIRED_ONE_OF[role] ?? [];
     for (const field of GENERIC_FIELDS[role]) {
       const required = REQUIRED_FIELDS[role].includes(field);
-      lines.push(`    ${`${field}${required ? ' *' : ''}`.padEnd(14)}${FIELD_MEANINGS[field]}`);
+      const either = oneOf.some((g) => g.includes(field));
+      lines.push(`    ${`${field}${required ? ' *' : either ? ' +' : ''}`.padEnd(14)}${FIELD_MEANINGS[field]}`);
     }
+  }
+  // After the field blocks, so each role's block lists exactly its fields.
+  for (const role of Object.keys(GENERIC_FIELDS) as GenericRole[]) {
+    const oneOf = REQUIRED_ONE_OF[role];
+    if (oneOf) lines.push(`+ ${role} requires one of: ${oneOf.map((g) => g.join(' and ')).join(', or ')}.`);
+    if (ROLE_NOTES[role]) lines.push(`${role}: ${ROLE_NOTES[role]}.`);
   }
   return lines;
 }

@@ -19,10 +19,13 @@ export function printImportSummary(s: ImportSummary & { runId?: number }, projec
     const what = f.format === 'baskets' ? `${n(f.rowsImported)} baskets of ${n(f.rowsRead)} lines imported, ${n(f.rowsRejected)} rejected, ${n(f.rowsFlagged)} repeated items dropped` : `${n(f.rowsImported)} of ${n(f.rowsRead)} rows imported, ${n(f.rowsRejected)} rejected, ${n(f.rowsFlagged)} flagged`;
     const notRead = f.linesNotRead > 0 ? `, ${n(f.linesNotRead)} line${f.linesNotRead === 1 ? '' : 's'} not read (skipped after a CSV error, each listed below)` : '';
     write(`${f.file}: ${f.format === 'baskets' ? 'baskets' : `${f.format} ${f.table}`}, ${f.sheet ? `sheet ${JSON.stringify(f.sheet)}` : f.encoding}, ${what}${notRead}`);
+    if (f.couponStatus) write(`  coupon status: ${n(f.couponStatus.used)} used, ${n(f.couponStatus.clicked)} clicked, ${n(f.couponStatus.notUsed)} not used, ${n(f.couponStatus.unknown)} unknown`);
     for (const note of f.notes ?? []) write(`  note: ${note}`);
   }
   write(`Imported ${n(s.rowsImported)} of ${n(s.rowsRead)} rows into ${project} in ${s.seconds.toFixed(1)} s: ${Object.entries(s.tables).map(([t, c]) => `${t} ${n(c)}`).join(', ')}.`);
   write(`Project now has ${n(s.customers)} customers and ${n(s.receipts)} receipts; ${s.amountTotal === null ? 'amounts unknown (the files have no amount or unit price column)' : `purchase amount imported ${s.amountTotal.toLocaleString('en-US', { maximumFractionDigits: 2 })}`}.`);
+  if (s.marketing) write(`Marketing spend now covers ${n(s.marketing.days)} days (${s.marketing.firstDay} to ${s.marketing.lastDay}) of ${s.marketing.channels.join(', ')}.`);
+  if (s.coupons) write(`Coupon offers now: ${n(s.coupons.offers)}, discount levels ${s.coupons.discountLevels.map((d) => `${d}%`).join(', ')}, categories ${s.coupons.categories.join(', ')}.`);
   issueLines('Rejected rows', s.rejected, s.rowsRejected);
   issueLines('Flagged rows (kept)', s.flagged, s.rowsFlagged);
   if (s.runId !== undefined && s.rowsRejected + s.rowsFlagged > 0) write(`Full report: segment-workbench export --project ${project} --run ${s.runId} --what import-report --out report.csv`);

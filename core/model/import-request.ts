@@ -8,7 +8,7 @@ export const importRequestSchema = z.object({
   format: z.enum(['auto', 'lpoint', 'generic', 'baskets']).default('auto'),
   /** field → column header; fields the user does not map are guessed; an empty column ("") leaves the field unmapped. */
   map: z.record(z.string(), z.string()).default({}),
-  role: z.enum(['auto', 'transactions', 'customers', 'products']).default('auto'),
+  role: z.enum(['auto', 'transactions', 'customers', 'products', 'marketing', 'coupons']).default('auto'),
   encoding: z.enum(['auto', 'utf8', 'cp949']).default('auto'),
   /** The sheet of .xlsx workbooks to read (default: the first sheet). */
   sheet: z.string().min(1).optional(),

@@ -12,17 +12,32 @@ export const LPOINT_COLUMNS: Record<LpointTable, readonly string[]> = {
   LPAY: ['cust', 'rct_no', 'cop_c', 'chnl_dv', 'de_dt', 'de_hr', 'buy_am'],
 };
 
+/**
+ * Columns an L.point table may have beyond LPOINT_COLUMNS: PDDE's `coupon` (issue #11: the line's
+ * coupon status, used / clicked / not used), written by `demo --with coupons`. Detection accepts
+ * the table with or without them.
+ */
+export const LPOINT_OPTIONAL_COLUMNS: Partial<Record<LpointTable, readonly string[]>> = {
+  PDDE: ['coupon'],
+};
+
 /** Generic-import roles and the mapping fields each role understands (a contract: keep the names). */
 export const GENERIC_FIELDS = {
-  transactions: ['customer', 'receipt', 'date', 'product', 'productName', 'category', 'category2', 'quantity', 'amount', 'unitPrice', 'channel', 'store', 'region'],
+  transactions: ['customer', 'receipt', 'date', 'product', 'productName', 'category', 'category2', 'quantity', 'amount', 'unitPrice', 'channel', 'store', 'region', 'coupon'],
   customers: ['customer', 'gender', 'age', 'region'],
   products: ['product', 'productName', 'category', 'category2'],
+  /** Daily marketing spend (issue #11): the date column; every other column is a channel named by its header. */
+  marketing: ['date'],
+  /** Coupon offers (issue #11): a month or a from–to date range, a product category, a code, a discount. */
+  coupons: ['month', 'from', 'to', 'category', 'code', 'discount'],
 } as const;
 export type GenericRole = keyof typeof GENERIC_FIELDS;
 export type TransactionField = (typeof GENERIC_FIELDS.transactions)[number];
 export type CustomerField = (typeof GENERIC_FIELDS.customers)[number];
 export type ProductField = (typeof GENERIC_FIELDS.products)[number];
-export type GenericField = TransactionField | CustomerField | ProductField;
+export type MarketingField = (typeof GENERIC_FIELDS.marketing)[number];
+export type CouponField = (typeof GENERIC_FIELDS.coupons)[number];
+export type GenericField = TransactionField | CustomerField | ProductField | MarketingField | CouponField;
 
 /**
  * The fields a role cannot do without: the import refuses a file whose mapping lacks one (the
@@ -34,16 +49,32 @@ export const REQUIRED_FIELDS: Record<GenericRole, readonly GenericField[]> = {
   transactions: ['customer', 'date'],
   customers: ['customer'],
   products: ['product'],
+  marketing: ['date'],
+  coupons: ['category', 'discount'],
+};
+
+/**
+ * Fields a role needs one group of, besides REQUIRED_FIELDS: a coupons file must give each offer's
+ * period as a month column, or as both a from and a to column (a date range). The mapping check
+ * refuses a file with no complete group, and `import --help` prints the alternatives.
+ */
+export const REQUIRED_ONE_OF: Partial<Record<GenericRole, readonly (readonly GenericField[])[]>> = {
+  coupons: [['month'], ['from', 'to']],
+};
+
+/** What a role's file holds beyond its fields, one line (shown by `import --help`). */
+export const ROLE_NOTES: Partial<Record<GenericRole, string>> = {
+  marketing: 'every column besides date is a channel named by its header (Offline_Spend, Online_Spend): one number per day; days and channels already stored are refused',
 };
 
 /** What each mapping field means, one line each (shown by `import --help`). */
 export const FIELD_MEANINGS: Record<GenericField, string> = {
   customer: 'customer or member id',
   receipt: 'receipt, order or invoice id; without it one customer\'s purchases on one day form one receipt',
-  date: 'purchase date or date-time',
+  date: 'purchase date or date-time (marketing: the day of the spend)',
   product: 'product code (SKU, stock code); unmapped: lines without product (product analyses say so)',
   productName: 'product name or description',
-  category: 'product category (top level)',
+  category: 'product category (top level; coupons: the category the offer applies to)',
   category2: 'product sub-category (second level)',
   quantity: 'units bought (1 when unmapped; negative = return)',
   amount: 'line amount (money); unmapped: quantity × unitPrice, or unknown (empty, not 0) without a price',
@@ -53,6 +84,12 @@ export const FIELD_MEANINGS: Record<GenericField, string> = {
   region: 'the customer\'s region, city or country',
   gender: 'the customer\'s gender: F/M, female/male, 여성/남성',
   age: 'the customer\'s age in years or age band (30s, 30-39, 30대)',
+  coupon: 'coupon status of the line: used / clicked / not used (사용 / 클릭 / 미사용); empty = unknown',
+  month: 'the month of an offer: YYYY-MM, YYYY/MM, Jan…Dec, January…, 1월…12월 (no year: that month of every year)',
+  from: 'first day of an offer (a date); with to, instead of month',
+  to: 'last day of an offer (a date, inclusive); with from, instead of month',
+  code: 'the coupon code',
+  discount: 'the discount in percent: 10, 10% (0.1 is read as 10% only when every value of the file is at most 1)',
 };
 
 /** The validated import request (schema in import-request.ts, kept apart so the import threads load no zod). */
@@ -115,6 +152,43 @@ export interface FileImportReport {
   attributes?: ImportedAttribute[];
   /** What the importer decided and did, one sentence each (date format read, amounts missing, receipts split by customer, …). */
   notes?: string[];
+  /** Marketing files (issue #11): the channels and days this file stored. */
+  marketing?: MarketingImport;
+  /** Coupons files (issue #11): the offers this file stored. */
+  coupons?: CouponImport;
+  /** Purchase files with a coupon column (generic `coupon`, L.point PDDE `coupon`): lines per coupon status. */
+  couponStatus?: CouponStatusCounts;
+}
+
+/** Daily marketing spend stored (issue #11): of one file, or of the whole project. */
+export interface MarketingImport {
+  /** Channel names as the headers wrote them, sorted. */
+  channels: string[];
+  /** The first and last day with spend (YYYY-MM-DD). */
+  firstDay: string;
+  lastDay: string;
+  /** Distinct days with spend. */
+  days: number;
+  /** Stored (day, channel) rows. */
+  spendRows: number;
+}
+
+/** Coupon offers stored (issue #11): of one file, or of the whole project. */
+export interface CouponImport {
+  offers: number;
+  /** The distinct discounts in percent, ascending (10 = 10%). */
+  discountLevels: number[];
+  /** The distinct product categories the offers name, sorted. */
+  categories: string[];
+}
+
+/** Purchase lines of a file by coupon status (lines.coupon). */
+export interface CouponStatusCounts {
+  used: number;
+  clicked: number;
+  notUsed: number;
+  /** Empty or unrecognised (flagged) values. */
+  unknown: number;
 }
 
 /**
@@ -161,6 +235,10 @@ export interface ImportSummary {
   /** sha256 over the imported files' fingerprints (one file: its own sha256). */
   fingerprint: string;
   files: FileImportReport[];
+  /** When the import held a marketing file: the project's spend after the import (issue #11). */
+  marketing?: MarketingImport;
+  /** When the import held a coupons file: the project's coupon offers after the import (issue #11). */
+  coupons?: CouponImport;
   runId?: number;
   seconds: number;
 }

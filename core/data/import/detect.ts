@@ -27,18 +27,21 @@ export function planFile(header: readonly string[], sample: readonly string[][],
     }
     if (options.format === 'lpoint') throw new PlanError(`not an L.point file: the header (${header.join(', ')}) matches none of DEMO, PDDE, COP_U, PD_CLAC, BR, LPAY`, 1, '');
   }
-  const roles: GenericRole[] = options.role !== 'auto' ? [options.role] : columnsGiven ? ['transactions', 'customers', 'products'] : [guessRole(header) ?? 'transactions'];
+  const roles: GenericRole[] = options.role !== 'auto' ? [options.role] : columnsGiven ? ['transactions', 'customers', 'products', 'marketing', 'coupons'] : [guessRole(header, sample) ?? 'transactions'];
   let firstError: PlanError | undefined;
   for (const role of roles) {
     try {
-      return genericPlan(role, header, resolveMapping(header, role, userMap), sample);
+      const plan = genericPlan(role, header, resolveMapping(header, role, userMap), sample);
+      // Marketing and coupons are suggestions of the header guess (issue #11): say so.
+      if (options.role === 'auto' && (role === 'marketing' || role === 'coupons')) plan.notes.unshift(`read as ${role === 'marketing' ? 'daily marketing spend' : 'coupon offers'} (role guessed from the header; pass --role to choose another)`);
+      return plan;
     } catch (err) {
       if (!(err instanceof PlanError)) throw err;
       firstError ??= err;
     }
   }
-  if (options.role === 'auto' && !columnsGiven && guessRole(header) === undefined) {
-    throw new PlanError(`cannot tell what this file holds: no columns recognised as transactions (date, product, amount or price), customers (customer with gender or age) or products (columns: ${header.join(', ')}); pass --role and --map`, 1, '');
+  if (options.role === 'auto' && !columnsGiven && guessRole(header, sample) === undefined) {
+    throw new PlanError(`cannot tell what this file holds: no columns recognised as transactions (date, product, amount or price), customers (customer with gender or age), products, marketing spend (date and spend columns) or coupons (discount and category) (columns: ${header.join(', ')}); pass --role and --map`, 1, '');
   }
   throw firstError as PlanError;
 }

@@ -52,15 +52,36 @@ export interface EncodedBatch {
   extras: [number, string][];
   /** Customer attributes: [customer id, attribute name, number or null, text]. */
   attributes: [number, string, number | null, string][];
+  /** Marketing spend (issue #11): [day, channel, spend, file line]. */
+  spend: [number, string, number, number][];
+  /** Coupon offers (issue #11), in file order. */
+  offers: OfferRow[];
   issues: IssueTuple[];
   rowsRead: number;
   rowsImported: number;
   bytesRead: number;
 }
 
+/**
+ * A coupon offer as a coupons file gives it: a date range or a month, a category, a code and the
+ * discount as written (the fraction rule is applied once the whole file is in: see Sink).
+ */
+export interface OfferRow {
+  line: number;
+  fromDay: number | null;
+  toDay: number | null;
+  year: number | null;
+  month: number | null;
+  category: string;
+  code: string | null;
+  discount: number;
+  /** The value carried a percent sign ("10%"): never read as a fraction. */
+  percentSign: boolean;
+}
+
 /** Column layouts: numeric columns, then string columns, as the sink inserts them. */
 export const LAYOUT = {
-  lines: { nums: ['receipt_id', 'customer_id', 'product_id', 'day', 'quantity', 'amount', 'flags'], strs: [] },
+  lines: { nums: ['receipt_id', 'customer_id', 'product_id', 'day', 'quantity', 'amount', 'flags', 'coupon'], strs: [] },
   receipts: { nums: ['id', 'customer_id', 'day', 'hour', 'channel', 'store_id', 'amount', 'quantity', 'lines', 'flags'], strs: ['code', 'retailer'] },
   partnerUses: { nums: ['customer_id', 'store_id', 'channel', 'day', 'visit_day', 'hour', 'amount', 'line'], strs: ['code', 'partner'] },
   payments: { nums: ['customer_id', 'channel', 'day', 'hour', 'amount', 'line'], strs: ['code', 'merchant'] },

@@ -1,4 +1,4 @@
-import { ColumnBuffer, LAYOUT, num, type Describe, type EncodedBatch, type IssueTuple, type Severity } from './encoded.js';
+import { ColumnBuffer, LAYOUT, num, type Describe, type EncodedBatch, type IssueTuple, type OfferRow, type Severity } from './encoded.js';
 import { SeenCodes } from './seen-codes.js';
 import type { RowIssue } from '../../model/import.js';
 
@@ -18,6 +18,8 @@ export interface LineInput {
   /** null: the file has no amount or unit price (item logs); stored NULL, never 0. */
   amount: number | null;
   flags: number;
+  /** Coupon status (0 not used, 1 clicked, 2 used); null or absent: unknown (issue #11). */
+  coupon?: number | null;
 }
 
 /**
@@ -108,6 +110,8 @@ export class Encoder {
   private readonly payments = buffer(LAYOUT.payments);
   private extras: [number, string][] = [];
   private attributes: [number, string, number | null, string][] = [];
+  private spend: [number, string, number, number][] = [];
+  private offers: OfferRow[] = [];
   private issues: IssueTuple[] = [];
 
   constructor(state: EncoderState) {
@@ -233,6 +237,7 @@ export class Encoder {
     v[o + 4] = num(l.quantity);
     v[o + 5] = num(amount);
     v[o + 6] = l.flags;
+    v[o + 7] = num(l.coupon ?? null);
     this.linesCount++;
     return differs;
   }
@@ -280,6 +285,16 @@ export class Encoder {
     b.pushString(p.merchant);
   }
 
+  /** One day's spend on one channel (a marketing file's cell). */
+  addSpend(day: number, channel: string, spend: number, line: number): void {
+    this.spend.push([day, channel, spend, line]);
+  }
+
+  /** One coupon offer (a coupons file's row). */
+  addOffer(offer: OfferRow): void {
+    this.offers.push(offer);
+  }
+
   addExtra(line: number, data: Record<string, string>): void {
     this.extras.push([line, JSON.stringify(data)]);
   }
@@ -300,8 +315,10 @@ export class Encoder {
     const batch: EncodedBatch = {
       newCustomers: this.newCustomers, newProducts: this.newProducts, newStores: this.newStores, describes: this.describes,
       lines: this.lines.take(pack), receipts: this.receipts.take(pack), partnerUses: this.partnerUses.take(pack), payments: this.payments.take(pack),
-      extras: this.extras, attributes: this.attributes, issues: this.issues, ...progress,
+      extras: this.extras, attributes: this.attributes, spend: this.spend, offers: this.offers, issues: this.issues, ...progress,
     };
+    this.spend = [];
+    this.offers = [];
     this.newCustomers = [];
     this.newProducts = [];
     this.newStores = [];

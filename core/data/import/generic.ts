@@ -1,6 +1,9 @@
 import { LineFlag } from '../../model/flags.js';
 import type { GenericRole } from '../../model/import.js';
+import { readCoupon } from './coupon-values.js';
+import { couponsPlan } from './coupons.js';
 import { parseAge, parseGender } from './demographics.js';
+import { marketingPlan } from './marketing.js';
 import type { Mapping } from './mapping.js';
 import { checkRecord, PlanError, type ImportPlan, type RowConverter } from './plan.js';
 import { describeDateFormat, guessDateFormat, isoDate, normaliseId, parseDateTime, parseDecimal, type DateFormat } from './values.js';
@@ -24,6 +27,8 @@ const TARGET = { transactions: 'purchases', customers: 'customers', products: 'p
 
 /** The import plan of a generic file: the role, the resolved mapping and the sampled date format. */
 export function genericPlan(role: GenericRole, header: readonly string[], mapping: Mapping, sample: readonly string[][]): ImportPlan {
+  if (role === 'marketing') return marketingPlan(header, mapping, sample);
+  if (role === 'coupons') return couponsPlan(header, mapping, sample);
   const col = (field: keyof Mapping): number => (mapping[field] === undefined ? -1 : header.indexOf(mapping[field] as string));
   const usedColumns = new Set(Object.values(mapping));
   const unmapped = header.filter((h) => !usedColumns.has(h));
@@ -41,6 +46,7 @@ export function genericPlan(role: GenericRole, header: readonly string[], mappin
     if (!mapping.quantity) notes.push('no quantity column: each line counts as quantity 1');
     if (!mapping.product) notes.push('no product column: lines have no product; product analyses (rules, recommendations, category panels) say so');
     if (!mapping.receipt) notes.push("no receipt column: one customer's purchases on one day form one receipt");
+    if (mapping.coupon) notes.push(`coupon status read from ${mapping.coupon} (used / clicked / not used; other values are flagged and stored as unknown)`);
   }
   // A customers file's columns beyond the fixed fields become named customer attributes.
   const attributes = role === 'customers' ? unmapped.filter((h) => h.trim() !== '') : [];
@@ -78,8 +84,8 @@ export function genericPlan(role: GenericRole, header: readonly string[], mappin
 type Col = (field: keyof Mapping) => number;
 
 function transactions(w: Encoder, log: IssueLog, col: Col, header: readonly string[], dateFormat: DateFormat): RowConverter {
-  const [iCust, iRct, iDate, iProd, iName, iCat, iCat2, iQty, iAmt, iPrice, iChan, iStore, iRegion] = (
-    ['customer', 'receipt', 'date', 'product', 'productName', 'category', 'category2', 'quantity', 'amount', 'unitPrice', 'channel', 'store', 'region'] as const
+  const [iCust, iRct, iDate, iProd, iName, iCat, iCat2, iQty, iAmt, iPrice, iChan, iStore, iRegion, iCoupon] = (
+    ['customer', 'receipt', 'date', 'product', 'productName', 'category', 'category2', 'quantity', 'amount', 'unitPrice', 'channel', 'store', 'region', 'coupon'] as const
   ).map(col);
   const describedProducts = new Set<string>();
   const describedCustomers = new Set<string>();
@@ -148,7 +154,8 @@ function transactions(w: Encoder, log: IssueLog, col: Col, header: readonly stri
       describedCustomers.add(customer);
     }
     const store = iStore >= 0 && f[iStore].trim() !== '' ? f[iStore].trim() : null;
-    const differs = w.addLine({ receipt, customer, product, day: dt.day, hour: dt.hour, channel, retailer: null, store, quantity, amount, flags });
+    const coupon = iCoupon >= 0 ? readCoupon(f[iCoupon], line, colName(iCoupon, 'coupon'), log) : null;
+    const differs = w.addLine({ receipt, customer, product, day: dt.day, hour: dt.hour, channel, retailer: null, store, quantity, amount, flags, coupon });
     if (differs !== null) {
       const i = differs === 'day' || differs === 'hour' ? iDate : differs === 'channel' ? iChan : iStore;
       log.flag(line, colName(i, differs), i >= 0 ? f[i] : '', `${differs} differs from the first line of receipt ${receipt} (the receipt keeps the first value)`);

@@ -10,6 +10,8 @@ import type { EncodedBatch } from './encoded.js';
 import { LISTED_FLAGGED, LISTED_REJECTED } from './issues.js';
 import { canEncodeInParallel, encodeFileInParallel } from './parallel.js';
 import { PlanError, type ImportPlan } from './plan.js';
+import { couponStatusCounts } from './coupon-status.js';
+import { offersSummary, spendSummary } from './marketing-sink.js';
 import { loadEncoderState, Sink } from './sink.js';
 import { describeSource, sniffSource, type SourceSniff } from './source.js';
 
@@ -132,6 +134,7 @@ export async function importFiles(db: Db, options: ImportOptions, hooks: ImportH
       const r = parallel ? await encodeFileInParallel(args, apply) : await encodeFile({ ...args, onBatch: apply });
       sink.finish(r.suspects, r.lines > 0 ? r.lastLineId : r.firstLineId - 1);
       const fileAttributes = f.plan.attributes ? settleAttributes(db, importId, f.plan.attributes) : [];
+      const marketingNotes = sink.marketing.settleNotes();
       for (const a of fileAttributes) attributes.set(a.name, a);
       sharedReceiptIds += sink.sharedReceiptIds;
       hooks.signal?.throwIfAborted();
@@ -143,8 +146,11 @@ export async function importFiles(db: Db, options: ImportOptions, hooks: ImportH
         file: f.path, format: f.plan.format, table: f.plan.table, encoding: describeSource(f.sniff).label,
         delimiter: describeSource(f.sniff).delimiter, ...(f.sniff.kind === 'xlsx' ? { sheet: f.sniff.sheet } : {}), mapping: f.plan.mapping, rowsRead: r.rowsRead, rowsImported: r.rowsImported,
         rowsRejected: r.rejectedCount, rowsFlagged: r.flaggedCount, linesNotRead: r.linesNotRead, fingerprint: r.digest,
-        notes: [...f.plan.notes, ...sharedReceiptNote(sink.sharedReceiptIds)],
+        notes: [...f.plan.notes, ...marketingNotes, ...sharedReceiptNote(sink.sharedReceiptIds)],
       };
+      if (f.plan.target === 'marketing') report.marketing = sink.marketing.marketingReport();
+      if (f.plan.target === 'coupons') report.coupons = sink.marketing.couponsReport();
+      if (f.plan.target === 'purchases' && 'coupon' in f.plan.mapping && r.lines > 0) report.couponStatus = couponStatusCounts(db, r.firstLineId, r.lastLineId);
       if (f.plan.target === 'purchases') report.sharedReceiptIds = sink.sharedReceiptIds;
       if (fileAttributes.length > 0) report.attributes = fileAttributes;
       const lineRange = r.lines > 0 ? [r.firstLineId, r.lastLineId] : [null, null];
@@ -184,6 +190,8 @@ export async function importFiles(db: Db, options: ImportOptions, hooks: ImportH
       attributes: [...attributes.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
       fingerprint: reports.length === 1 ? reports[0].fingerprint : sha256Text(reports.map((r) => r.fingerprint).sort().join('\n')),
       files: reports,
+      ...(reports.some((r) => r.table === 'marketing' && r.format === 'generic') ? { marketing: spendSummary(db) } : {}),
+      ...(reports.some((r) => r.table === 'coupons' && r.format === 'generic') ? { coupons: offersSummary(db) } : {}),
       seconds: 0,
     };
     hooks.progress?.({ phase: 'commit', done: 0, total: 1, unit: 'indexes', rows: rowsRead, message: 'committing' });

@@ -1,5 +1,6 @@
 import { LineFlag } from '../../model/flags.js';
-import { LPOINT_COLUMNS, type LpointTable } from '../../model/import.js';
+import { LPOINT_COLUMNS, LPOINT_OPTIONAL_COLUMNS, type LpointTable } from '../../model/import.js';
+import { readCoupon } from './coupon-values.js';
 import { parseAge, parseGender } from './demographics.js';
 import type { IssueLog } from './issues.js';
 import { checkRecord, type ImportPlan, type RowConverter, type TargetTable } from './plan.js';
@@ -26,14 +27,15 @@ export function detectLpointTable(header: readonly string[]): LpointDetection {
   const tables = Object.keys(LPOINT_COLUMNS) as LpointTable[];
   for (const table of tables) {
     const need = LPOINT_COLUMNS[table];
-    if (need.length === cols.size && need.every((c) => cols.has(c))) return { table };
+    const optional = LPOINT_OPTIONAL_COLUMNS[table] ?? [];
+    if (need.every((c) => cols.has(c)) && [...cols].every((c) => need.includes(c) || optional.includes(c))) return { table };
   }
   if ([...cols].filter((c) => MARKERS.has(c)).length < 2) return null;
   let best: { closest: LpointTable; missing: string[]; extra: string[]; score: number } | null = null;
   for (const table of tables) {
     const need = LPOINT_COLUMNS[table];
     const missing = need.filter((c) => !cols.has(c));
-    const extra = [...cols].filter((c) => !need.includes(c));
+    const extra = [...cols].filter((c) => !need.includes(c) && !(LPOINT_OPTIONAL_COLUMNS[table] ?? []).includes(c));
     const score = (need.length - missing.length) / (need.length + extra.length);
     if (best === null || score > best.score) best = { closest: table, missing, extra, score };
   }
@@ -43,14 +45,15 @@ export function detectLpointTable(header: readonly string[]): LpointDetection {
 /** The import plan of an L.point file whose header matched `table`. */
 export function lpointPlan(table: LpointTable, header: readonly string[]): ImportPlan {
   const index = new Map(header.map((h, i) => [h.trim().toLowerCase(), i]));
-  const mapping = Object.fromEntries(LPOINT_COLUMNS[table].map((c) => [c, header[index.get(c) as number]]));
+  const columns = [...LPOINT_COLUMNS[table], ...(LPOINT_OPTIONAL_COLUMNS[table] ?? []).filter((c) => index.has(c))];
+  const mapping = Object.fromEntries(columns.map((c) => [c, header[index.get(c) as number]]));
   return {
     format: 'lpoint',
     table,
     target: TARGET[table],
     mapping,
     unmapped: [],
-    notes: [],
+    notes: index.has('coupon') && table === 'PDDE' ? ['coupon status read from column coupon (used / clicked / not used; other values are flagged and stored as unknown)'] : [],
     amountOf: table === 'PDDE' ? (f) => parseDecimal(f[index.get('buy_am') as number] ?? '') : undefined,
     converter: (writer, log, hdr) => {
       const at = (c: string): number => index.get(c) as number;
@@ -112,6 +115,7 @@ function common(f: string[], line: number, log: IssueLog, c: CommonColumns, code
 const CONVERTERS: Record<LpointTable, Make> = {
   PDDE: (w, log, at) => {
     const iBr = at('br_c'), iPd = at('pd_c'), iCt = at('buy_ct'), cols = commonColumns(at);
+    const iCoupon: number | undefined = at('coupon');
     return (f, line) => {
       const c = common(f, line, log, cols, RETAILER, 'A01–A06');
       if (c === undefined) return false;
@@ -131,6 +135,7 @@ const CONVERTERS: Record<LpointTable, Make> = {
       const differs = w.addLine({
         receipt: c.rct, customer: c.customer, product: pd, day: c.day, hour: c.hour, channel: c.channel, retailer: c.cop,
         store: br === '' ? null : br, quantity, amount: c.amount, flags,
+        coupon: iCoupon === undefined ? null : readCoupon(f[iCoupon], line, 'coupon', log),
       });
       if (differs !== null) log.flag(line, RECEIPT_COLUMN[differs], f[at(RECEIPT_COLUMN[differs])], `${RECEIPT_COLUMN[differs]} differs from the first line of receipt ${c.rct} (the receipt keeps the first value)`);
       return true;

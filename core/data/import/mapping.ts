@@ -1,4 +1,5 @@
-import { GENERIC_FIELDS, REQUIRED_FIELDS, type GenericField, type GenericRole } from '../../model/import.js';
+import { GENERIC_FIELDS, REQUIRED_FIELDS, REQUIRED_ONE_OF, type GenericField, type GenericRole } from '../../model/import.js';
+import { parseDecimal } from './values.js';
 import { normaliseHeader, PlanError } from './plan.js';
 
 /**
@@ -21,6 +22,12 @@ const SYNONYMS: Record<GenericField, readonly string[]> = {
   region: ['country', 'region', 'city', 'state', 'zonhlv', '지역', '거주지'],
   gender: ['gender', 'sex', 'mafemdv', '성별'],
   age: ['age', 'ages', 'ageband', 'agegroup', '연령', '연령대', '나이'],
+  coupon: ['couponstatus', 'couponused', 'couponuse', 'coupon', '쿠폰사용여부', '쿠폰사용', '쿠폰'],
+  month: ['month', 'offermonth', 'couponmonth', 'yearmonth', '월', '연월', '적용월'],
+  from: ['from', 'fromdate', 'startdate', 'validfrom', 'start', '시작일', '시작일자'],
+  to: ['to', 'todate', 'enddate', 'validto', 'validuntil', 'end', '종료일', '종료일자'],
+  code: ['couponcode', 'code', 'promocode', 'promotioncode', 'coupon', '쿠폰코드', '쿠폰번호'],
+  discount: ['discountpct', 'discount', 'discountpercent', 'discountrate', 'discount%', 'percentoff', '할인율', '할인'],
 };
 
 /** Fields a role cannot do without: REQUIRED_FIELDS (core/model). Amount, unit price and product are optional (issue #10). */
@@ -51,8 +58,17 @@ export function guessMapping(header: readonly string[], role: GenericRole): Mapp
   return mapping;
 }
 
-/** The role a header most likely has, by which required fields the guess finds. */
-export function guessRole(header: readonly string[]): GenericRole | undefined {
+/** Headers of spend columns: what a marketing file's channel columns are called. */
+const SPEND_WORDS = /spend|cost|budget|비용|광고/i;
+
+/**
+ * The role a header most likely has, by which required fields the guess finds. Marketing and
+ * coupons (issue #11) are only suggested for headers no earlier role recognises, so no file is
+ * detected differently than before: marketing for a date column whose other columns all name
+ * spend (spend, cost, budget, 비용, 광고) and, in the sample when given, hold numbers; coupons for
+ * a discount and a category column.
+ */
+export function guessRole(header: readonly string[], sample?: readonly string[][]): GenericRole | undefined {
   const t = guessMapping(header, 'transactions');
   if (t.date && t.product && (t.amount || t.unitPrice)) return 'transactions';
   const c = guessMapping(header, 'customers');
@@ -61,6 +77,14 @@ export function guessRole(header: readonly string[]): GenericRole | undefined {
   if (t.customer && t.date && (t.product || t.amount || t.unitPrice || t.quantity)) return 'transactions';
   const p = guessMapping(header, 'products');
   if (p.product && guessMapping(header, 'transactions').productName) return 'products';
+  const m = guessMapping(header, 'marketing');
+  if (m.date) {
+    const others = header.map((h, i) => [h, i] as const).filter(([h]) => h !== m.date);
+    const numeric = (i: number): boolean => (sample ?? []).every((r) => (r[i] ?? '').trim() === '' || parseDecimal(r[i]) !== undefined);
+    if (others.length > 0 && others.every(([h, i]) => SPEND_WORDS.test(h) && numeric(i))) return 'marketing';
+  }
+  const k = guessMapping(header, 'coupons');
+  if (k.discount && k.category) return 'coupons';
   return undefined;
 }
 
@@ -96,6 +120,14 @@ export function resolveMapping(header: readonly string[], role: GenericRole, use
   if (missing.length > 0) {
     const named = missing.map((f) => `"${f}"`).join(' and ');
     throw new PlanError(`no column for ${named} (columns: ${header.join(', ')}); name ${missing.length > 1 ? 'them' : 'it'} with ${missing.map((f) => `--map ${f}=COLUMN`).join(' ')}`, 1, missing[0]);
+  }
+  // Either-or requirements (coupons: a month, or a from–to range): one group must be complete.
+  const groups = REQUIRED_ONE_OF[role];
+  if (groups !== undefined && !groups.some((g) => g.every((field) => mapping[field]))) {
+    const alternatives = groups.map((g) => (g.length === 1 ? `"${g[0]}"` : `both ${g.map((f) => `"${f}"`).join(' and ')}`)).join(' or ');
+    const how = groups.map((g) => g.map((f) => `--map ${f}=COLUMN`).join(' ')).join(' or ');
+    const partial = groups.find((g) => g.some((field) => mapping[field]));
+    throw new PlanError(`no column for ${alternatives}${partial ? ` (${partial.filter((f) => !mapping[f]).map((f) => `"${f}"`).join(', ')} missing)` : ''} (columns: ${header.join(', ')}); a ${role} file needs one of them: ${how}`, 1, (partial ?? groups[0]).find((f) => !mapping[f]) as string);
   }
   return mapping;
 }

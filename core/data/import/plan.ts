@@ -2,7 +2,7 @@ import type { IssueLog } from './issues.js';
 import type { Encoder } from './encoder.js';
 
 /** Which canonical table a file feeds (the keys of the import summary's `tables`). */
-export type TargetTable = 'purchases' | 'customers' | 'products' | 'stores' | 'partnerUses' | 'payments';
+export type TargetTable = 'purchases' | 'customers' | 'products' | 'stores' | 'partnerUses' | 'payments' | 'marketing' | 'coupons';
 
 /**
  * Converts one record; returns false when the row was rejected (the log holds why). `suspect`

@@ -3,6 +3,7 @@ import { BatchInserter } from '../store/batch-insert.js';
 import type { Db } from '../store/open.js';
 import { DESCRIBE_COLUMNS, LAYOUT, unpackStrings, type EncodedBatch, type TableRows } from './encoded.js';
 import type { EncoderState } from './encoder.js';
+import { MarketingSink } from './marketing-sink.js';
 
 /** The project's dictionaries and next ids, for a new Encoder. */
 export function loadEncoderState(db: Db): EncoderState {
@@ -31,6 +32,8 @@ export class Sink {
   private readonly newRow: Record<'customers' | 'products' | 'stores', Database.Statement>;
   private readonly replace: Record<'customers' | 'products' | 'stores', Database.Statement>;
   private readonly fill: Record<'customers' | 'products' | 'stores', Database.Statement>;
+  /** Marketing spend and coupon offers (issue #11). */
+  readonly marketing: MarketingSink;
   linesWritten = 0;
   receiptsWritten = 0;
   /** Distinct receipt codes of this import that carry lines of more than one customer (set by finish). */
@@ -45,6 +48,7 @@ export class Sink {
     // Customers files are small (one row per customer): one statement per value is enough. A
     // customer described again (a later customers file) gets the new value.
     this.attribute = db.prepare('INSERT OR REPLACE INTO customer_attributes (customer_id, name, num, text) VALUES (?, ?, ?, ?)');
+    this.marketing = new MarketingSink(db, importId);
     this.issues = new BatchInserter(db, 'import_issues', ['import_id', 'severity', 'line', 'column_name', 'value', 'reason'], 20);
     const tables = ['customers', 'products', 'stores'] as const;
     const by = <T>(f: (t: (typeof tables)[number]) => T) => Object.fromEntries(tables.map((t) => [t, f(t)])) as Record<(typeof tables)[number], T>;
@@ -64,6 +68,7 @@ export class Sink {
     insertRows(this.payments, b.payments, LAYOUT.payments.nums.length, LAYOUT.payments.strs.length, this.importId);
     for (const [line, data] of b.extras) this.extras.push(this.importId, line, data);
     for (const [customer, name, num, text] of b.attributes ?? []) this.attribute.run(customer, name, num, text);
+    if (b.spend.length > 0 || b.offers.length > 0) this.marketing.apply(b);
     for (const [severity, line, column, value, reason] of b.issues) this.issues.push(this.importId, severity, line, column, value, reason);
   }
 

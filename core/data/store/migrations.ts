@@ -314,6 +314,15 @@ export const MIGRATIONS: readonly string[] = [
            y.import_id, y.line
     FROM payments y LEFT JOIN customers c ON c.id = y.customer_id;
   `,
+  /* 5: marketing spend and coupon offers (issue #11), and each line's coupon status. Only new
+   * tables and a new nullable column: every existing row and id stays as it was. */ `
+  -- One row per (day, channel): a marketing file's date column gives the day, every other column
+  -- is a channel named by its header as written (Offline_Spend, Online_Spend, …).
+  CREATE TABLE marketing_spend (day INTEGER NOT NULL, channel TEXT NOT NULL, spend REAL NOT NULL, import_id INTEGER NOT NULL, PRIMARY KEY (day, channel)) WITHOUT ROWID;
+  -- a coupon offer: either a date range (from_day..to_day inclusive) or a month (year NULL = that month of every year)
+  CREATE TABLE coupons (id INTEGER PRIMARY KEY, import_id INTEGER NOT NULL, from_day INTEGER, to_day INTEGER, year INTEGER, month INTEGER, category TEXT NOT NULL, code TEXT, discount REAL NOT NULL);
+  ALTER TABLE lines ADD COLUMN coupon INTEGER;  -- NULL unknown, 0 not used, 1 clicked, 2 used
+  `,
 ];
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FilePreview } from '../../../core/model/api.js';
-import { canImport, importParams, initialWizard, mappingFields, noneFor, requiredFields, wizardReducer, type WizardState } from '../../../renderer/src/pages/data/import/wizard-state.js';
+import { canImport, importParams, initialWizard, mappingFields, noneFor, requiredFields, requiredOneOf, wizardReducer, type WizardState } from '../../../renderer/src/pages/data/import/wizard-state.js';
 
 const staged = [{ path: '/tmp/up/1/online_retail.csv', name: 'online_retail.csv', bytes: 1000 }];
 const preview: FilePreview = {
@@ -126,5 +126,21 @@ describe('import wizard state', () => {
     const products = { ...s, previews: [], choices: { ...s.choices, role: 'products' as const } };
     expect(noneFor(products, 'product')).toBeNull();
     expect(noneFor(products, 'category')).toBe('');
+  });
+
+  it('offers the marketing and coupons roles with their fields and requirements (issue #11)', () => {
+    const failed: FilePreview = { ...preview, ok: false, table: undefined, format: undefined, error: { message: 'no column for "month"', line: 1, column: 'month' } };
+    expect(mappingFields(failed, { ...initialWizard.choices, role: 'coupons' })).toEqual(['month', 'from', 'to', 'category', 'code', 'discount']);
+    expect(mappingFields(failed, { ...initialWizard.choices, role: 'marketing' })).toEqual(['date']);
+    expect(requiredFields('coupons')).toEqual(['category', 'discount']);
+    expect(requiredOneOf('coupons')).toEqual([['month'], ['from', 'to']]);
+    expect(requiredOneOf('transactions')).toEqual([]);
+    expect(requiredOneOf(undefined)).toEqual([]);
+    // The transactions role maps the per-line coupon status; it may stay at (none).
+    expect(mappingFields({ ...preview, fields: undefined, ok: false }, { ...initialWizard.choices, role: 'transactions' })).toContain('coupon');
+    const coupons = { ...previewed(), previews: [], choices: { ...initialWizard.choices, role: 'coupons' as const } };
+    expect(noneFor(coupons, 'discount')).toBeNull();
+    expect(noneFor(coupons, 'month')).toBe('');
+    expect(importParams(wizardReducer(previewed(), { type: 'choice', choices: { role: 'marketing' } }))).toMatchObject({ role: 'marketing', map: {} });
   });
 });

@@ -16,7 +16,7 @@ describe('mapping guesses', () => {
   it('maps Kaggle Online_Sales by header alone', () => {
     expect(guessMapping(KAGGLE, 'transactions')).toEqual({
       customer: 'CustomerID', receipt: 'Transaction_ID', date: 'Transaction_Date', product: 'Product_SKU', productName: 'Product_Description',
-      category: 'Product_Category', quantity: 'Quantity', unitPrice: 'Avg_Price',
+      category: 'Product_Category', quantity: 'Quantity', unitPrice: 'Avg_Price', coupon: 'Coupon_Status',
     });
   });
   it('recognises customers and products files', () => {

@@ -37,7 +37,7 @@ describe('migration 4 (issue #10: nullable amount/product/day, basket format, at
 
   it('migrates a schema-3 project to the current version keeping every row and id', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect(db.prepare('SELECT * FROM lines ORDER BY id').raw().all()).toEqual([[1, 5, 7, 3, 19000, 1, 5, 0], [2, 5, 7, 3, 19000, 1, 7.5, 1]]);
+    expect(db.prepare('SELECT id, receipt_id, customer_id, product_id, day, quantity, amount, flags FROM lines ORDER BY id').raw().all()).toEqual([[1, 5, 7, 3, 19000, 1, 5, 0], [2, 5, 7, 3, 19000, 1, 7.5, 1]]);
     expect(db.prepare('SELECT * FROM receipts').raw().all()).toEqual([[5, 1, 'R1', 7, 19000, 10, 1, 'A01', 1, 12.5, 2, 2, 0]]);
     expect(db.prepare('SELECT id, file, format, rows_flagged, first_line_id, last_line_id FROM imports').raw().all()).toEqual([[1, 'a.csv', 'lpoint', 1, 1, 2]]);
     expect(db.prepare('SELECT * FROM import_issues').raw().all()).toEqual([[1, 'flagged', 2, 'rct_no', 'R1', 'moved']]);

@@ -4,7 +4,7 @@ import { isMessageKey } from '../../../i18n/translate.js';
 import type { StagedFile } from '../../../api/types.js';
 import { MappingEditor } from './MappingEditor.js';
 import { PreviewTable } from './PreviewTable.js';
-import { mappingFields, requiredFields, type ImportChoices } from './wizard-state.js';
+import { mappingFields, requiredFields, requiredOneOf, type ImportChoices } from './wizard-state.js';
 
 interface Props {
   file: StagedFile;
@@ -32,6 +32,8 @@ export function FilePreviewCard({ file, preview, overridden, choices, onMap, onC
   const { t, fmt } = useI18n();
   const fields = mappingFields(preview, choices);
   const role = preview?.table ?? '';
+  // A file the host could not plan (a coupons file without its period) gets the chosen role's requirements.
+  const roleChosen = choices.role === 'auto' ? undefined : choices.role;
   const roleKey = `import.role.${role}`;
   const detected = preview?.format === 'lpoint' ? t('import.detected.lpoint', { table: role }) : preview?.format === 'generic' ? t('import.detected.generic', { role: isMessageKey(roleKey) ? t(roleKey) : role }) : preview?.format === 'baskets' ? t('import.detected.baskets') : null;
   const delimiter = !preview?.delimiter ? null : DELIMITERS[preview.delimiter] ? t(DELIMITERS[preview.delimiter]) : JSON.stringify(preview.delimiter);
@@ -94,7 +96,7 @@ export function FilePreviewCard({ file, preview, overridden, choices, onMap, onC
       )}
       {preview?.format === 'baskets' && preview.rows && <PreviewTable header={[t('import.items')]} rows={preview.rows.map((items) => [items.join(', ')])} />}
       {preview?.format !== 'baskets' && preview?.header && preview.rows && <PreviewTable header={preview.header} rows={preview.rows} />}
-      {fields && preview?.header && <MappingEditor fields={fields} required={requiredFields(preview.table)} header={preview.header} mapping={preview.mapping ?? {}} overridden={overridden} onChange={onMap} disabled={disabled} />}
+      {fields && preview?.header && <MappingEditor fields={fields} required={requiredFields(preview.table ?? roleChosen)} oneOf={requiredOneOf(preview.table ?? roleChosen)} header={preview.header} mapping={preview.mapping ?? {}} overridden={overridden} onChange={onMap} disabled={disabled} />}
     </article>
   );
 }

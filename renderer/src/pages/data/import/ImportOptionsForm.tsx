@@ -5,7 +5,7 @@ import type { ImportChoices } from './wizard-state.js';
 type SelectKey = 'format' | 'role' | 'encoding' | 'onError';
 const OPTIONS: { [K in SelectKey]: readonly ImportChoices[K][] } = {
   format: ['auto', 'lpoint', 'generic', 'baskets'],
-  role: ['auto', 'transactions', 'customers', 'products'],
+  role: ['auto', 'transactions', 'customers', 'products', 'marketing', 'coupons'],
   encoding: ['auto', 'utf8', 'cp949'],
   onError: ['abort', 'skip'],
 };

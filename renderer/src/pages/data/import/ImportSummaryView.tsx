@@ -17,6 +17,8 @@ export function ImportSummaryView({ summary, runId }: { summary: ImportSummary; 
   ];
   if (summary.sharedReceiptIds > 0) stats.push([t('import.summary.shared'), fmt.int(summary.sharedReceiptIds), 'warn']);
   if (summary.linesNotRead > 0) stats.push([t('import.summary.notRead'), fmt.int(summary.linesNotRead), 'danger']);
+  if (summary.marketing) stats.push([t('import.summary.channels'), summary.marketing.channels.join(', ')], [t('import.summary.spendDays'), `${fmt.int(summary.marketing.days)} (${summary.marketing.firstDay} – ${summary.marketing.lastDay})`]);
+  if (summary.coupons) stats.push([t('import.summary.offers'), fmt.int(summary.coupons.offers)], [t('import.summary.discounts'), summary.coupons.discountLevels.map((d) => fmt.dec(d, 2)).join(' · ')]);
   const notes = summary.files.flatMap((f) => (f.notes ?? []).map((note) => `${basename(f.file)}: ${note}`));
   return (
     <div className="import-summary" data-testid="import-summary" data-run-id={runId ?? undefined} data-rows-read={summary.rowsRead} data-rows-imported={summary.rowsImported} data-rows-rejected={summary.rowsRejected} data-rows-flagged={summary.rowsFlagged}>

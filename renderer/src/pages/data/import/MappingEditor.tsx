@@ -5,6 +5,8 @@ interface Props {
   fields: string[];
   /** Fields the import cannot do without (marked); the others may be left at (none). */
   required: readonly string[];
+  /** Either-or requirements (coupons: month, or from and to), listed under the fields. */
+  oneOf?: readonly (readonly string[])[];
   header: string[];
   mapping: Record<string, string>;
   /** Fields the user set (the rest are guessed from the headers); "" is an explicit (none). */
@@ -17,7 +19,7 @@ interface Props {
 const NONE = '';
 
 /** One select per field of the file's role: which column holds it, or (none). */
-export function MappingEditor({ fields, required, header, mapping, overridden, onChange, disabled }: Props) {
+export function MappingEditor({ fields, required, oneOf = [], header, mapping, overridden, onChange, disabled }: Props) {
   const { t } = useI18n();
   const fieldLabel = (field: string) => {
     const key = `field.${field}`;
@@ -51,6 +53,11 @@ export function MappingEditor({ fields, required, header, mapping, overridden, o
           </label>
         ))}
       </div>
+      {oneOf.length > 0 && (
+        <p className="hint muted" data-testid="mapping-one-of">
+          {t('import.requiredOneOf', { groups: oneOf.map((g) => g.map(fieldLabel).join(' + ')).join(' | ') })}
+        </p>
+      )}
       <p className="hint muted">{t('import.mappingHint')}</p>
     </fieldset>
   );

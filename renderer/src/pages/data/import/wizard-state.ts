@@ -1,5 +1,5 @@
 import type { FilePreview } from '../../../../../core/model/api.js';
-import { GENERIC_FIELDS, REQUIRED_FIELDS, type GenericRole, type ImportSummary } from '../../../../../core/model/import.js';
+import { GENERIC_FIELDS, REQUIRED_FIELDS, REQUIRED_ONE_OF, type GenericRole, type ImportSummary } from '../../../../../core/model/import.js';
 import type { ApiError } from '../../../../../core/model/result.js';
 import type { StagedFile } from '../../../api/types.js';
 
@@ -8,7 +8,7 @@ export type WizardPhase = 'idle' | 'previewing' | 'ready' | 'importing' | 'done'
 
 export interface ImportChoices {
   format: 'auto' | 'lpoint' | 'generic' | 'baskets';
-  role: 'auto' | 'transactions' | 'customers' | 'products';
+  role: 'auto' | GenericRole;
   encoding: 'auto' | 'utf8' | 'cp949';
   onError: 'abort' | 'skip';
   allowDuplicate: boolean;
@@ -142,6 +142,14 @@ export function mappingFields(preview: FilePreview | undefined, choices: ImportC
  */
 export function requiredFields(role: string | undefined): readonly string[] {
   return role !== undefined && role in REQUIRED_FIELDS ? REQUIRED_FIELDS[role as GenericRole] : [];
+}
+
+/**
+ * The either-or requirements of a role (core/model's REQUIRED_ONE_OF: a coupons file needs a month,
+ * or both from and to), shown under the mapping editor.
+ */
+export function requiredOneOf(role: string | undefined): readonly (readonly string[])[] {
+  return role !== undefined && role in REQUIRED_FIELDS ? (REQUIRED_ONE_OF[role as GenericRole] ?? []) : [];
 }
 
 /**
