@@ -15,6 +15,7 @@ const OPTIONS = {
   size: { type: 'string' },
   seed: { type: 'string' },
   out: { type: 'string' },
+  with: { type: 'string' },
   json: { type: 'boolean' },
   format: { type: 'string' },
   map: { type: 'string', multiple: true },
@@ -35,7 +36,7 @@ export interface ParsedArgs {
   command: string | undefined;
   positionals: string[];
   values: {
-    project?: string; size?: string; seed?: string; out?: string; json?: boolean; format?: string; map?: string[]; role?: string;
+    project?: string; size?: string; seed?: string; out?: string; with?: string; json?: boolean; format?: string; map?: string[]; role?: string;
     encoding?: string; sheet?: string; 'on-error'?: string; 'allow-duplicate'?: boolean; param?: string[]; run?: string; what?: string; bom?: string; port?: string; help?: boolean;
   };
 }
@@ -73,6 +74,15 @@ export function oneOf<T extends string>(value: string | undefined, name: string,
   if (value === undefined) return fallback;
   if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
   return value as T;
+}
+
+/** A comma-separated list of choices (`--with marketing,coupons`), each once, in the order given. */
+export function listOf<T extends string>(value: string | undefined, name: string, allowed: readonly T[]): T[] {
+  if (value === undefined) return [];
+  const items = value.split(',').map((x) => x.trim());
+  const bad = items.find((x) => !(allowed as readonly string[]).includes(x));
+  if (bad !== undefined) throw new UsageError(`--${name} takes a comma-separated list of ${allowed.join(', ')}, got ${JSON.stringify(bad)}`);
+  return [...new Set(items)] as T[];
 }
 
 export function integerOption(value: string | undefined, name: string): number | undefined {

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import type { JobEvent } from '../core/model/jobs.js';
 import type { ImportSummary } from '../core/model/import.js';
-import { emptiedRequiredField } from '../core/model/import-request.js';
+import { emptiedRequiredField, importRequestSchema } from '../core/model/import-request.js';
 import { toApiError, WorkbenchError } from '../core/model/result.js';
 import type { JobHandle } from '../core/service/job-runner.js';
-import { WorkbenchService } from '../core/service/service.js';
-import { integerOption, keyValues, oneOf, parseCommandLine, requireOption, UsageError, type ParsedArgs } from './args.js';
+import { demoRequestSchema, WorkbenchService } from '../core/service/service.js';
+import { integerOption, keyValues, listOf, oneOf, parseCommandLine, requireOption, UsageError, type ParsedArgs } from './args.js';
 import { checkOptions, commandHelp, usage, usageAfterError } from './help.js';
 import { ProgressPrinter } from './progress.js';
 import { printExport, printImportSummary, printRuns, printAnalyses, printSegmentation } from './print.js';
@@ -62,7 +62,8 @@ async function main(args: ParsedArgs): Promise<void> {
     case 'demo': {
       const project = requireOption(v.project, 'project');
       const size = oneOf(v.size, 'size', ['tiny', 'demo', 'full'] as const, 'demo');
-      const done = await follow(service.demo({ project, size, seed: integerOption(v.seed, 'seed') ?? 1, out: v.out }));
+      const extras = listOf(v.with, 'with', demoRequestSchema.shape.with.unwrap().element.options);
+      const done = await follow(service.demo({ project, size, seed: integerOption(v.seed, 'seed') ?? 1, out: v.out, with: extras }));
       const summary = done.summary as ImportSummary & { runId: number };
       out(json, summary, () => printImportSummary(summary, project));
       return;
@@ -71,7 +72,7 @@ async function main(args: ParsedArgs): Promise<void> {
       const project = requireOption(v.project, 'project');
       if (args.positionals.length === 0) throw new UsageError('import needs at least one FILE');
       const map = keyValues(v.map, 'map', true);
-      const role = oneOf(v.role, 'role', ['auto', 'transactions', 'customers', 'products'] as const, 'auto');
+      const role = oneOf(v.role, 'role', importRequestSchema.shape.role.unwrap().options, 'auto');
       // `--map field=` leaves an optional field unmapped; a required one cannot be (a usage error, before any work).
       const emptied = emptiedRequiredField(map, role);
       if (emptied !== undefined) throw new UsageError(`"${emptied}" is required${role === 'auto' ? '' : ` for ${role}`} and cannot be left unmapped (--map ${emptied}=)`);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEMO_EXTRAS } from '../data/demo/types.js';
 import { openProject } from '../data/store/open.js';
 import { sha256Text } from '../data/hash.js';
 import { dataFingerprint, latestRun, listRuns } from '../data/store/runs.js';
@@ -17,6 +18,8 @@ export const demoRequestSchema = z.object({
   size: z.enum(['tiny', 'demo', 'full']).default('demo'),
   seed: z.number().int().min(0).default(1),
   out: z.string().min(1).optional(),
+  /** Optional files with planted responses (`demo --with marketing,coupons`; docs/demo-data.md). */
+  with: z.array(z.enum(DEMO_EXTRAS)).default([]),
 });
 export type DemoRequest = z.input<typeof demoRequestSchema>;
 

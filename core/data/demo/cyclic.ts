@@ -68,7 +68,7 @@ function nearbyTrip(s: Shopping, day: number, retailer: number, online: boolean)
  * same weekly, yearly and holiday patterns as other trips.
  */
 function likelyDay(s: Shopping, day: number, retailer: number, online: boolean): number {
-  const cum = s.w.cal.dayCum[s.ai];
+  const cum = s.w.tripDayCum[s.ai];
   let total = 0;
   const weights = ATTACH_OFFSETS.map((off) => {
     const d = day + off;

@@ -1,4 +1,5 @@
 import { DATE_STR } from './calendar.js';
+import type { CouponDraws } from './coupons.js';
 import { lineAmount } from './pricing.js';
 import { RETAILERS } from './retailers.js';
 import type { Shopping } from './shopping.js';
@@ -28,9 +29,10 @@ export interface WrittenReceipt {
 /**
  * Writes the customer's PDDE lines: receipts in (date, hour, retailer, creation) order, each
  * receipt's lines contiguous, planted basket rules applied as the receipt is written.
- * Receipts whose every line was skipped are not written and get no number.
+ * Receipts whose every line was skipped are not written and get no number. With coupons, each
+ * line gets the trailing `coupon` column, drawn in this same line order.
  */
-export function emitPurchases(s: Shopping, cust: string, counter: ReceiptCounter, out: string[], written: WrittenReceipt[]): number {
+export function emitPurchases(s: Shopping, cust: string, counter: ReceiptCounter, out: string[], written: WrittenReceipt[], coupons?: CouponDraws): number {
   const { receipts: R, lines: L, w, rng } = s;
   const order = new Float64Array(R.n);
   for (let i = 0; i < R.n; i++) order[i] = ((R.day[i] * 24 + R.hour[i]) * 8 + R.retailer[i]) * 65536 + i;
@@ -52,12 +54,14 @@ export function emitPurchases(s: Shopping, cust: string, counter: ReceiptCounter
     const rct = counter.take(company);
     const head = `${cust},${rct},${online ? 2 : 1},${company},${online ? '' : w.stores.code[R.store[rc]]},`;
     const tail = `,${DATE_STR[R.day[rc]]},${R.hour[rc]},`;
+    const isReturn = R.isReturn[rc] === 1;
+    const end = (p: number): string => (coupons ? `,${coupons.status(p, R.day[rc], isReturn)}\n` : '\n');
     let total = 0;
     let mask = 0;
     for (let q = start[rc]; q < start[rc + 1]; q++) {
       const j = byReceipt[q];
       const p = L.product[j];
-      out.push(`${head}${codes[p]}${tail}${L.amount[j]},${L.qty[j]}\n`);
+      out.push(`${head}${codes[p]}${tail}${L.amount[j]},${L.qty[j]}${end(p)}`);
       total += L.amount[j];
       if (w.ruleSlot[p] >= 0) mask |= 1 << w.ruleSlot[p];
       rows++;
@@ -66,12 +70,12 @@ export function emitPurchases(s: Shopping, cust: string, counter: ReceiptCounter
       if ((mask & rule.antecedentMask) !== rule.antecedentMask || (mask & rule.consequentBit) !== 0) continue;
       if (w.tables.carried[retailer][w.catalogue.top[rule.consequent]] <= 0 || rng.next() >= rule.p) continue;
       const amount = lineAmount(s, rule.consequent, retailer, 1);
-      out.push(`${head}${codes[rule.consequent]}${tail}${amount},1\n`);
+      out.push(`${head}${codes[rule.consequent]}${tail}${amount},1${end(rule.consequent)}`);
       total += amount;
       mask |= rule.consequentBit;
       rows++;
     }
-    written.push({ rct, retailer, online, day: R.day[rc], hour: R.hour[rc], total, isReturn: R.isReturn[rc] === 1 });
+    written.push({ rct, retailer, online, day: R.day[rc], hour: R.hour[rc], total, isReturn });
   }
   return rows;
 }

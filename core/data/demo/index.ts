@@ -8,3 +8,7 @@ export { RULES } from './rules.js';
 export { COHORT_SHARE, COHORT_REPEAT_SHARE, LATER_100_SHARE, INACTIVE_SHARE } from './population.js';
 export { PROMO_WINDOWS } from './lpay.js';
 export { KR_HOLIDAYS, type HolidayEntry } from './calendar.js';
+export { DEMO_EXTRAS, type DemoExtra } from './types.js';
+export { PLANTED_RESPONSE, COUPON_DISCOUNTS } from './planted-response.js';
+export { MARKETING_FILE_NAME, MARKETING_HEADER, OFFLINE_LEVELS } from './marketing.js';
+export { COUPON_FILE_NAME, COUPON_HEADER, COUPON_STATUS, PDDE_COUPON_COLUMN, NO_COUPON_GROUPS } from './coupons.js';

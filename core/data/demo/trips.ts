@@ -77,7 +77,7 @@ export function makeTrips(s: Shopping, homes: Int32Array): void {
   const { a, prof, rng, w } = s;
   const span = prof.end - prof.start + 1;
   const n = Math.max(1, Math.round(a.trips * prof.activity * w.size.activity * (span / DAYS)));
-  const cum = w.cal.dayCum[s.ai];
+  const cum = w.tripDayCum[s.ai];
   const first = s.receipts.n;
   let anyOnline = false;
   for (let k = 0; k < n; k++) {

@@ -26,6 +26,12 @@ export interface World {
   catalogue: Catalogue;
   stores: StoreTable;
   cal: CalendarTables;
+  /**
+   * Cumulative day weights of purchase trips per archetype: cal.dayCum, except that with the
+   * marketing file the online archetype's follow the previous day's online spend (marketing.ts).
+   * Partner-service uses keep cal.dayCum.
+   */
+  tripDayCum: Float64Array[];
   tables: ProductTables;
   /** Product index of each cycle in CYCLES order. */
   cycleProduct: number[];
@@ -62,8 +68,9 @@ export function buildWorld(size: DemoSize): World {
   for (let p = 0; p < n; p++) {
     returnable[p] = RETURNABLE.includes(GROUPS[groupOf[p]]) && !cyclic.has(p) && ruleSlot[p] < 0 ? 1 : 0;
   }
+  const cal = buildCalendarTables();
   return {
-    size: DEMO_SIZES[size], catalogue, stores: buildStores(DEMO_SIZES[size].storeScale), cal: buildCalendarTables(),
+    size: DEMO_SIZES[size], catalogue, stores: buildStores(DEMO_SIZES[size].storeScale), cal, tripDayCum: cal.dayCum,
     tables: buildProductTables(catalogue), cycleProduct, ruleSlot, rules, spread, returnable,
     giftTop: catalogue.tops.findIndex((t) => t.group === 'gift'), groupOf,
   };

@@ -2,12 +2,14 @@ import { LPOINT_COLUMNS } from '../../model/import.js';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ARCHETYPES } from './archetypes.js';
+import { buildCouponOffers, COUPON_FILE_NAME, COUPON_HEADER, CouponDraws, couponRows, PDDE_COUPON_COLUMN, type CouponOffers } from './coupons.js';
 import { csvField, CsvSink } from './csv-sink.js';
 import { ageLabel, drawProfile, GENDER_LABEL } from './customer.js';
 import { adoptCycles, buyOnCycles } from './cyclic.js';
 import { emitPurchases, ReceiptCounter, type WrittenReceipt } from './emit-purchases.js';
 import { addGiftSets, addReturns } from './extras.js';
 import { emitPayments } from './lpay.js';
+import { buildMarketingSpend, MARKETING_FILE_NAME, MARKETING_HEADER, marketingRows, withOnlineResponse } from './marketing.js';
 import { abortError, checkOptions } from './options.js';
 import { emitPartnerUses } from './partners.js';
 import { buildPopulation, type Population } from './population.js';
@@ -29,7 +31,7 @@ export const DEMO_HEADERS: DemoTables<readonly string[]> = LPOINT_COLUMNS;
 const CUSTOMER_STREAM = 0x1000_0000;
 const TABLES = Object.keys(DEMO_FILE_NAMES) as (keyof DemoTables<string>)[];
 
-type Sinks = DemoTables<CsvSink> & { truth?: CsvSink };
+type Sinks = DemoTables<CsvSink> & { truth?: CsvSink; marketing?: CsvSink; coupons?: CsvSink };
 
 function perTable<T>(make: (table: keyof DemoTables<string>) => T): DemoTables<T> {
   return { DEMO: make('DEMO'), PDDE: make('PDDE'), COP_U: make('COP_U'), PD_CLAC: make('PD_CLAC'), BR: make('BR'), LPAY: make('LPAY') };
@@ -47,7 +49,7 @@ function writeReferenceTables(w: World, sinks: Sinks): void {
 }
 
 /** Generates one customer into the sinks (DEMO row, purchases, partner uses, L.pay). */
-function writeCustomer(i: number, seed: number, w: World, pop: Population, scratch: Scratch, counter: ReceiptCounter, sinks: Sinks): void {
+function writeCustomer(i: number, seed: number, w: World, pop: Population, scratch: Scratch, counter: ReceiptCounter, sinks: Sinks, offers: CouponOffers | undefined): void {
   const ai = pop.archetype[i];
   const a = ARCHETYPES[ai];
   const cust = pop.ids[i];
@@ -66,7 +68,7 @@ function writeCustomer(i: number, seed: number, w: World, pop: Population, scrat
   addReturns(s);
   const out: string[] = [];
   const written: WrittenReceipt[] = [];
-  const lines = emitPurchases(s, cust, counter, out, written);
+  const lines = emitPurchases(s, cust, counter, out, written, offers && new CouponDraws(seed, i, ai, offers, w));
   sinks.PDDE.add(out.join(''), lines);
   out.length = 0;
   const uses = emitPartnerUses(s, cust, counter, out);
@@ -83,27 +85,36 @@ function writeCustomer(i: number, seed: number, w: World, pop: Population, scrat
  * into dir (created if absent), deterministically from (size, seed): the embedded default
  * data whose planted structure (docs/demo-data.md) the analyses are tested against.
  * Streams with constant memory; on abort or error the partly written files are removed.
+ * `with` adds the optional marketing and coupon files; their draws use streams of their own,
+ * so the customers' streams, and the files without `with`, are unchanged.
  */
 export async function writeDemoFiles(dir: string, options: DemoOptions): Promise<DemoResult> {
   checkOptions(dir, options);
-  const { size, seed, writeTruth = false, signal, onProgress } = options;
+  const { size, seed, writeTruth = false, signal, onProgress, with: extras = [] } = options;
   if (signal?.aborted) throw abortError();
   await mkdir(dir, { recursive: true });
-  const w = buildWorld(size);
+  const spend = extras.includes('marketing') ? buildMarketingSpend(seed) : undefined;
+  const w = spend ? withOnlineResponse(buildWorld(size), spend.online) : buildWorld(size);
+  const offers = extras.includes('coupons') ? buildCouponOffers(seed, w) : undefined;
   const n = w.size.customers;
   const pop = buildPopulation(seed, n);
   const files = perTable((t) => join(dir, DEMO_FILE_NAMES[t]));
-  const sinks: Sinks = perTable((t) => CsvSink.open(files[t], DEMO_HEADERS[t]));
+  const sinks: Sinks = perTable((t) => CsvSink.open(files[t], t === 'PDDE' && offers ? [...DEMO_HEADERS.PDDE, PDDE_COUPON_COLUMN] : DEMO_HEADERS[t]));
   if (writeTruth) sinks.truth = CsvSink.open(join(dir, TRUTH_FILE_NAME), ['cust', 'archetype']);
-  const all = (): CsvSink[] => [...TABLES.map((t) => sinks[t]), ...(sinks.truth ? [sinks.truth] : [])];
+  if (spend) sinks.marketing = CsvSink.open(join(dir, MARKETING_FILE_NAME), MARKETING_HEADER);
+  if (offers) sinks.coupons = CsvSink.open(join(dir, COUPON_FILE_NAME), COUPON_HEADER);
+  const all = (): CsvSink[] => [...TABLES.map((t) => sinks[t]), ...[sinks.truth, sinks.marketing, sinks.coupons].filter((x) => x !== undefined)];
   try {
     writeReferenceTables(w, sinks);
+    for (const [sink, rows] of [[sinks.marketing, spend && marketingRows(spend)], [sinks.coupons, offers && couponRows(offers, w)]] as const) {
+      if (sink && rows) sink.add(rows.join(''), rows.length);
+    }
     const scratch = makeScratch(w);
     const counter = new ReceiptCounter();
     const step = Math.max(1, Math.ceil(n / 100));
     for (let i = 0; i < n; i++) {
       if (signal?.aborted) throw abortError();
-      writeCustomer(i, seed, w, pop, scratch, counter, sinks);
+      writeCustomer(i, seed, w, pop, scratch, counter, sinks, offers);
       for (const sink of all()) await sink.flush();
       if (onProgress && ((i + 1) % step === 0 || i + 1 === n)) onProgress(i + 1, n);
     }
@@ -114,5 +125,9 @@ export async function writeDemoFiles(dir: string, options: DemoOptions): Promise
     throw e;
   }
   const rows = perTable((t) => sinks[t].rows);
-  return { files, rows, ...(sinks.truth ? { truthFile: sinks.truth.path } : {}) };
+  const { truth, marketing, coupons } = sinks;
+  return {
+    files, rows, ...(truth ? { truthFile: truth.path } : {}),
+    ...(marketing ? { marketing: { file: marketing.path, rows: marketing.rows } } : {}), ...(coupons ? { coupons: { file: coupons.path, rows: coupons.rows } } : {}),
+  };
 }
