@@ -32,7 +32,9 @@ const nodeBundle = (entryPoints, external = []) =>
     sourcemap: true,
     // exceljs (2 MB) stays external too: loaded from node_modules only when an .xlsx file is read, so
     // CSV imports do not parse it (bundled, it cost the full-demo import 40–70 MB of peak memory).
-    external: ['better-sqlite3', '@tensorflow/tfjs-backend-wasm', 'exceljs', ...external],
+    // The forecasters' WebAssembly packages load their .wasm files from beside their own modules
+    // (@bsull/augurs-prophet-wasmstan fetches its core modules by URL): they stay in node_modules.
+    external: ['better-sqlite3', '@tensorflow/tfjs-backend-wasm', 'exceljs', '@bsull/augurs', '@bsull/augurs-prophet-wasmstan', ...external],
     plugins: [tfjsCoreExternal],
     banner,
     logLevel: 'warning',
