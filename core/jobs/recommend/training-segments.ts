@@ -9,6 +9,7 @@ import { KMEANS_FEATURE_SETS } from '../../model/segment.js';
 import type { JobContext } from '../types.js';
 import { featureMatrix, fitOrSweep, type KMeansParams } from '../segment/kmeans-job.js';
 import { clusterStrata } from '../segment/stratum-pool.js';
+import { clvFeatures } from '../value/clv-features.js';
 
 /** The methods the harness can refit on its training period. */
 type Method = 'kmeans' | 'stratified-kmeans';
@@ -86,7 +87,7 @@ export async function fitTrainingSegmentation(db: Db, ctx: JobContext, b: Basket
   if (choice.method === 'kmeans') {
     if (!(KMEANS_FEATURE_SETS as readonly unknown[]).includes(p.features)) return `kmeans features ${String(p.features)} unknown`;
     const q = p as unknown as KMeansParams;
-    const m = featureMatrix(q.features, base, pivot, q);
+    const m = featureMatrix(q.features, base, pivot, q, q.features === 'clv' ? clvFeatures(db, base.ids, cutoff) : undefined);
     const d = m.columns.length;
     const r = fitOrSweep(ctx, m.data, n, d, q, (k) => {
       const fit = kmeans(m.data, n, d, { k, nInit: q.nInit, seed: q.seed });

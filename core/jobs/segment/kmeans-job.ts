@@ -7,6 +7,7 @@ import { openProject } from '../../data/store/open.js';
 import type { CustomerBase } from '../../data/store/queries/customer-base.js';
 import { KMEANS_FEATURE_SETS, type KChoice, type SegmentationSummary } from '../../model/segment.js';
 import type { JobContext, JobDefinition } from '../types.js';
+import { CLV_FEATURE_NAMES, clvFeatures } from '../value/clv-features.js';
 import { monetaryName, readInputs, storeSegmentation } from './common.js';
 import { checkKRange, kParam, sweepInfo, sweepShape } from './params.js';
 
@@ -26,11 +27,20 @@ export type KMeansParams = z.output<typeof params>;
  * The matrix a feature set gives, and how it was transformed. RFM/LRFMV: log1p of the skewed
  * columns (F, M, V, L) then standardised — the usual treatment of heavy-tailed spend and counts;
  * category pivots: min–max per column as seed 000, or each customer's spend shares (`shares`),
- * which compare customers by what they buy rather than how much.
+ * which compare customers by what they buy rather than how much. CLV (`clv`, from
+ * core/jobs/value/clv-features.ts): log1p of CLV and expected purchases, then standardised.
  */
-export function featureMatrix(set: KMeansParams['features'], base: CustomerBase, pivot: { categories: string[]; data: Float64Array } | undefined, p: Pick<KMeansParams, 'scale' | 'log' | 'shares'>): { columns: string[]; data: Float64Array; scaling: string } {
+export function featureMatrix(set: KMeansParams['features'], base: CustomerBase, pivot: { categories: string[]; data: Float64Array } | undefined, p: Pick<KMeansParams, 'scale' | 'log' | 'shares'>, clv?: Float64Array): { columns: string[]; data: Float64Array; scaling: string } {
   const n = base.ids.length;
   const ref = base.dataLastDay + 1;
+  if (set === 'clv') {
+    const data = Float64Array.from(clv as Float64Array);
+    const log = p.log === 'auto' || p.log === 'true';
+    if (log) log1pColumns(data, n, 3, [0, 2]);
+    const how = p.scale === 'auto' ? 'standard' : p.scale;
+    scale(data, n, 3, how);
+    return { columns: [...CLV_FEATURE_NAMES], data, scaling: `${log ? 'log1p of clv, expected_purchases; ' : ''}${how}` };
+  }
   if (set === 'rfm' || set === 'lrfmv') {
     const columns: string[] = set === 'rfm' ? [...RFM_NAMES] : [...LRFMV_NAMES];
     const data = set === 'rfm' ? rfm(base, ref) : lrfmv(base, ref);
@@ -81,7 +91,7 @@ export const kmeansJob: JobDefinition<KMeansParams, SegmentationSummary> = {
   isAnalysis: true,
   params,
   paramInfo: [
-    { name: 'features', type: 'string', default: 'rfm', help: 'rfm, lrfmv, category (대분류 spend) or category2 (중분류 spend).' },
+    { name: 'features', type: 'string', default: 'rfm', help: 'rfm, lrfmv, category (대분류 spend), category2 (중분류 spend) or clv (CLV, P(alive), expected purchases: BG/NBD + Gamma-Gamma, docs/value.md).' },
     { name: 'k', type: 'string', default: 'auto', help: 'Number of segments, or auto: sweep kMin…kMax and take the elbow.' },
     { name: 'scale', type: 'string', default: 'auto', help: 'standard, minmax or none; auto = standard for RFM/LRFMV, min–max for category spend (none with shares).' },
     { name: 'log', type: 'string', default: 'auto', help: 'log1p of skewed columns before scaling; auto = yes for RFM/LRFMV (F, M, V, L), no for category spend.' },
@@ -95,7 +105,7 @@ export const kmeansJob: JobDefinition<KMeansParams, SegmentationSummary> = {
       const level = p.features === 'category' ? 1 : p.features === 'category2' ? 2 : undefined;
       const { base, pivot } = readInputs(db, ctx, 'kmeans', 3, level);
       const n = base.ids.length;
-      const m = featureMatrix(p.features, base, pivot, p);
+      const m = featureMatrix(p.features, base, pivot, p, p.features === 'clv' ? clvFeatures(db, base.ids) : undefined);
       const d = m.columns.length;
       const r = fitOrSweep(ctx, m.data, n, d, p, (k) => {
         const fit = kmeans(m.data, n, d, { k, nInit: p.nInit, seed: p.seed });

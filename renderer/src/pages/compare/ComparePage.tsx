@@ -5,7 +5,7 @@ import { NoProject } from '../../components/NoProject.js';
 import { Segmented } from '../../components/Segmented.js';
 import { useProjectRuns } from '../../hooks/useProjectRuns.js';
 import { useI18n } from '../../i18n/context.js';
-import { segmentationRuns } from '../../lib/runs.js';
+import { runsOf, segmentationRuns } from '../../lib/runs.js';
 import { TwoRuns } from './TwoRuns.js';
 import { TwoSegments } from './TwoSegments.js';
 
@@ -17,6 +17,7 @@ export function ComparePage() {
   const { project, query: runsQuery, all } = useProjectRuns();
   const [tab, setTab] = useState<Tab>('segments');
   const runs = useMemo(() => segmentationRuns(all), [all]);
+  const clvRuns = useMemo(() => runsOf(all, 'clv'), [all]);
 
   if (project === null) return <NoProject />;
   return (
@@ -40,7 +41,7 @@ export function ComparePage() {
           {t('compare.noRuns')}
         </p>
       )}
-      {runs.length > 0 && tab === 'segments' && <TwoSegments project={project} runs={runs} />}
+      {runs.length > 0 && tab === 'segments' && <TwoSegments project={project} runs={runs} clvRuns={clvRuns} />}
       {runs.length > 0 && tab === 'runs' && <TwoRuns project={project} runs={runs} />}
     </div>
   );

@@ -40,7 +40,7 @@ function segmentsOf(run: RunRecord | undefined, current: SegmentationView | unde
   return list;
 }
 
-export function TwoSegments({ project, runs }: { project: string; runs: readonly RunRecord[] }) {
+export function TwoSegments({ project, runs, clvRuns = [] }: { project: string; runs: readonly RunRecord[]; clvRuns?: readonly RunRecord[] }) {
   const api = useApi();
   const { t } = useI18n();
   const [wantedRun, setWantedRun] = useState<number | null>(null);
@@ -53,8 +53,10 @@ export function TwoSegments({ project, runs }: { project: string; runs: readonly
   const a = picked?.run === runId ? picked.a : (segments[0]?.id ?? 0);
   const b = picked?.run === runId ? picked.b : (segments[1]?.id ?? segments[0]?.id ?? 0);
   const same = a === b;
-  const key = same ? null : `${project}\u0000${runId}\u0000${a}\u0000${b}`;
-  const query = useApiQuery(key, () => api.compareSegments({ project, runId, a, b }));
+  // A clv run adds CLV, P(alive) and expected purchases to the comparison (issue #13).
+  const [clvRun, setClvRun] = useState('');
+  const key = same ? null : `${project}\u0000${runId}\u0000${a}\u0000${b}\u0000${clvRun}`;
+  const query = useApiQuery(key, () => api.compareSegments({ project, runId, a, b, ...(clvRun ? { clvRun: Number(clvRun) } : {}) }));
   const idA = useId();
   const idB = useId();
 
@@ -83,6 +85,15 @@ export function TwoSegments({ project, runs }: { project: string; runs: readonly
               ))}
             </select>
           </label>
+          {clvRuns.length > 0 && (
+            <label className="field">
+              <span className="field-label">{t('compare.clvRun')}</span>
+              <select className="input" data-testid="compare-clv-run" value={clvRun} onChange={(e) => setClvRun(e.target.value)}>
+                <option value="">{t('compare.clvNone')}</option>
+                {clvRuns.map((r) => <option key={r.id} value={r.id}>{`#${r.id} · clv`}</option>)}
+              </select>
+            </label>
+          )}
         </div>
         {same && <p className="notice">{t('compare.pickTwo')}</p>}
       </Card>
@@ -160,6 +171,34 @@ function Comparison({ comparison }: { comparison: SegmentComparison }) {
           empty={t('compare.noCategories')}
         />
       </Card>
+      {comparison.clv && (
+        <Card title={t('compare.clv')} testId="compare-clv">
+          <table className="table compact">
+            <thead>
+              <tr>
+                <th />
+                <th className="num">{t('compare.col.meanA')}</th>
+                <th className="num">{t('compare.col.meanB')}</th>
+                <th className="num">{t('compare.col.effect')}</th>
+                <th className="num">{t('compare.col.pAdjusted')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {comparison.clv.map((r) => (
+                <tr key={r.name} data-measure={r.name} data-mean-a={r.meanA} data-mean-b={r.meanB}>
+                  <th scope="row">{t(`compare.clv.${r.name}`)}</th>
+                  <td className="num">{fmt.dec(r.meanA, r.name === 'p_alive' ? 3 : 2)}</td>
+                  <td className="num">{fmt.dec(r.meanB, r.name === 'p_alive' ? 3 : 2)}</td>
+                  <td className="num">{fmt.dec(r.effect, 2)}</td>
+                  <td className="num">
+                    {pValue(r.pAdjusted, fmt.dec)} {significant(r.pAdjusted) && <span className="sig-mark">★ {r.meanA > r.meanB ? 'A' : 'B'}</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+      )}
       {(comparison.attributes ?? []).length > 0 && (
         <Card title={t('compare.attributes')} testId="compare-attributes">
           <table className="table compact">

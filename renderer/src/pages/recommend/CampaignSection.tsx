@@ -23,6 +23,8 @@ interface Props {
   recommendRuns: readonly RunRecord[];
   /** Finished segmentation runs, newest first. */
   segmentRuns: readonly RunRecord[];
+  /** Finished clv runs, newest first: the list can be filtered by CLV and P(alive) (issue #13). */
+  clvRuns?: readonly RunRecord[];
   onDone(runId: number): void;
   /** The first customer of the (unhashed) preview, or null when there is none. */
   onFirstCustomer?(code: string | null): void;
@@ -31,7 +33,7 @@ interface Props {
 }
 
 /** Model and top-N → a recommend run; then an optional segment, hashed ids, preview and CSV export. */
-export function CampaignSection({ project, recommendRuns, segmentRuns, onDone, onFirstCustomer, onOpenCustomer }: Props) {
+export function CampaignSection({ project, recommendRuns, segmentRuns, clvRuns = [], onDone, onFirstCustomer, onOpenCustomer }: Props) {
   const api = useApi();
   const { t, fmt, lang } = useI18n();
   const runLabel = useRunLabel();
@@ -45,6 +47,9 @@ export function CampaignSection({ project, recommendRuns, segmentRuns, onDone, o
   const [segRun, setSegRun] = useState<string>('');
   const [segment, setSegment] = useState<string>('');
   const [hash, setHash] = useState(false);
+  const [clvRun, setClvRun] = useState('');
+  const [minValue, setMinValue] = useState('');
+  const [maxPAlive, setMaxPAlive] = useState('');
   const [preview, setPreview] = useState<{ key: string; filename: string; rows: number; csv: string } | null>(null);
   const [exportError, setExportError] = useState<ApiError | null>(null);
   const topN = Number(top);
@@ -63,8 +68,13 @@ export function CampaignSection({ project, recommendRuns, segmentRuns, onDone, o
       if (segment !== '') p.segment = segment;
     }
     if (hash) p.hashIds = 'true';
+    if (clvRun !== '') {
+      p.clvRun = clvRun;
+      if (minValue.trim() !== '' && Number.isFinite(Number(minValue))) p.minValue = minValue.trim();
+      if (maxPAlive.trim() !== '' && Number.isFinite(Number(maxPAlive))) p.maxPAlive = maxPAlive.trim();
+    }
     return p;
-  }, [segRun, segment, hash]);
+  }, [segRun, segment, hash, clvRun, minValue, maxPAlive]);
   const key = runId === null ? '' : `${runId}\u0000${JSON.stringify(params)}`;
 
   // The preview follows the run and the filters; the same text is what Export saves.
@@ -161,6 +171,25 @@ export function CampaignSection({ project, recommendRuns, segmentRuns, onDone, o
                 ))}
               </select>
             </label>
+            {clvRuns.length > 0 && (
+              <>
+                <label className="field">
+                  <span className="field-label">{t('recommend.campaign.clvRun')}</span>
+                  <select className="input" data-testid="campaign-clv-run" value={clvRun} onChange={(e) => setClvRun(e.target.value)}>
+                    <option value="">{t('recommend.campaign.clvNone')}</option>
+                    {clvRuns.map((r) => <option key={r.id} value={r.id}>{`#${r.id} · clv · ${fmt.dateTime(r.startedAt)}`}</option>)}
+                  </select>
+                </label>
+                <label className="field">
+                  <span className="field-label">{t('recommend.campaign.minValue')}</span>
+                  <input className="input" data-testid="campaign-min-value" inputMode="decimal" value={minValue} disabled={clvRun === ''} onChange={(e) => setMinValue(e.target.value)} />
+                </label>
+                <label className="field">
+                  <span className="field-label">{t('recommend.campaign.maxPAlive')}</span>
+                  <input className="input" data-testid="campaign-max-palive" inputMode="decimal" value={maxPAlive} disabled={clvRun === ''} placeholder="0.5" onChange={(e) => setMaxPAlive(e.target.value)} />
+                </label>
+              </>
+            )}
             <label className="rec-check rec-hash">
               <input type="checkbox" data-testid="campaign-hash" checked={hash} onChange={(e) => setHash(e.target.checked)} />
               {t('recommend.hash')}
