@@ -11,11 +11,21 @@
 //    full demo (bench/recommend-full.mjs; `--project P` to reuse a project).
 // 7. `xlsx` (only when asked: `npm run bench -- xlsx`): .xlsx import of 100k and 500k generated rows,
 //    peak memory against the same rows as CSV (bench/xlsx-import.mjs).
+// `value` (only when asked: `npm run bench -- value [--customers N] [--cli PATH]`): CLV fit and
+//    predictions on 30k simulated customers, in process and through the CLI (bench/value.mjs).
 // 8. `rules` (only when asked: `npm run bench -- rules [--project P]`): association rules on a
 //    Groceries-shaped basket set and on the full demo at category2 level (bench/rules.mjs).
 // 9. `serve-load` (only when asked: `npm run bench -- serve-load [--soak] [--project P]`, 2 min;
 //    --soak 11 min): the browser host under 200 keep-alive clients reading while a job runs, latency
 //    and RSS (bench/serve-load.mjs).
+// 10. `marketing` (only when asked: `npm run bench -- marketing [--size tiny|demo|full] [--project P]`):
+//    the marketing-response analysis on demo projects built `--with marketing` (bench/response.mjs).
+// 11. `forecast` (only when asked: `npm run bench -- forecast [--project P]`, a few minutes): the
+//    forecasts of the full demo's 4 segments and total, all models, 3-fold backtests, and the
+//    holiday editor's one-series refit (bench/forecast.mjs).
+// 12. `coupons` (only when asked: `npm run bench -- coupons [--project P]`): coupon-sensitivity on
+//    Kaggle-shaped files of 1,468, 5,000 and 25,000 customers and a demo built `--with coupons`
+//    (bench/coupons.mjs; also `node bench/response.mjs coupons`).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -98,9 +108,29 @@ if (only === 'kmedoids') {
   const r = spawnSync(process.execPath, [path.join(root, 'bench/kmedoids.mjs'), ...process.argv.slice(3)], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, TZ: 'UTC' } });
   if (r.status !== 0) process.exitCode = 1;
 }
+if (only === 'value') {
+  console.log('\nCustomer lifetime value, BG/NBD + Gamma-Gamma (bench/value.mjs):');
+  const r = spawnSync(process.execPath, [path.join(root, 'bench/value.mjs'), ...process.argv.slice(3)], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, TZ: 'UTC' } });
+  if (r.status !== 0) process.exitCode = 1;
+}
 if (only === 'rules') {
   console.log('\nAssociation rules (bench/rules.mjs):');
   const r = spawnSync(process.execPath, [path.join(root, 'bench/rules.mjs'), ...process.argv.slice(3)], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, TZ: 'UTC' } });
+  if (r.status !== 0) process.exitCode = 1;
+}
+if (only === 'marketing') {
+  console.log('\nMarketing response (bench/response.mjs):');
+  const r = spawnSync(process.execPath, [path.join(root, 'bench/response.mjs'), 'marketing', ...process.argv.slice(3)], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, TZ: 'UTC' } });
+  if (r.status !== 0) process.exitCode = 1;
+}
+if (only === 'coupons') {
+  console.log('\nCoupon sensitivity (bench/coupons.mjs):');
+  const r = spawnSync(process.execPath, [path.join(root, 'bench/coupons.mjs'), ...process.argv.slice(3)], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, TZ: 'UTC' } });
+  if (r.status !== 0) process.exitCode = 1;
+}
+if (only === 'forecast') {
+  console.log('\nSales forecasts on the full demo (bench/forecast.mjs):');
+  const r = spawnSync(process.execPath, [path.join(root, 'bench/forecast.mjs'), ...process.argv.slice(3)], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, TZ: 'UTC' } });
   if (r.status !== 0) process.exitCode = 1;
 }
 if (only === 'serve-load') {

@@ -1,18 +1,22 @@
 import { WorkbenchError } from '../model/result.js';
+import { couponsJob } from './coupons/coupons-job.js';
 import { DIAGNOSTIC_JOBS } from './diagnostics.js';
 import { demoJob } from './demo-job.js';
 import { importJob } from './import-job.js';
+import { marketingJob } from './marketing/marketing-job.js';
 import { overviewJob } from './overview-job.js';
 import { summaryJob } from './summary-job.js';
 import { recommendEvalJob } from './recommend/eval-job.js';
 import { preferenceJob } from './recommend/preference-job.js';
 import { recommendJob } from './recommend/recommend-job.js';
 import { scoreModelJob } from './recommend/score-model-job.js';
+import { forecastJob } from './forecast/forecast-job.js';
 import { rulesJob } from './rules/rules-job.js';
 import { kmeansJob } from './segment/kmeans-job.js';
 import { kmedoidsJob } from './segment/kmedoids-job.js';
 import { kprototypesJob } from './segment/kprototypes-job.js';
 import { stratifiedJob } from './segment/stratified-job.js';
+import { clvJob } from './value/clv-job.js';
 import type { JobDefinition } from './types.js';
 
 // Each job has its own params and summary types; the registry only routes by id.
@@ -20,7 +24,7 @@ import type { JobDefinition } from './types.js';
 type AnyJob = JobDefinition<any, any>;
 
 /** Every job kind the worker can run: imports, the demo, analyses, and the runner's diagnostics. */
-const ALL: readonly AnyJob[] = [importJob, demoJob, summaryJob, overviewJob, stratifiedJob, kprototypesJob, kmedoidsJob, kmeansJob, recommendEvalJob, recommendJob, preferenceJob, scoreModelJob, rulesJob, ...DIAGNOSTIC_JOBS];
+const ALL: readonly AnyJob[] = [importJob, demoJob, summaryJob, overviewJob, stratifiedJob, kprototypesJob, kmedoidsJob, kmeansJob, recommendEvalJob, recommendJob, preferenceJob, scoreModelJob, rulesJob, forecastJob, couponsJob, marketingJob, clvJob, ...DIAGNOSTIC_JOBS];
 
 /** Job kinds by id; built once so a duplicate id fails at load, not at run time. */
 export const JOBS: ReadonlyMap<string, AnyJob> = buildMap(ALL);

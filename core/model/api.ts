@@ -3,8 +3,10 @@ import type { ImportSummary, RowIssue } from './import.js';
 import type { JobEvent, JobProgress, JobStatus, RunRecord } from './jobs.js';
 import { OPERATION_NAMES, type OperationName } from './operation-names.js';
 import type { ApiResult } from './result.js';
+import type { ForecastRefit, ForecastSeriesView, HolidayList } from './forecast-run.js';
 import type { CustomerView } from './recommend.js';
 import { RULE_SORT_KEYS, type RulesView } from './rules.js';
+import type { ClvView } from './value.js';
 import type { RunComparison, SegmentationView, SegmentComparison } from './segment.js';
 
 /**
@@ -25,7 +27,7 @@ export const runRequestSchema = z.object({
 });
 export type RunRequest = z.input<typeof runRequestSchema>;
 
-export const EXPORT_KINDS = ['import-report', 'summary', 'segments', 'profiles', 'features', 'campaign', 'rules'] as const;
+export const EXPORT_KINDS = ['import-report', 'summary', 'segments', 'profiles', 'features', 'campaign', 'rules', 'coupons', 'forecast', 'marketing', 'clv'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 export const exportRequestSchema = z.object({
@@ -121,7 +123,7 @@ export interface ReportRow extends RowIssue {
 const importShape = {
   format: z.enum(['auto', 'lpoint', 'generic', 'baskets']).default('auto'),
   map: z.record(z.string(), z.string()).default({}),
-  role: z.enum(['auto', 'transactions', 'customers', 'products']).default('auto'),
+  role: z.enum(['auto', 'transactions', 'customers', 'products', 'marketing', 'coupons']).default('auto'),
   encoding: z.enum(['auto', 'utf8', 'cp949']).default('auto'),
   sheet: z.string().min(1).optional(),
 };
@@ -151,7 +153,7 @@ export const OPERATIONS = {
   /** Renames one segment of a run (segment −1 = the outliers). */
   renameSegment: z.object({ project, runId: z.number().int().positive(), segment: z.number().int().min(-1), name: z.string().min(1).max(200) }),
   /** Two segments of one run side by side, with tests. */
-  compareSegments: z.object({ project, runId: z.number().int().positive(), a: z.number().int().min(-1), b: z.number().int().min(-1) }),
+  compareSegments: z.object({ project, runId: z.number().int().positive(), a: z.number().int().min(-1), b: z.number().int().min(-1), clvRun: z.number().int().positive().optional() }),
   /** Two runs' memberships cross-tabulated, with the adjusted Rand index. */
   compareRuns: z.object({ project, runA: z.number().int().positive(), runB: z.number().int().positive() }),
   /** An export of a run as CSV text (the app offers it as a download); the CLI's export writes the same file. */
@@ -164,6 +166,19 @@ export const OPERATIONS = {
     search: z.string().max(200).optional(), minConfidence: z.number().min(0).max(1).optional(), minLift: z.number().min(0).optional(), uniqueOnly: z.boolean().default(false),
     offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(5000).default(200),
   }),
+  /** One series of a forecast run (default: the first): history, each model's forecast with intervals, components, backtest. */
+  getForecast: z.object({ project, runId: z.number().int().positive(), series: z.string().min(1).optional() }),
+  /** The holidays the project's forecasts use: the built-in Korean calendar until edited. */
+  getHolidays: projectRequestSchema,
+  /** Saves the project's edited holiday list; null restores the built-in calendar. */
+  saveHolidays: z.object({
+    project,
+    holidays: z.array(z.object({ date: z.string().min(1).max(20), name: z.string().max(200), nameEn: z.string().max(200).optional() })).max(5000).nullable(),
+  }),
+  /** Refits one series' Prophet with the project's current holidays (the holiday editor's preview; not stored). */
+  refitForecast: z.object({ project, runId: z.number().int().positive(), series: z.string().min(1) }),
+  /** A clv run as the Value page shows it: fit, holdout check, CLV and P(alive) per segment of `segmentRun`, top customers, one customer. */
+  getClv: z.object({ project, runId: z.number().int().positive(), segmentRun: z.number().int().positive().optional(), customer: z.string().max(200).optional() }),
 } as const satisfies Record<OperationName, z.ZodType>;
 
 // Both ways: a name without a schema fails above, a schema without a name fails here.
@@ -192,6 +207,11 @@ export interface OperationOutputs {
   exportCsv: { filename: string; rows: number; csv: string };
   getCustomer: CustomerView;
   getRules: RulesView;
+  getClv: ClvView;
+  getForecast: ForecastSeriesView;
+  getHolidays: HolidayList;
+  saveHolidays: HolidayList;
+  refitForecast: ForecastRefit;
 }
 
 /** The API as the renderer sees it: one method per operation, errors as data, job events pushed. */

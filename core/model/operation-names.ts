@@ -23,6 +23,11 @@ export const OPERATION_NAMES = [
   'exportCsv',
   'getCustomer',
   'getRules',
+  'getClv',
+  'getForecast',
+  'getHolidays',
+  'saveHolidays',
+  'refitForecast',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

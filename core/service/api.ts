@@ -9,9 +9,11 @@ import { OPERATIONS, type OperationInput, type OperationName, type OperationOutp
 import { toApiError, WorkbenchError, type ApiResult } from '../model/result.js';
 import { customerView } from './customers.js';
 import { exportText } from './exports.js';
+import { forecastView, projectHolidays, refitForecast, saveHolidays } from './forecast.js';
 import { checkDataFiles, checkNewProjectPath, type StagedFiles } from './file-policy.js';
 import { JobBoard } from './job-board.js';
 import { rulesView } from './rules.js';
+import { clvComparison, clvView } from './value.js';
 import { compareRuns, compareSegments, renameSegment, runViewStamp, segmentationView } from './segments.js';
 import type { WorkbenchService } from './service.js';
 
@@ -96,11 +98,16 @@ export class ApiHost {
         renameSegment(db, runId, segment, name);
         return { runId, segment, name: name.trim() };
       }, 'write'),
-    compareSegments: ({ project, runId, a, b }) => withProject(project, (db) => compareSegments(db, runId, a, b)),
+    compareSegments: ({ project, runId, a, b, clvRun }) => withProject(project, (db) => ({ ...compareSegments(db, runId, a, b), ...(clvRun === undefined ? {} : { clv: clvComparison(db, runId, a, b, clvRun) }) })),
     compareRuns: ({ project, runA, runB }) => withProject(project, (db) => compareRuns(db, runA, runB)),
     exportCsv: ({ project, run, what, params }) => withProject(project, (db) => exportText(db, run, what, params)),
     getCustomer: ({ project, customer, runId }) => withProject(project, (db) => customerView(db, customer, runId)),
     getRules: ({ project, runId, ...view }) => withProject(project, (db) => rulesView(db, runId, view)),
+    getClv: ({ project, runId, segmentRun, customer }) => withProject(project, (db) => clvView(db, runId, { segmentRun, customer })),
+    getForecast: ({ project, runId, series }) => withProject(project, (db) => forecastView(db, runId, series)),
+    getHolidays: ({ project }) => withProject(project, (db) => projectHolidays(db)),
+    saveHolidays: ({ project, holidays }) => withProject(project, (db) => saveHolidays(db, holidays), 'write'),
+    refitForecast: ({ project, runId, series }) => withProject(project, (db) => refitForecast(db, runId, series)),
   };
 
   /** Runs one operation from untrusted input: unknown names and invalid inputs are errors as data. */

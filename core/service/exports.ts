@@ -9,8 +9,12 @@ import { EXPORT_KINDS, type ExportKind, type ExportResult } from '../model/api.j
 import { SEGMENT_ANALYSES } from '../model/segment.js';
 import { WorkbenchError } from '../model/result.js';
 import fs from 'node:fs';
+import { couponExportRows } from './coupons.js';
 import { resolveExportTarget } from './export-target.js';
+import { marketingExportRows } from './marketing.js';
+import { forecastExportRows } from './forecast.js';
 import { rulesExportRows } from './rules.js';
+import { clvCampaignFilter, clvExportRows } from './value.js';
 import { SEGMENT_EXPORTS, segmentationRun, segmentExport } from './segments.js';
 
 /** What one export writes; `export --help` prints these, and exportRun applies `bom` as the default. */
@@ -40,9 +44,15 @@ export const EXPORTS: Record<ExportKind, ExportInfo> = {
   segments: { writes: 'one row per customer: customer, segment, name, outlier, reason (excluded customers last, with an empty segment and the reason)', runs: `a segmentation run (${SEGMENT_ANALYSES.join(', ')})`, format: 'csv', bom: false },
   profiles: { writes: 'one row per segment: size, shares, spend, feature means and medians, top categories', runs: 'a segmentation run', format: 'csv', bom: false },
   features: { writes: 'customer, then the feature matrix the clustering saw (after scaling)', runs: 'a segmentation run', format: 'csv', bom: false, params: 'stage=dbscan (stratified-kmeans: the matrix DBSCAN saw)' },
-  campaign: { writes: 'one row per recommended product: customer, segment, rank, product, name, category, score, reason', runs: 'a recommend run', format: 'csv', bom: true, params: 'segmentRun=ID, segment=ID|NAME, hashIds=true' },
+  campaign: { writes: 'one row per recommended product: customer, segment, rank, product, name, category, score, reason', runs: 'a recommend run', format: 'csv', bom: true, params: 'segmentRun=ID, segment=ID|NAME, hashIds=true, clvRun=ID with minValue=X, minPAlive=P, maxPAlive=P (adds p_alive, expected_value)' },
   // Rules are read by analysts in Excel and by pandas/R alike; no BOM, as the other analysis tables (pandas reads it with encoding='utf-8-sig', Excel users pass --bom).
+  // CLV tables go to scripts and to Excel alike; no BOM, as the other analysis tables (customer codes are ASCII or digits).
+  clv: { writes: 'one row per customer: customer, frequency, recency, T (time unit of the run), monetary (mean repeat purchase amount), p_alive, expected_purchases, expected_value (discounted, over horizonDays)', runs: 'a clv run', format: 'csv', bom: false },
   rules: { writes: "one row per rule: segment, antecedents, consequents (names joined by ' & '), antecedent support, consequent support, support, confidence, lift, leverage, conviction (inf at confidence 1), zhangs_metric", runs: 'a rules run', format: 'csv', bom: false },
+  marketing: { writes: 'one row per measured customer: customer, segment, online_share, online_response (min–max scaled), offline_tier (low / mid / high / none), amount_low, amount_mid, amount_high (amount per occurrence of each offline spend tier)', runs: 'a marketing-response run', format: 'csv', bom: false },
+  coupons: { writes: 'one row per customer with a coupon offer: customer, segment, cluster, sensitive, use rate per discount level (rate_<level>), offered lines per level (offers_<level>)', runs: 'a coupon-sensitivity run', format: 'csv', bom: false, params: 'segmentRun=ID (default: the run\'s own)' },
+  // Forecasts go to scripts and BI tools that read dates and numbers; no BOM (series names are ASCII or Korean segment names: Excel users pass --bom).
+  forecast: { writes: 'per series and model: history rows (date, the one-step fit as yhat, actual) then forecast rows (yhat, lower80, upper80, lower95, upper95; actual empty)', runs: 'a forecast run', format: 'csv', bom: false },
 };
 
 /**
@@ -89,14 +99,30 @@ export function exportRun(db: Db, runId: number, what: string, out: string, para
       const { header, rows } = rulesExportRows(db, runId);
       return csv(header, rows);
     }
+    case 'clv': {
+      const { header, rows } = clvExportRows(db, runId);
+      return csv(header, rows);
+    }
+    case 'marketing': {
+      const { header, rows } = marketingExportRows(db, runId);
+      return csv(header, rows);
+    }
+    case 'coupons': {
+      const { header, rows } = couponExportRows(db, runId, params);
+      return csv(header, rows);
+    }
+    case 'forecast': {
+      const { header, rows } = forecastExportRows(db, runId);
+      return csv(header, rows);
+    }
   }
 }
 
 /** A CSV export as text, for a download in the app (segmentation exports and campaigns). */
 export function exportText(db: Db, runId: number, what: string, params: Record<string, string>): { filename: string; rows: number; csv: string } {
-  const kinds = [...SEGMENT_EXPORTS, 'campaign', 'rules'];
+  const kinds = [...SEGMENT_EXPORTS, 'campaign', 'rules', 'coupons', 'forecast', 'marketing', 'clv'];
   if (!kinds.includes(what)) throw new WorkbenchError('invalid-input', `The app exports ${kinds.join(', ')} as CSV; '${what}' is a CLI export.`);
-  const { header, rows } = what === 'campaign' ? campaignRows(db, runId, params) : what === 'rules' ? rulesExportRows(db, runId) : segmentExport(db, runId, what, params);
+  const { header, rows } = what === 'campaign' ? campaignRows(db, runId, params) : what === 'rules' ? rulesExportRows(db, runId) : what === 'clv' ? clvExportRows(db, runId) : what === 'coupons' ? couponExportRows(db, runId, params) : what === 'forecast' ? forecastExportRows(db, runId) : what === 'marketing' ? marketingExportRows(db, runId) : segmentExport(db, runId, what, params);
   const { text, rows: count } = csvText(header, rows);
   return { filename: `run-${runId}-${what}${params.stage ? `-${params.stage}` : ''}.csv`, rows: count, csv: text };
 }
@@ -127,6 +153,8 @@ export function campaignRows(db: Db, runId: number, params: Record<string, strin
     }
   } else if (params.segment !== undefined) throw new WorkbenchError('invalid-input', 'segment needs segmentRun (the segmentation the segment belongs to).');
   const hash = params.hashIds === 'true';
+  // CLV filter (issue #13): customers of a clv run by value and P(alive); their two figures are appended.
+  const clv = clvCampaignFilter(db, params);
   const rows = db
     .prepare(
       `SELECT r.customer_id, c.code, r.rank, p.code, p.name, p.category, r.score, r.reason
@@ -136,12 +164,14 @@ export function campaignRows(db: Db, runId: number, params: Record<string, strin
     .raw()
     .iterate(runId) as IterableIterator<[number, string, number, string, string | null, string | null, number | null, string]>;
   return {
-    header: ['customer', 'segment', 'rank', 'product', 'name', 'category', 'score', 'reason'],
+    header: ['customer', 'segment', 'rank', 'product', 'name', 'category', 'score', 'reason', ...(clv ? ['p_alive', 'expected_value'] : [])],
     rows: (function* () {
       for (const [cid, code, rank, product, name, category, score, reason] of rows) {
         const seg = segmentOf?.get(cid);
         if (keep !== null && seg?.id !== keep) continue;
-        yield [hash ? sha256Text(code).slice(0, 16) : code, seg ? seg.name : '', rank, product, name, category, score, reason];
+        const value = clv?.keep(cid);
+        if (value === null) continue;
+        yield [hash ? sha256Text(code).slice(0, 16) : code, seg ? seg.name : '', rank, product, name, category, score, reason, ...(value ? [value.pAlive, value.value] : [])];
       }
     })(),
   };

@@ -6,21 +6,18 @@ import { attributeDefs, numericAttribute } from '../data/store/queries/attribute
 import { categoryPivot } from '../data/store/queries/customer-base.js';
 import type { Cell } from '../data/export/csv-writer.js';
 import type { Db } from '../data/store/open.js';
-import { getRun } from '../data/store/runs.js';
-import { blobToFloat32, blobToFloat64, blobToInt32, readArtifact, readMembers, readNames, writeNames } from '../data/store/segments.js';
+import { blobToFloat32, blobToFloat64, blobToInt32, readArtifact, readMembers, readNames, requireSegmentationRun, writeNames } from '../data/store/segments.js';
 import type { ReasonsArtifact } from '../jobs/segment/common.js';
 import type { RunRecord } from '../model/jobs.js';
 import { WorkbenchError } from '../model/result.js';
-import { isSegmentAnalysis, OUTLIER_SEGMENT, type RunComparison, type SegmentationSummary, type SegmentComparison, type SegmentationView, type SegmentProfile } from '../model/segment.js';
+import { OUTLIER_SEGMENT, type RunComparison, type SegmentationSummary, type SegmentComparison, type SegmentationView, type SegmentProfile } from '../model/segment.js';
 
 /** Runs stored before reasons were kept (issue #10) hold `excluded` as a bare count. */
 export const UNRECORDED_REASON = 'not recorded (run made before reasons were kept)';
 
 /** A stored segmentation run, or a clear error. */
 export function segmentationRun(db: Db, runId: number): RunRecord & { summary: SegmentationSummary } {
-  const run = getRun(db, runId);
-  if (!run) throw new WorkbenchError('not-found', `No run ${runId} in this project; \`runs\` lists them.`);
-  if (!isSegmentAnalysis(run.analysis)) throw new WorkbenchError('invalid-input', `Run ${runId} is a ${run.analysis} run, not a segmentation.`);
+  const run = requireSegmentationRun(db, runId);
   const summary = run.summary as SegmentationSummary;
   const legacy = summary.excluded as unknown;
   if (typeof legacy === 'number') return { ...run, summary: { ...summary, excluded: { total: legacy, byReason: legacy > 0 ? { [UNRECORDED_REASON]: legacy } : {} } } };

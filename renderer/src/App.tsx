@@ -7,7 +7,11 @@ import { ComparePage } from './pages/compare/ComparePage.js';
 import { DataPage } from './pages/data/DataPage.js';
 import { OverviewPage } from './pages/overview/OverviewPage.js';
 import { RecommendPage } from './pages/recommend/RecommendPage.js';
+import { CouponsPage } from './pages/coupons/CouponsPage.js';
+import { MarketingPage } from './pages/marketing/MarketingPage.js';
+import { ForecastPage } from './pages/forecast/ForecastPage.js';
 import { RulesPage } from './pages/rules/RulesPage.js';
+import { ValuePage } from './pages/value/ValuePage.js';
 import { RunsPage } from './pages/runs/RunsPage.js';
 import { SegmentsPage } from './pages/segments/SegmentsPage.js';
 
@@ -26,6 +30,10 @@ export function App() {
           {page === 'compare' && <ComparePage />}
           {page === 'recommend' && <RecommendPage />}
           {page === 'rules' && <RulesPage />}
+          {page === 'value' && <ValuePage />}
+          {page === 'forecast' && <ForecastPage />}
+          {page === 'marketing' && <MarketingPage />}
+          {page === 'coupons' && <CouponsPage />}
           {page === 'runs' && <RunsPage />}
         </main>
         <JobsPanel />

@@ -1,4 +1,8 @@
+import { WorkbenchError } from '../../model/result.js';
+import { isSegmentAnalysis } from '../../model/segment.js';
+import type { RunRecord } from '../../model/jobs.js';
 import type { Db } from './open.js';
+import { getRun } from './runs.js';
 
 /**
  * Storage of segmentation runs: memberships (one row per customer), editable segment names, and
@@ -19,6 +23,14 @@ export interface Membership {
 }
 
 /** A run's memberships ordered by customer id. */
+/** The stored run `runId` if it is a segmentation; else the one error every analysis that takes `segmentRun` gives. */
+export function requireSegmentationRun(db: Db, runId: number): RunRecord {
+  const run = getRun(db, runId);
+  if (!run) throw new WorkbenchError('not-found', `No run ${runId} in this project; \`runs\` lists them.`);
+  if (!isSegmentAnalysis(run.analysis)) throw new WorkbenchError('invalid-input', `Run ${runId} is a ${run.analysis} run, not a segmentation.`);
+  return run;
+}
+
 export function readMembers(db: Db, runId: number): Membership {
   const rows = db.prepare('SELECT customer_id, segment, outlier FROM segment_members WHERE run_id = ? ORDER BY customer_id').raw().all(runId) as [number, number, number][];
   const m: Membership = { customers: new Int32Array(rows.length), segments: new Int32Array(rows.length), outlier: new Uint8Array(rows.length) };

@@ -4,10 +4,9 @@ import { openProject, type Db } from '../../data/store/open.js';
 import { dataCapabilities, missingFieldReason, type DataCapabilities } from '../../data/store/queries/capabilities.js';
 import { ruleBaskets, type RuleBaskets } from '../../data/store/queries/rule-baskets.js';
 import { writeRulesItems, writeRulesPart } from '../../data/store/rule-results.js';
-import { dataFingerprint, getRun } from '../../data/store/runs.js';
-import { readMembers, readNames } from '../../data/store/segments.js';
+import { dataFingerprint } from '../../data/store/runs.js';
+import { readMembers, readNames, requireSegmentationRun } from '../../data/store/segments.js';
 import type { RulesPart, RulesSummary } from '../../model/rules.js';
-import { isSegmentAnalysis } from '../../model/segment.js';
 import { WorkbenchError } from '../../model/result.js';
 import { recordRunWith } from '../run-record.js';
 import type { JobContext, JobDefinition } from '../types.js';
@@ -27,9 +26,7 @@ function partsOf(db: Db, p: RulesParams, b: RuleBaskets): Part[] {
     if (p.segment !== undefined) throw new WorkbenchError('invalid-input', 'segment needs segmentRun (the segmentation the segment belongs to).');
     return [{ key: 'all', segment: null, name: 'all', basketIds: all }];
   }
-  const run = getRun(db, p.segmentRun);
-  if (!run) throw new WorkbenchError('not-found', `No run ${p.segmentRun} in this project; \`runs\` lists them.`);
-  if (!isSegmentAnalysis(run.analysis)) throw new WorkbenchError('invalid-input', `Run ${p.segmentRun} is a ${run.analysis} run, not a segmentation.`);
+  requireSegmentationRun(db, p.segmentRun);
   const m = readMembers(db, p.segmentRun);
   const names = readNames(db, p.segmentRun);
   const segmentOf = new Map<number, number>();

@@ -23,7 +23,7 @@ export function Sidebar({ page, onNavigate }: { page: Page; onNavigate(page: Pag
           </li>
         ))}
       </ul>
-      <div className="nav-section">{t('nav.coming')}</div>
+      {COMING_PAGES.length > 0 && <div className="nav-section">{t('nav.coming')}</div>}
       <ul className="nav-list">
         {COMING_PAGES.map((p) => (
           <li key={p}>

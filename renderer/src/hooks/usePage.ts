@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 
-export const PAGES = ['data', 'overview', 'segments', 'compare', 'recommend', 'rules', 'runs'] as const;
+export const PAGES = ['data', 'overview', 'segments', 'compare', 'recommend', 'rules', 'value', 'forecast', 'marketing', 'coupons', 'runs'] as const;
 export type Page = (typeof PAGES)[number];
-/** Pages of SPEC §4 that later issues build; shown in the navigation, disabled. */
-export const COMING_PAGES = ['forecast'] as const;
+/** Pages of SPEC §4 that later issues build; shown in the navigation, disabled (none left since Forecast, issue #12). */
+export const COMING_PAGES: readonly never[] = [];
 export type ComingPage = (typeof COMING_PAGES)[number];
 
 function fromHash(): Page {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_KINDS } from '../../../core/model/api.js';
 import { FIELD_MEANINGS, GENERIC_FIELDS, REQUIRED_FIELDS, type GenericRole } from '../../../core/model/import.js';
 import { EXPORTS } from '../../../core/service/exports.js';
-import { makeTinyDemo, runCli } from '../../helpers/project.js';
+import { runCli, tempDir } from '../../helpers/project.js';
 
 /** Issue #10 §7: the command line explains itself (help per command, every export, --bom, honest summary). */
 const COMMANDS = ['demo', 'import', 'analyses', 'run', 'runs', 'export', 'serve'];
@@ -50,9 +50,9 @@ describe('--help', () => {
     }
   });
 
-  it('export --help lists all seven exports with format, default BOM and the run they need', () => {
+  it('export --help lists all eleven exports with format, default BOM and the run they need', () => {
     const text = runCli(['export', '--help']).stdout;
-    expect(EXPORT_KINDS).toHaveLength(7);
+    expect(EXPORT_KINDS).toHaveLength(11);
     for (const name of EXPORT_KINDS) {
       const line = text.split('\n').find((l) => l.startsWith(`  ${name} `));
       expect(line, name).toBeDefined();
@@ -80,7 +80,11 @@ describe('exports: --bom and the summary', () => {
   let dir: string, project: string;
   const runs: Record<string, number> = {};
   beforeAll(() => {
-    ({ dir, project } = makeTinyDemo('swb-exports-'));
+    // The tiny demo with its optional marketing and coupon files, so the marketing and coupon exports have runs too.
+    dir = tempDir('swb-exports-');
+    project = path.join(dir, 'p.sqlite');
+    const demo = runCli(['demo', '--project', project, '--size', 'tiny', '--with', 'marketing,coupons', '--json']);
+    expect(demo.code, demo.stderr).toBe(0);
     runs['import-report'] = 1;
     runs.summary = 1;
     const seg = runCli(['run', 'kmeans', '--project', project, '--param', 'features=rfm', '--param', 'k=3', '--json']);
@@ -92,13 +96,25 @@ describe('exports: --bom and the summary', () => {
     const rules = runCli(['run', 'rules', '--project', project, '--param', 'level=category', '--json']);
     expect(rules.code, rules.stderr).toBe(0);
     runs.rules = (JSON.parse(rules.stdout) as { runId: number }).runId;
+    const forecast = runCli(['run', 'forecast', '--project', project, '--param', 'models=snaive', '--param', 'folds=1', '--json']);
+    expect(forecast.code, forecast.stderr).toBe(0);
+    runs.forecast = (JSON.parse(forecast.stdout) as { runId: number }).runId;
+    const clv = runCli(['run', 'clv', '--project', project, '--json']);
+    expect(clv.code, clv.stderr).toBe(0);
+    runs.clv = (JSON.parse(clv.stdout) as { runId: number }).runId;
+    const coupons = runCli(['run', 'coupon-sensitivity', '--project', project, '--json']);
+    expect(coupons.code, coupons.stderr).toBe(0);
+    runs.coupons = (JSON.parse(coupons.stdout) as { runId: number }).runId;
+    const marketing = runCli(['run', 'marketing-response', '--project', project, '--json']);
+    expect(marketing.code, marketing.stderr).toBe(0);
+    runs.marketing = (JSON.parse(marketing.stdout) as { runId: number }).runId;
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   const exportFile = (what: string, file: string, extra: string[] = []) => runCli(['export', '--project', project, '--run', String(runs[what]), '--what', what, '--out', path.join(dir, file), ...extra]);
 
   it('every CSV export starts with a BOM by default exactly when documented (campaign, import-report yes; segments, profiles, features, rules no), and --bom yes|no overrides it', () => {
-    const expected: Record<string, boolean> = { 'import-report': true, campaign: true, segments: false, profiles: false, features: false, rules: false };
+    const expected: Record<string, boolean> = { 'import-report': true, campaign: true, segments: false, profiles: false, features: false, rules: false, forecast: false, clv: false, coupons: false, marketing: false };
     expect(EXPORT_KINDS.filter((k) => EXPORTS[k].format === 'csv').sort()).toEqual(Object.keys(expected).sort());
     for (const [what, bom] of Object.entries(expected)) {
       expect(exportFile(what, `${what}.csv`).code).toBe(0);
