@@ -39,6 +39,13 @@ describe.skipIf(!chromiumAvailable())('the Recommend page in Chromium', () => {
   it('runs recommend-eval from the form and shows its verdict, chart and table', async () => {
     const boxes = await page.$$eval('[data-testid="eval-models"] input[type="checkbox"]', (els) => els.map((e) => e.getAttribute('data-testid')?.replace('eval-model-', '') ?? ''));
     expect(boxes).toEqual(expect.arrayContaining(MODELS));
+    // Issue #14: the slow models are not ticked by default and show their expected time first.
+    for (const slow of ['score-model', 'sequence', 'tifu-knn']) {
+      expect(await page.isChecked(`[data-testid="eval-model-${slow}"]`), slow).toBe(false);
+      expect(await page.textContent(`[data-testid="eval-model-time-${slow}"]`), slow).toMatch(/^slow: ≈ \d+ min( \d+ s)? on the full demo$/);
+    }
+    expect(await page.isChecked('[data-testid="eval-model-ease"]')).toBe(true);
+    expect(await page.$('[data-testid="eval-model-time-ease"]')).toBeNull();
     for (const m of boxes) {
       const want = MODELS.includes(m);
       if ((await page.isChecked(`[data-testid="eval-model-${m}"]`)) !== want) await page.click(`[data-testid="eval-model-${m}"]`);

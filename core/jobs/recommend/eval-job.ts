@@ -9,7 +9,7 @@ import { customerDemographics } from '../../data/store/queries/score-inputs.js';
 import { dataFingerprint } from '../../data/store/runs.js';
 import { readMembers } from '../../data/store/segments.js';
 import { WorkbenchError } from '../../model/result.js';
-import { MODEL_IDS, type ModelResult, type RecommendEvalSummary } from '../../model/recommend.js';
+import { MODEL_IDS, QUICK_MODEL_IDS, SLOW_MODEL_SECONDS, type ModelResult, type RecommendEvalSummary } from '../../model/recommend.js';
 import { rulesRecommender, RULES_RECOMMENDER_DEFAULTS } from '../../analysis/rules/recommender.js';
 import { SEGMENT_ANALYSES } from '../../model/segment.js';
 import { recordRunWith } from '../run-record.js';
@@ -25,7 +25,7 @@ const params = z
   .object({
     cutoff: isoDay.optional(),
     k: list(z.coerce.number().int().min(1).max(100)).default([5, 10]),
-    models: list(z.enum(['all', ...MODEL_IDS])).default(['all']),
+    models: list(z.enum(['all', ...MODEL_IDS])).default([...QUICK_MODEL_IDS]),
     segmentRun: z.coerce.number().int().positive().optional(),
     clusterRun: z.coerce.number().int().positive().optional(),
     validationDays: z.coerce.number().int().min(1).max(365).default(28),
@@ -101,7 +101,7 @@ export const recommendEvalJob: JobDefinition<RecommendEvalParams, RecommendEvalS
   paramInfo: [
     { name: 'cutoff', type: 'date', default: null, help: 'First day of the holdout (YYYY-MM-DD); default: 4 weeks before the last purchase day.' },
     { name: 'k', type: 'string[]', default: [5, 10], help: 'List lengths to score (comma-separated).' },
-    { name: 'models', type: 'string[]', default: ['all'], help: `Models to evaluate (comma-separated): ${MODEL_IDS.join(', ')}, or all.` },
+    { name: 'models', type: 'string[]', default: [...QUICK_MODEL_IDS], help: `Models to evaluate (comma-separated): ${MODEL_IDS.join(', ')}, or all. Default: the quick ones; the slow ones train for minutes on the full demo (${Object.entries(SLOW_MODEL_SECONDS).map(([id, sec]) => `${id} ≈ ${Math.round((sec as number) / 60)} min`).join(', ')}) and run only when named or with all.` },
     { name: 'segmentRun', type: 'integer', default: null, help: 'segment-pop: a kmeans or stratified-kmeans run whose method and parameters are refitted on the training period (never the holdout); default: the newest such run on this data, else stratified-kmeans defaults (kmeans on RFM without categories).' },
     { name: 'clusterRun', type: 'integer', default: null, help: 'cluster-knn: a stratified-kmeans run whose parameters are refitted on the training period; default: the newest on this data, else the defaults.' },
     { name: 'validationDays', type: 'integer', default: 28, help: 'EASE and TIFU-KNN: the last days before the cutoff used to choose λ (never the holdout).' },

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { RunRecord } from '../../../../core/model/jobs.js';
+import { SLOW_MODEL_SECONDS, type ModelId } from '../../../../core/model/recommend.js';
 import type { ModelResult, RecommendEvalSummary } from './types.js';
 import { useApi } from '../../api/context.js';
 import { ChartCard } from '../../charts/ChartCard.js';
@@ -20,7 +21,7 @@ interface FormProps {
 /** Cutoff and models for recommend-eval, Run with progress and Cancel. */
 export function EvalForm({ project, onDone }: FormProps) {
   const api = useApi();
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const analyses = useApiQuery('analyses', () => api.listAnalyses({}));
   const info = analyses.status === 'ok' ? analyses.value.find((a) => a.id === 'recommend-eval') : undefined;
   const modelsParam = info?.params.find((p) => p.name === 'models');
@@ -63,6 +64,11 @@ export function EvalForm({ project, onDone }: FormProps) {
               <label key={m} className="rec-check">
                 <input type="checkbox" data-testid={`eval-model-${m}`} checked={models.includes(m)} disabled={running} onChange={() => toggle(m)} />
                 <code>{m}</code>
+                {SLOW_MODEL_SECONDS[m as ModelId] !== undefined && (
+                  <span className="muted small" data-testid={`eval-model-time-${m}`}>
+                    {t('recommend.eval.slow', { time: fmt.seconds(SLOW_MODEL_SECONDS[m as ModelId] as number) })}
+                  </span>
+                )}
               </label>
             ))}
           </div>
