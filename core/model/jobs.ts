@@ -44,4 +44,15 @@ export interface RunRecord {
   durationMs: number | null;
   summary: unknown;
   error: SerializedError | null;
+  /** The analyst's name for the run (renameRun); absent while untitled: the run reads as its analysis and id. */
+  title?: string;
+  /** The analyst's free-text note on the run (annotateRun); absent when there is none. */
+  note?: string;
 }
+
+/** Analyses whose runs are the project's data rather than results: they cannot be deleted (deleteRun). */
+export const DATA_RUN_ANALYSES = ['import', 'demo'] as const;
+
+/** Longest title and note accepted (characters): a title is a label, a note a paragraph or a few. */
+export const RUN_TITLE_MAX = 200;
+export const RUN_NOTE_MAX = 10_000;

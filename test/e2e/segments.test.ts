@@ -203,6 +203,9 @@ describe.skipIf(!chromiumAvailable())('the Segments and Compare pages in Chromiu
     await page.selectOption('[data-testid="lang-switch"]', 'ko');
     await page.waitForFunction(() => document.documentElement.lang === 'ko');
     await page.click('[data-testid="nav-segments"]');
+    // The page keeps the run last picked on it (stratified-kmeans, above; issue #14): pick kmeans.
+    await page.waitForSelector(`[data-testid="segment-view"][data-run-id="${runs['stratified-kmeans']}"]`);
+    await page.selectOption('[data-testid="segment-run-picker"]', String(runs.kmeans));
     await page.waitForSelector(`[data-testid="segment-view"][data-run-id="${runs.kmeans}"]`);
     expect(await page.textContent('[data-testid="nav-segments"]')).toMatch(/세그먼트/);
     expect(await page.textContent('[data-testid="segment-kpis"]')).toMatch(/[가-힣]/);

@@ -323,6 +323,31 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE coupons (id INTEGER PRIMARY KEY, import_id INTEGER NOT NULL, from_day INTEGER, to_day INTEGER, year INTEGER, month INTEGER, category TEXT NOT NULL, code TEXT, discount REAL NOT NULL);
   ALTER TABLE lines ADD COLUMN coupon INTEGER;  -- NULL unknown, 0 not used, 1 clicked, 2 used
   `,
+  /* 6: a run's title and note, the analyst's own words (issue #14): nullable, so every existing run
+   * keeps its row and id and reads as untitled, without a note. Runs can now be deleted, so ids
+   * become AUTOINCREMENT: a deleted run's id is never given to a later run (other runs name runs by
+   * id — segmentRun — and so do the app's remembered choices). SQLite cannot add AUTOINCREMENT in
+   * place: the table is rebuilt (create, copy, drop, rename) keeping every row and id; no view,
+   * index or foreign key names it. */ `
+  CREATE TABLE runs_v6 (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    analysis TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('running', 'done', 'failed', 'cancelled')),
+    params TEXT NOT NULL,
+    data_fingerprint TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    duration_ms INTEGER,
+    summary TEXT,
+    error TEXT,
+    title TEXT,
+    note TEXT
+  );
+  INSERT INTO runs_v6 (id, analysis, status, params, data_fingerprint, started_at, finished_at, duration_ms, summary, error)
+    SELECT id, analysis, status, params, data_fingerprint, started_at, finished_at, duration_ms, summary, error FROM runs ORDER BY id;
+  DROP TABLE runs;
+  ALTER TABLE runs_v6 RENAME TO runs;
+  `,
 ];
 
 /**

@@ -12,6 +12,8 @@ interface RunRow {
   duration_ms: number | null;
   summary: string | null;
   error: string | null;
+  title: string | null;
+  note: string | null;
 }
 
 /** Records a run as it starts, so a job killed mid-way still leaves a trace ('running' → 'failed' on the next listing). */
@@ -66,7 +68,25 @@ function toRecord(row: RunRow): RunRecord {
     durationMs: row.duration_ms,
     summary: row.summary === null ? null : (JSON.parse(row.summary) as unknown),
     error: row.error === null ? null : (JSON.parse(row.error) as SerializedError),
+    // undefined: a project of schema 5 opened read-only (not migrated) has no such columns.
+    ...(row.title === null || row.title === undefined ? {} : { title: row.title }),
+    ...(row.note === null || row.note === undefined ? {} : { note: row.note }),
   };
+}
+
+/**
+ * Sets a run's title (null or blank: untitled again). Returns false when there is no such run.
+ * The title is the analyst's label only: parameters, results and the stored views never change.
+ */
+export function setRunTitle(db: Db, id: number, title: string | null): boolean {
+  const value = title === null || title.trim() === '' ? null : title.trim();
+  return db.prepare('UPDATE runs SET title = ? WHERE id = ?').run(value, id).changes > 0;
+}
+
+/** Sets a run's note (null or blank: no note). Kept as written apart from surrounding blank space. */
+export function setRunNote(db: Db, id: number, note: string | null): boolean {
+  const value = note === null || note.trim() === '' ? null : note.trim();
+  return db.prepare('UPDATE runs SET note = ? WHERE id = ?').run(value, id).changes > 0;
 }
 
 /**

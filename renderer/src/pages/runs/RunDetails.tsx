@@ -7,16 +7,26 @@ import { Loading } from '../../components/Loading.js';
 import { useApiQuery } from '../../hooks/useApiQuery.js';
 import { useI18n } from '../../i18n/context.js';
 import { asErrorCode } from '../../api/call.js';
+import { keyFigures, paramText, segmentRows } from './run-figures.js';
+import { RunEditor } from './RunEditor.js';
 
-/** One run: its facts, parameters and summary (pretty-printed JSON), read fresh from the host. */
-export function RunDetails({ project, run, onClose }: { project: string; run: RunRecord; onClose(): void }) {
+/**
+ * One run as a page (issue #14): its facts, title and note (editable), deletion, parameters as a
+ * labelled table, the summary's key figures (and a segmentation's segments with their current
+ * names); the raw JSON stays one click away for power users. Read fresh from the host.
+ */
+export function RunDetails({ project, run, onClose, onDeleted }: { project: string; run: RunRecord; onClose(): void; onDeleted(id: number): void }) {
   const api = useApi();
   const { t, fmt } = useI18n();
-  const detail = useApiQuery(`${project}\u0000${run.id}`, () => api.getRun({ project, id: run.id }));
-  const full = detail.status === 'ok' ? detail.value : run;
+  const detail = useApiQuery(`${project}\u0000${run.id}\u0000${run.title ?? ''}\u0000${run.note ?? ''}`, () => api.getRun({ project, id: run.id }));
+  const full = detail.status === 'ok' && detail.value.id === run.id ? detail.value : run;
+  const params = Object.entries(full.params);
+  const figures = keyFigures(full.summary);
+  const segments = segmentRows(full.summary);
+  const figure = (v: number | string | boolean) => (typeof v === 'number' ? (Number.isInteger(v) ? fmt.int(v) : fmt.dec(v, 4)) : String(v));
   return (
     <Card
-      title={t('runs.details', { id: run.id })}
+      title={full.title ? `${t('runs.details', { id: run.id })} · ${full.title}` : t('runs.details', { id: run.id })}
       testId="run-details"
       attrs={{ 'data-run-id': String(run.id) }}
       actions={
@@ -53,18 +63,66 @@ export function RunDetails({ project, run, onClose }: { project: string; run: Ru
       </dl>
       {full.error && <ErrorMessage error={{ code: asErrorCode(full.error.code), message: full.error.message }} />}
       {detail.status === 'error' && <ErrorMessage error={detail.error} />}
+      <RunEditor key={run.id} project={project} run={full} onDeleted={onDeleted} />
+
       <h3 className="subhead">{t('runs.params')}</h3>
-      <pre className="json" data-testid="run-params">
-        {JSON.stringify(full.params, null, 2)}
-      </pre>
-      <h3 className="subhead">{t('runs.summary')}</h3>
-      {detail.status === 'loading' ? (
+      {params.length === 0 ? (
+        <p className="muted" data-testid="run-params">{t('runs.noParams')}</p>
+      ) : (
+        <table className="table compact run-table" data-testid="run-params">
+          <tbody>
+            {params.map(([k, v]) => (
+              <tr key={k} data-param={k}>
+                <th scope="row">{k}</th>
+                <td>
+                  <code className="cell-value">{paramText(v)}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <h3 className="subhead">{t('runs.keyFigures')}</h3>
+      {detail.status === 'loading' && figures.length === 0 ? (
         <Loading />
       ) : (
+        <table className="table compact run-table" data-testid="run-figures">
+          <tbody>
+            {figures.map((f) => (
+              <tr key={f.key} data-figure={f.key}>
+                <th scope="row">{f.label}</th>
+                <td className={typeof f.value === 'number' ? 'num' : undefined}>{figure(f.value)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {segments.length > 0 && (
+        <>
+          <h3 className="subhead">{t('runs.segmentsList')}</h3>
+          <table className="table compact run-table" data-testid="run-segments">
+            <tbody>
+              {segments.map((s) => (
+                <tr key={s.id}>
+                  <th scope="row">{s.name}</th>
+                  <td className="num">{fmt.int(s.customers)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+
+      <details className="run-raw" data-testid="run-raw">
+        <summary>{t('runs.raw')}</summary>
+        <pre className="json" data-testid="run-params-json">
+          {JSON.stringify(full.params, null, 2)}
+        </pre>
         <pre className="json json-tall" data-testid="run-summary">
           {JSON.stringify(full.summary, null, 2)}
         </pre>
-      )}
+      </details>
     </Card>
   );
 }

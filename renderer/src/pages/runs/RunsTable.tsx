@@ -14,6 +14,10 @@ export function RunsTable({ runs, selected, onSelect }: { runs: RunRecord[]; sel
     () => [
       { id: 'id', label: t('runs.col.id'), value: (r) => r.id, numeric: true, width: '70px' },
       { id: 'analysis', label: t('runs.col.analysis'), value: (r) => r.analysis, width: 'minmax(110px, 1fr)' },
+      {
+        id: 'title', label: t('runs.col.title'), value: (r) => r.title ?? '', width: 'minmax(140px, 2fr)',
+        render: (r) => (r.title ? <span title={r.note}>{r.title}</span> : <span className="muted" title={r.note}>{t('runs.untitled')}</span>),
+      },
       { id: 'status', label: t('runs.col.status'), value: (r) => r.status, width: '110px', render: (r) => <StatusBadge status={r.status} /> },
       { id: 'started', label: t('runs.col.started'), value: (r) => r.startedAt, width: 'minmax(180px, 1fr)', render: (r) => fmt.dateTime(r.startedAt) },
       { id: 'duration', label: t('runs.col.duration'), value: (r) => r.durationMs, numeric: true, width: '110px', render: (r) => fmt.duration(r.durationMs) },
