@@ -1,3 +1,5 @@
+import type { Currency } from './currency.js';
+
 /** The six tables of the L.point format, detected by header. */
 export const LPOINT_TABLES = ['DEMO', 'PDDE', 'COP_U', 'PD_CLAC', 'BR', 'LPAY'] as const;
 export type LpointTable = (typeof LPOINT_TABLES)[number];
@@ -150,6 +152,8 @@ export interface FileImportReport {
   sharedReceiptIds?: number;
   /** Customer attributes this file created (customers files: columns beyond the fixed fields). */
   attributes?: ImportedAttribute[];
+  /** Purchase files: the currency sign or code seen in the first rows' amounts or prices ("$", "₩", "USD"…), issue #14. */
+  currencySymbol?: string;
   /** What the importer decided and did, one sentence each (date format read, amounts missing, receipts split by customer, …). */
   notes?: string[];
   /** Marketing files (issue #11): the channels and days this file stored. */
@@ -239,6 +243,13 @@ export interface ImportSummary {
   marketing?: MarketingImport;
   /** When the import held a coupons file: the project's coupon offers after the import (issue #11). */
   coupons?: CouponImport;
+  /** The first currency sign or code seen in the imported purchase files' amounts or prices (issue #14). */
+  currencySymbol?: string;
+  /**
+   * The project's currency after the import: the user's choice if made, else the first guess
+   * (L.point files: KRW; generic files: from the sign their amounts carry), else 'none'.
+   */
+  currency: Currency;
   runId?: number;
   seconds: number;
 }

@@ -1,3 +1,4 @@
+import { currencyOfSign, currencySignOf } from '../../model/currency.js';
 import { LineFlag } from '../../model/flags.js';
 import type { GenericRole } from '../../model/import.js';
 import { readCoupon } from './coupon-values.js';
@@ -34,6 +35,7 @@ export function genericPlan(role: GenericRole, header: readonly string[], mappin
   const unmapped = header.filter((h) => !usedColumns.has(h));
   const notes: string[] = [];
   let dateFormat: DateFormat = 'iso';
+  let currencySign: string | undefined;
   if (role === 'transactions') {
     const iDate = col('date');
     const dates = sample.map((r) => r[iDate] ?? '');
@@ -47,6 +49,8 @@ export function genericPlan(role: GenericRole, header: readonly string[], mappin
     if (!mapping.product) notes.push('no product column: lines have no product; product analyses (rules, recommendations, category panels) say so');
     if (!mapping.receipt) notes.push("no receipt column: one customer's purchases on one day form one receipt");
     if (mapping.coupon) notes.push(`coupon status read from ${mapping.coupon} (used / clicked / not used; other values are flagged and stored as unknown)`);
+    currencySign = sampledCurrencySign(sample, [col('amount'), col('unitPrice')]);
+    if (currencySign !== undefined) notes.push(`amounts carry ${JSON.stringify(currencySign)}: the project's currency is guessed as ${currencyOfSign(currencySign)} unless set`);
   }
   // A customers file's columns beyond the fixed fields become named customer attributes.
   const attributes = role === 'customers' ? unmapped.filter((h) => h.trim() !== '') : [];
@@ -59,6 +63,7 @@ export function genericPlan(role: GenericRole, header: readonly string[], mappin
     unmapped,
     notes,
     ...(attributes.length > 0 ? { attributes } : {}),
+    ...(currencySign !== undefined ? { currencySign } : {}),
     amountOf: role === 'transactions' ? (f) => {
       const [iAmt, iQty, iPrice] = [col('amount'), col('quantity'), col('unitPrice')];
       if (iAmt >= 0) return parseDecimal(f[iAmt] ?? '');
@@ -82,6 +87,17 @@ export function genericPlan(role: GenericRole, header: readonly string[], mappin
 }
 
 type Col = (field: keyof Mapping) => number;
+
+/** The first currency sign or code in the sampled values of the given columns (-1: absent), or undefined. */
+function sampledCurrencySign(sample: readonly string[][], columns: readonly number[]): string | undefined {
+  for (const row of sample) {
+    for (const i of columns) {
+      const sign = i >= 0 ? currencySignOf(row[i] ?? '') : undefined;
+      if (sign !== undefined) return sign;
+    }
+  }
+  return undefined;
+}
 
 function transactions(w: Encoder, log: IssueLog, col: Col, header: readonly string[], dateFormat: DateFormat): RowConverter {
   const [iCust, iRct, iDate, iProd, iName, iCat, iCat2, iQty, iAmt, iPrice, iChan, iStore, iRegion, iCoupon] = (

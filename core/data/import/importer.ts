@@ -1,7 +1,9 @@
 import type { FileImportReport, ImportedAttribute, ImportOptions, ImportSummary, RowIssue } from '../../model/import.js';
+import { currencyOfSign, type Currency } from '../../model/currency.js';
 import { WorkbenchError } from '../../model/result.js';
 import { CsvFileError } from '../csv/index.js';
 import { sha256File, sha256Text } from '../hash.js';
+import { recordCurrencyGuess } from '../store/currency.js';
 import { createIndexes, dropIndexes, type Db } from '../store/open.js';
 import { settleAttributes } from './attributes.js';
 import { planFile } from './detect.js';
@@ -104,6 +106,8 @@ export async function importFiles(db: Db, options: ImportOptions, hooks: ImportH
   let amountTotal = 0, amountRejected = 0, rowsRead = 0, bytesBefore = 0;
   /** Purchase files read, and whether any of them carries money (an amount or unit price column, or L.point's buy_am). */
   let purchaseFiles = 0, purchaseAmounts = false;
+  let currencySymbol: string | undefined;
+  let guess: Currency = 'none';
   const readStart = performance.now();
 
   const rebuild = totalBytes > REBUILD_INDEXES_BYTES;
@@ -153,6 +157,12 @@ export async function importFiles(db: Db, options: ImportOptions, hooks: ImportH
       if (f.plan.target === 'purchases' && 'coupon' in f.plan.mapping && r.lines > 0) report.couponStatus = couponStatusCounts(db, r.firstLineId, r.lastLineId);
       if (f.plan.target === 'purchases') report.sharedReceiptIds = sink.sharedReceiptIds;
       if (fileAttributes.length > 0) report.attributes = fileAttributes;
+      if (f.plan.currencySign !== undefined) {
+        report.currencySymbol = f.plan.currencySign;
+        currencySymbol ??= f.plan.currencySign;
+      }
+      // L.point files are Korean won by definition (SPEC §2.1: buy_am in 원); generic ones by the sign they carry.
+      if (f.plan.target === 'purchases') guess = guess !== 'none' ? guess : f.plan.format === 'lpoint' ? 'KRW' : currencyOfSign(f.plan.currencySign);
       const lineRange = r.lines > 0 ? [r.firstLineId, r.lastLineId] : [null, null];
       db.prepare('UPDATE imports SET fingerprint = ?, rows_read = ?, rows_imported = ?, rows_rejected = ?, rows_flagged = ?, first_line_id = ?, last_line_id = ? WHERE id = ?').run(r.digest, r.rowsRead, r.rowsImported, r.rejectedCount, r.flaggedCount, ...lineRange, importId);
       tables[f.plan.target] = (tables[f.plan.target] ?? 0) + (f.plan.target === 'purchases' ? r.lines : r.rowsImported);
@@ -192,6 +202,8 @@ export async function importFiles(db: Db, options: ImportOptions, hooks: ImportH
       files: reports,
       ...(reports.some((r) => r.table === 'marketing' && r.format === 'generic') ? { marketing: spendSummary(db) } : {}),
       ...(reports.some((r) => r.table === 'coupons' && r.format === 'generic') ? { coupons: offersSummary(db) } : {}),
+      ...(currencySymbol !== undefined ? { currencySymbol } : {}),
+      currency: recordCurrencyGuess(db, guess),
       seconds: 0,
     };
     hooks.progress?.({ phase: 'commit', done: 0, total: 1, unit: 'indexes', rows: rowsRead, message: 'committing' });

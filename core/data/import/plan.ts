@@ -24,6 +24,8 @@ export interface ImportPlan {
   notes: string[];
   /** Customers files: the columns stored as named customer attributes (issue #10). */
   attributes?: string[];
+  /** Purchase files: the currency sign or code the sampled amounts or prices carry ("$", "KRW"…), issue #14. */
+  currencySign?: string;
   converter(writer: Encoder, log: IssueLog, header: readonly string[]): RowConverter;
   /** For purchase files: the amount of a record when readable, so rejected amounts can be reconciled. */
   amountOf?: (fields: readonly string[]) => number | undefined;

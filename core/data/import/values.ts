@@ -2,6 +2,7 @@
  * Parsers for single CSV values. Each returns `undefined` for a value it cannot read, so the
  * caller can name the column and the reason in the import report.
  */
+import { currencySignOf } from '../../model/currency.js';
 
 const DAY_MS = 86_400_000;
 const CUMULATIVE_DAYS = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
@@ -53,19 +54,38 @@ export function parseInteger(s: string): number | undefined {
 
 /**
  * A decimal number. Accepts thousands separators only in the unambiguous "1,234,567.89" form and a
- * leading currency sign; rejects empty strings, NaN, Infinity and anything else.
+ * currency sign or code before or after it ("$12.00", "-$3", "12,000원", "12.00 USD": see
+ * currencySignOf, which the import also uses to guess the project's currency); rejects empty
+ * strings, NaN, Infinity and anything else.
  */
 export function parseDecimal(s: string): number | undefined {
   let t = s.trim();
   if (t === '') return undefined;
   const c0 = t.charCodeAt(0);
-  if (c0 === 0x20a9 /* ₩ */ || c0 === 0xa3 /* £ */ || c0 === 0x24 /* $ */ || c0 === 0x20ac /* € */) t = t.slice(1);
+  const cn = t.charCodeAt(t.length - 1);
+  // Plain numbers (the hot path) start with a digit, '.' or '-' then one of those, and end with a digit or '.'.
+  const starts = isNumberStart(c0) && (c0 !== 0x2d || isNumberStart(t.charCodeAt(1)));
+  if (!(starts && ((cn >= 0x30 && cn <= 0x39) || cn === 0x2e))) t = stripCurrencySign(t);
   if (t.includes(',')) {
     if (!/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) return undefined;
     t = t.replace(/,/g, '');
   }
   const v = Number(t);
   return Number.isFinite(v) && t !== '' ? v : undefined;
+}
+
+function isNumberStart(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || c === 0x2d /* - */ || c === 0x2e /* . */;
+}
+
+/** "$12" → "12", "-$12" → "-12", "12,000원" → "12,000", "12.00 USD" → "12.00"; other text unchanged. */
+function stripCurrencySign(t: string): string {
+  const sign = currencySignOf(t);
+  if (sign === undefined) return t;
+  const neg = t.startsWith('-');
+  const body = neg ? t.slice(1).trimStart() : t;
+  const rest = body.startsWith(sign) ? body.slice(sign.length).trimStart() : body.endsWith(sign) ? body.slice(0, -sign.length).trimEnd() : body;
+  return neg ? `-${rest}` : rest;
 }
 
 /** Date formats a generic transactions file may use, found by sniffing the first rows. */

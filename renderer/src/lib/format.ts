@@ -38,12 +38,75 @@ export function formatPercent(lang: Lang, share: number | null | undefined, digi
 
 /**
  * Short form for axes and KPI cards from 10,000 up: 1234567 → "1.2M" (en) / "123.5만" (ko);
- * smaller numbers stay whole ("1,800", not "1.8K" / "1.8천").
+ * smaller numbers stay whole ("1,800", not "1.8K" / "1.8천"). Korean counts in 만/억/조 with
+ * thousands separators inside the unit ("1,044만", never Intl's "1044.3만"; issue #14).
  */
 export function formatCompact(lang: Lang, n: number | null | undefined): string {
   if (!ok(n)) return DASH;
   if (Math.abs(n) < 10_000) return nf(lang, { maximumFractionDigits: 1 }).format(n);
+  if (lang === 'ko') return `${n < 0 ? '-' : ''}${koreanUnits(Math.abs(n))}`;
   return nf(lang, { notation: 'compact', maximumFractionDigits: 1 }).format(n);
+}
+
+const KO_UNITS: readonly [number, string][] = [[1e12, '조'], [1e8, '억'], [1e4, '만']];
+
+/**
+ * |n| ≥ 10,000 in the largest Korean unit it reaches: one decimal below 1,000 of the unit
+ * ("123.5만", "3.2억"), whole and grouped from there ("1,044만", "1,234억"); a value that rounds
+ * up to the next unit takes it (99,999,999 → "1억", not "10,000만").
+ */
+function koreanUnits(a: number): string {
+  for (let u = KO_UNITS.length - 1; u >= 0; u--) {
+    const [size, name] = KO_UNITS[u];
+    const v = a / size;
+    const digits = v < 1000 ? 1 : 0;
+    const rounded = Math.round(v * 10 ** digits) / 10 ** digits;
+    if (u > 0 && rounded >= 10_000) continue;
+    return `${nf('ko', { maximumFractionDigits: digits }).format(rounded)}${name}`;
+  }
+  return nf('ko', { maximumFractionDigits: 0 }).format(a);
+}
+
+/** ISO codes Intl knows, for every currency a project may have (core/model/currency.ts), and 'none'. */
+export type MoneyCurrency = 'KRW' | 'USD' | 'GBP' | 'EUR' | 'JPY' | 'CNY' | 'none';
+
+/** CNY shows as "CN¥" so it never reads as yen; the others by their narrow sign ("$", not "US$"). */
+const currencyDisplay = (currency: string): 'symbol' | 'narrowSymbol' => (currency === 'CNY' ? 'symbol' : 'narrowSymbol');
+
+function moneyFormat(lang: Lang, currency: string, extra: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  return nf(lang, { style: 'currency', currency, currencyDisplay: currencyDisplay(currency), ...extra });
+}
+
+/**
+ * The unit a money column or axis header names: "₩", "$", "£", "€", "¥", "CN¥" — and in Korean
+ * "원" for won (as 만/억 figures read: "1,044만 원"). '' for 'none'.
+ */
+export function moneyUnit(lang: Lang, currency: MoneyCurrency | string): string {
+  if (currency === 'none') return '';
+  if (lang === 'ko' && currency === 'KRW') return '원';
+  return moneyFormat(lang, currency).formatToParts(0).find((p) => p.type === 'currency')?.value ?? currency;
+}
+
+/**
+ * A money figure with its unit (issue #14). Full: "₩1,234,567", "$1,234.50" (en); "1,234,567원",
+ * "$1,234.50" (ko). Compact (axes, KPI cards; from 10,000 up): "£12.3M" (en); "1,044만 원",
+ * "3.2억 원", "$1,044만" (ko). Currency 'none': the number alone, as formatDecimal / formatCompact.
+ * Won and yen have no minor unit: they show whole.
+ */
+export function formatMoney(lang: Lang, n: number | null | undefined, currency: MoneyCurrency | string, options: { compact?: boolean } = {}): string {
+  if (!ok(n)) return DASH;
+  const compact = options.compact === true;
+  if (currency === 'none') return compact ? formatCompact(lang, n) : formatDecimal(lang, n, 2);
+  const sign = n < 0 ? '-' : '';
+  const big = compact && Math.abs(n) >= 10_000;
+  if (lang === 'ko') {
+    if (currency === 'KRW') return big ? `${sign}${koreanUnits(Math.abs(n))} 원` : `${formatInt(lang, n)}원`;
+    if (big) return `${sign}${moneyUnit(lang, currency)}${koreanUnits(Math.abs(n))}`;
+  } else if (big) {
+    return moneyFormat(lang, currency, { notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 }).format(n);
+  }
+  // Whole figures on compact axes stay whole ("$2,000", not "$2,000.00").
+  return moneyFormat(lang, currency, compact && Number.isInteger(n) ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {}).format(n);
 }
 
 const BYTE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB'];
@@ -130,11 +193,20 @@ export function shortHash(hash: string | null | undefined, length = 10): string 
   return hash ? hash.slice(0, length) : DASH;
 }
 
-/** All formatters bound to one language, as components use them. */
-export function makeFormatters(lang: Lang) {
+/**
+ * All formatters bound to one language and the project's currency, as components use them
+ * (`money` full, `moneyCompact` for axes and KPI cards, `moneyUnit` for headers).
+ */
+export function makeFormatters(lang: Lang, currency: MoneyCurrency | string = 'none') {
   return {
     lang,
     locale: LOCALES[lang],
+    currency,
+    money: (n: number | null | undefined) => formatMoney(lang, n, currency),
+    moneyCompact: (n: number | null | undefined) => formatMoney(lang, n, currency, { compact: true }),
+    moneyUnit: moneyUnit(lang, currency),
+    /** A column or axis header of money with its unit: "CLV (₩)", "CLV (원)"; the label alone for 'none'. */
+    moneyLabel: (label: string) => (currency === 'none' ? label : `${label} (${moneyUnit(lang, currency)})`),
     int: (n: number | null | undefined) => formatInt(lang, n),
     dec: (n: number | null | undefined, digits?: number) => formatDecimal(lang, n, digits),
     pct: (share: number | null | undefined, digits?: number) => formatPercent(lang, share, digits),

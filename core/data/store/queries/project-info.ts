@@ -3,10 +3,11 @@ import path from 'node:path';
 import type { ProjectInfo } from '../../../model/api.js';
 import { isoDate } from '../../import/values.js';
 import { sha256Text } from '../../hash.js';
+import { readCurrency } from '../currency.js';
 import type { Db } from '../open.js';
 import { dataFingerprint } from '../runs.js';
 
-/** What the UI shows of a project: size, counts, date range, the imports it holds. */
+/** What the UI shows of a project: size, counts, date range, currency, the imports it holds. */
 export function projectInfo(db: Db, file: string): ProjectInfo {
   const one = <T>(sql: string): T => db.prepare(sql).get() as T;
   const range = one<{ first: number | null; last: number | null; n: number }>('SELECT min(day) AS first, max(day) AS last, count(*) AS n FROM receipts');
@@ -24,6 +25,12 @@ export function projectInfo(db: Db, file: string): ProjectInfo {
     firstDay: range.first === null ? null : isoDate(range.first),
     lastDay: range.last === null ? null : isoDate(range.last),
     dataFingerprint: dataFingerprint(db, sha256Text),
+    ...currencyOf(db),
     imports,
   };
+}
+
+function currencyOf(db: Db): Pick<ProjectInfo, 'currency' | 'currencySource'> {
+  const { currency, source } = readCurrency(db);
+  return { currency, currencySource: source };
 }
