@@ -29,6 +29,9 @@ const OPTIONS = {
   what: { type: 'string' },
   bom: { type: 'string' },
   port: { type: 'string' },
+  currency: { type: 'string' },
+  title: { type: 'string' },
+  note: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -37,7 +40,7 @@ export interface ParsedArgs {
   positionals: string[];
   values: {
     project?: string; size?: string; seed?: string; out?: string; with?: string; json?: boolean; format?: string; map?: string[]; role?: string;
-    encoding?: string; sheet?: string; 'on-error'?: string; 'allow-duplicate'?: boolean; param?: string[]; run?: string; what?: string; bom?: string; port?: string; help?: boolean;
+    encoding?: string; sheet?: string; 'on-error'?: string; 'allow-duplicate'?: boolean; param?: string[]; run?: string; what?: string; bom?: string; port?: string; currency?: string; title?: string; note?: string; help?: boolean;
   };
 }
 

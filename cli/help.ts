@@ -1,4 +1,5 @@
 import { EXPORT_KINDS } from '../core/model/api.js';
+import { CURRENCIES } from '../core/model/currency.js';
 import { FIELD_MEANINGS, GENERIC_FIELDS, REQUIRED_FIELDS, REQUIRED_ONE_OF, ROLE_NOTES, type GenericRole } from '../core/model/import.js';
 import { importRequestSchema } from '../core/model/import-request.js';
 import { EXPORTS } from '../core/service/exports.js';
@@ -75,10 +76,38 @@ const COMMANDS: Record<string, CommandDoc> = {
       json: JSON_OPTION,
     },
   },
+  project: {
+    synopsis: 'project --project P.sqlite [--currency CODE] [--json]',
+    what: "show the project (counts, dates, currency); --currency sets the currency every money figure shows",
+    options: {
+      project: PROJECT,
+      currency: [CURRENCIES.join('|'), "the project's currency (none: bare numbers); overrides the guess made at import (L.point: KRW; generic: the sign in the amounts)"],
+      json: JSON_OPTION,
+    },
+  },
   runs: {
     synopsis: 'runs --project P.sqlite [--json]',
-    what: "list the project's runs",
+    what: "list the project's runs (id, analysis, title, status, start, duration, data; a note's first line below its run)",
     options: { project: PROJECT, json: JSON_OPTION },
+  },
+  'run-rename': {
+    synopsis: 'run-rename --project P.sqlite --run ID --title TEXT [--json]',
+    what: 'give a run a title (--title "" clears it); its results never change',
+    options: { project: PROJECT, run: ['ID', 'the run (`runs` lists them)'], title: ['TEXT', 'the title, up to 200 characters'], json: JSON_OPTION },
+  },
+  'run-note': {
+    synopsis: 'run-note --project P.sqlite --run ID --note TEXT [--json]',
+    what: 'set a run\'s free-text note (--note "" removes it)',
+    options: { project: PROJECT, run: ['ID', 'the run (`runs` lists them)'], note: ['TEXT', 'the note, up to 10,000 characters'], json: JSON_OPTION },
+  },
+  'run-delete': {
+    synopsis: 'run-delete --project P.sqlite --run ID [--json]',
+    what: 'delete an analysis run and everything stored under its id, in one transaction (import and demo runs cannot be deleted)',
+    options: { project: PROJECT, run: ['ID', 'the run (`runs` lists them)'], json: JSON_OPTION },
+    more: () => [
+      'A segmentation that later runs used can be deleted: they keep their stored figures and names as they were;',
+      'a campaign or coupons export filtered by its segments, and CLV per its segments, then answer that the run is gone.',
+    ],
   },
   export: {
     synopsis: 'export --project P.sqlite --run ID --what NAME --out FILE [--bom yes|no] [--param key=value ...] [--json]',

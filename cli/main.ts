@@ -2,13 +2,16 @@ import path from 'node:path';
 import type { JobEvent } from '../core/model/jobs.js';
 import type { ImportSummary } from '../core/model/import.js';
 import { emptiedRequiredField, importRequestSchema } from '../core/model/import-request.js';
+import { CURRENCIES } from '../core/model/currency.js';
 import { toApiError, WorkbenchError } from '../core/model/result.js';
+import { ApiHost } from '../core/service/api.js';
 import type { JobHandle } from '../core/service/job-runner.js';
 import { demoRequestSchema, WorkbenchService } from '../core/service/service.js';
 import { integerOption, keyValues, listOf, oneOf, parseCommandLine, requireOption, UsageError, type ParsedArgs } from './args.js';
 import { checkOptions, commandHelp, usage, usageAfterError } from './help.js';
 import { ProgressPrinter } from './progress.js';
-import { printExport, printImportSummary, printRuns, printAnalyses, printSegmentation } from './print.js';
+import { printDeletedRun, printExport, printImportSummary, printProject, printRuns, printAnalyses, printSegmentation } from './print.js';
+import type { OperationInput, OperationName, OperationOutputs } from '../core/model/api.js';
 import { isSegmentAnalysis, type SegmentationSummary } from '../core/model/segment.js';
 import { serve } from './serve.js';
 
@@ -48,6 +51,13 @@ async function follow(handle: JobHandle): Promise<Extract<JobEvent, { type: 'don
     off();
     process.off('SIGINT', onSigint);
   }
+}
+
+/** One API operation through the same host the browser and the app use; an error is thrown as the CLI reports it. */
+async function hostCall<K extends OperationName>(name: K, input: OperationInput<K>): Promise<OperationOutputs[K]> {
+  const result = await new ApiHost(service).invoke(name, input);
+  if (!result.ok) throw new WorkbenchError(result.error.code as WorkbenchError['code'], result.error.message, result.error.details);
+  return result.value;
 }
 
 function out(json: boolean, value: unknown, text: () => void): void {
@@ -108,9 +118,32 @@ async function main(args: ParsedArgs): Promise<void> {
       out(json, summary, () => (isSegmentAnalysis(analysis) ? printSegmentation(summary as SegmentationSummary, project) : process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`)));
       return;
     }
+    case 'project': {
+      const project = path.resolve(requireOption(v.project, 'project'));
+      const currency = v.currency === undefined ? undefined : oneOf(v.currency.toLowerCase() === 'none' ? 'none' : v.currency.toUpperCase(), 'currency', CURRENCIES, 'none');
+      const info = currency === undefined ? await hostCall('projectInfo', { project }) : await hostCall('setCurrency', { project, currency });
+      out(json, info, () => printProject(info));
+      return;
+    }
     case 'runs': {
-      const runs = service.listRuns({ project: requireOption(v.project, 'project') });
+      const runs = await hostCall('listRuns', { project: path.resolve(requireOption(v.project, 'project')) });
       out(json, runs, () => printRuns(runs));
+      return;
+    }
+    case 'run-rename':
+    case 'run-note':
+    case 'run-delete': {
+      const project = path.resolve(requireOption(v.project, 'project'));
+      const id = integerOption(requireOption(v.run, 'run'), 'run') as number;
+      if (args.command === 'run-delete') {
+        const gone = await hostCall('deleteRun', { project, id });
+        out(json, gone, () => printDeletedRun(gone));
+        return;
+      }
+      if (args.command === 'run-rename' && v.title === undefined) throw new UsageError('--title is required (--title "" clears it)');
+      if (args.command === 'run-note' && v.note === undefined) throw new UsageError('--note is required (--note "" removes it)');
+      const run = args.command === 'run-rename' ? await hostCall('renameRun', { project, id, title: v.title as string }) : await hostCall('annotateRun', { project, id, note: v.note as string });
+      out(json, run, () => printRuns([run]));
       return;
     }
     case 'export': {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { AnalysisInfo, ExportResult } from '../core/model/api.js';
+import type { AnalysisInfo, ExportResult, ProjectInfo } from '../core/model/api.js';
 import type { ImportSummary, RowIssue } from '../core/model/import.js';
 import type { RunRecord } from '../core/model/jobs.js';
 import type { SegmentationSummary } from '../core/model/segment.js';
@@ -24,6 +24,7 @@ export function printImportSummary(s: ImportSummary & { runId?: number }, projec
   }
   write(`Imported ${n(s.rowsImported)} of ${n(s.rowsRead)} rows into ${project} in ${s.seconds.toFixed(1)} s: ${Object.entries(s.tables).map(([t, c]) => `${t} ${n(c)}`).join(', ')}.`);
   write(`Project now has ${n(s.customers)} customers and ${n(s.receipts)} receipts; ${s.amountTotal === null ? 'amounts unknown (the files have no amount or unit price column)' : `purchase amount imported ${s.amountTotal.toLocaleString('en-US', { maximumFractionDigits: 2 })}`}.`);
+  write(`Currency: ${s.currency === 'none' ? 'none (amounts carry no sign; set one with `project --currency CODE`)' : s.currency}${s.currencySymbol ? ` (amounts carry ${JSON.stringify(s.currencySymbol)})` : ''}.`);
   if (s.marketing) write(`Marketing spend now covers ${n(s.marketing.days)} days (${s.marketing.firstDay} to ${s.marketing.lastDay}) of ${s.marketing.channels.join(', ')}.`);
   if (s.coupons) write(`Coupon offers now: ${n(s.coupons.offers)}, discount levels ${s.coupons.discountLevels.map((d) => `${d}%`).join(', ')}, categories ${s.coupons.categories.join(', ')}.`);
   issueLines('Rejected rows', s.rejected, s.rowsRejected);
@@ -40,7 +41,19 @@ export function printAnalyses(list: AnalysisInfo[]): void {
 
 export function printRuns(runs: RunRecord[]): void {
   if (runs.length === 0) return write('No runs yet.');
-  for (const r of runs) write(`#${r.id}  ${r.analysis.padEnd(14)} ${r.status.padEnd(9)} ${r.startedAt}  ${r.durationMs === null ? '' : `${(r.durationMs / 1000).toFixed(1)} s`}  data ${r.dataFingerprint.slice(0, 12)}`);
+  for (const r of runs) {
+    write(`#${r.id}  ${r.analysis.padEnd(14)} ${r.title === undefined ? '' : `${JSON.stringify(r.title)}  `}${r.status.padEnd(9)} ${r.startedAt}  ${r.durationMs === null ? '' : `${(r.durationMs / 1000).toFixed(1)} s`}  data ${r.dataFingerprint.slice(0, 12)}`);
+    if (r.note !== undefined) {
+      const lines = r.note.split('\n');
+      write(`      note: ${lines[0]}${lines.length > 1 ? ` (+${lines.length - 1} more line${lines.length > 2 ? 's' : ''})` : ''}`);
+    }
+  }
+}
+
+/** What run-delete removed. */
+export function printDeletedRun(d: { id: number; analysis: string; title?: string; deleted: Record<string, number> }): void {
+  const rows = Object.entries(d.deleted).filter(([t, c]) => t !== 'runs' && c > 0);
+  write(`Deleted run #${d.id} (${d.analysis}${d.title === undefined ? '' : ` ${JSON.stringify(d.title)}`})${rows.length ? ` and its stored rows: ${rows.map(([t, c]) => `${t} ${n(c)}`).join(', ')}` : ''}.`);
 }
 
 /** A segmentation run in a few lines: what was segmented, how k was chosen, the segments, where to export. */
@@ -68,4 +81,10 @@ export function printExport(r: ExportResult): void {
   const misnamed = ext !== '' && ext !== `.${r.format}` ? ` (the name ends in ${ext}, the content is ${r.format.toUpperCase()})` : '';
   if (r.format === 'json') return write(`Wrote the run's ${r.what} as JSON (${n(r.bytes)} bytes) to ${r.file}${misnamed}.`);
   write(`Wrote ${n(r.rows ?? 0)} rows of ${r.what} as CSV (${r.bom ? 'with' : 'without'} a UTF-8 BOM, ${n(r.bytes)} bytes) to ${r.file}${misnamed}.`);
+}
+
+export function printProject(p: ProjectInfo): void {
+  write(`${p.path}: ${n(p.customers)} customers, ${n(p.receipts)} receipts, ${n(p.lines)} lines${p.firstDay ? `, ${p.firstDay} to ${p.lastDay}` : ''}.`);
+  const source = p.currencySource === 'user' ? 'set by the user' : p.currencySource === 'guess' ? 'guessed at import' : 'unknown: money shows as bare numbers';
+  write(`Currency: ${p.currency} (${source}).`);
 }

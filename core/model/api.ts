@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { CURRENCIES, type Currency, type CurrencySource } from './currency.js';
 import type { ImportSummary, RowIssue } from './import.js';
-import type { JobEvent, JobProgress, JobStatus, RunRecord } from './jobs.js';
+import { RUN_NOTE_MAX, RUN_TITLE_MAX, type JobEvent, type JobProgress, type JobStatus, type RunRecord } from './jobs.js';
 import { OPERATION_NAMES, type OperationName } from './operation-names.js';
 import type { ApiResult } from './result.js';
 import type { ForecastRefit, ForecastSeriesView, HolidayList } from './forecast-run.js';
@@ -75,6 +76,10 @@ export interface ProjectInfo {
   firstDay: string | null;
   lastDay: string | null;
   dataFingerprint: string;
+  /** The project's currency (issue #14): every money figure shows its unit; 'none' shows bare numbers. */
+  currency: Currency;
+  /** Who decided it: the user (setCurrency), a guess at import (L.point: KRW; a sign in the amounts), or nothing yet. */
+  currencySource: CurrencySource;
   imports: { id: number; file: string; format: string; table: string; rows: number; rejected: number; flagged: number; importedAt: string; runId: number | null }[];
 }
 
@@ -135,6 +140,8 @@ export const OPERATIONS = {
   /** The project the host was started on or last opened, or null. */
   currentProject: z.object({}),
   projectInfo: projectRequestSchema,
+  /** Sets the project's currency (an ISO code, or 'none' for bare numbers); the user's choice wins over every import's guess. */
+  setCurrency: z.object({ project, currency: z.enum(CURRENCIES) }),
   /** Sniffs files (paths on the host: uploaded or picked) and proposes how to import them. */
   previewImport: z.object({ files: z.array(z.string().min(1)).min(1), ...importShape }),
   /** Starts a job: 'import' (params as ImportRequest without project), 'demo', or an analysis id. */
@@ -144,6 +151,12 @@ export const OPERATIONS = {
   listAnalyses: z.object({}),
   listRuns: projectRequestSchema,
   getRun: z.object({ project, id: z.number().int().positive() }),
+  /** Gives a run a title, the analyst's name for it ('' clears it); results never change. */
+  renameRun: z.object({ project, id: z.number().int().positive(), title: z.string().max(RUN_TITLE_MAX) }),
+  /** Sets a run's free-text note ('' removes it). */
+  annotateRun: z.object({ project, id: z.number().int().positive(), note: z.string().max(RUN_NOTE_MAX) }),
+  /** Deletes an analysis run and everything stored under its id; import and demo runs and running runs are refused. */
+  deleteRun: z.object({ project, id: z.number().int().positive() }),
   /** Every rejected and flagged row of an import (or demo) run. */
   importReport: z.object({ project, runId: z.number().int().positive() }),
   /** The Overview of the project's current data: the latest overview run for this data fingerprint, computed if missing. */
@@ -191,6 +204,7 @@ export interface OperationOutputs {
   openProject: ProjectInfo;
   currentProject: ProjectInfo | null;
   projectInfo: ProjectInfo;
+  setCurrency: ProjectInfo;
   previewImport: FilePreview[];
   startJob: JobInfo;
   cancelJob: { cancelled: boolean };
@@ -198,6 +212,10 @@ export interface OperationOutputs {
   listAnalyses: AnalysisInfo[];
   listRuns: RunRecord[];
   getRun: RunRecord;
+  renameRun: RunRecord;
+  annotateRun: RunRecord;
+  /** The run that went, and the rows removed per table (runs included). */
+  deleteRun: { id: number; analysis: string; title?: string; deleted: Record<string, number> };
   importReport: ReportRow[];
   getOverview: { runId: number; dataFingerprint: string; overview: unknown };
   getSegmentation: SegmentationView;

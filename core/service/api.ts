@@ -2,9 +2,9 @@ import type { z } from 'zod';
 import path from 'node:path';
 import { previewFiles } from '../data/import/index.js';
 import { openProject } from '../data/store/open.js';
+import { setUserCurrency } from '../data/store/currency.js';
 import { projectInfo } from '../data/store/queries/project-info.js';
 import { importIssuesOfRun } from '../data/store/queries/import-report.js';
-import { getRun, listRuns } from '../data/store/runs.js';
 import { OPERATIONS, type OperationInput, type OperationName, type OperationOutputs, type ProjectInfo, type ReportRow } from '../model/api.js';
 import { toApiError, WorkbenchError, type ApiResult } from '../model/result.js';
 import { customerView } from './customers.js';
@@ -13,6 +13,7 @@ import { forecastView, projectHolidays, refitForecast, saveHolidays } from './fo
 import { checkDataFiles, checkNewProjectPath, type StagedFiles } from './file-policy.js';
 import { JobBoard } from './job-board.js';
 import { rulesView } from './rules.js';
+import { annotateRun, currentRun, currentRuns, removeRun, renameRun } from './run-edits.js';
 import { clvComparison, clvView } from './value.js';
 import { compareRuns, compareSegments, renameSegment, runViewStamp, segmentationView } from './segments.js';
 import type { WorkbenchService } from './service.js';
@@ -60,6 +61,11 @@ export class ApiHost {
     },
     currentProject: (): ProjectInfo | null => (this.current === null ? null : withProject(this.current, (db) => projectInfo(db, this.current as string))),
     projectInfo: ({ project }) => withProject(project, (db) => projectInfo(db, project)),
+    setCurrency: ({ project, currency }) =>
+      withProject(project, (db) => {
+        setUserCurrency(db, currency);
+        return projectInfo(db, project);
+      }, 'write'),
     previewImport: (input) => {
       checkDataFiles(input.files, this.staged);
       return previewFiles(input.files, input);
@@ -83,13 +89,12 @@ export class ApiHost {
     },
     listJobs: () => this.board.list(),
     listAnalyses: () => this.service.listAnalyses(),
-    listRuns: ({ project }) => withProject(project, (db) => listRuns(db)),
-    getRun: ({ project, id }) =>
-      withProject(project, (db) => {
-        const run = getRun(db, id);
-        if (!run) throw new WorkbenchError('not-found', `No run ${id} in this project.`);
-        return run;
-      }),
+    // Summaries carry the segments' current names (run-names.ts): a rename shows on every page.
+    listRuns: ({ project }) => withProject(project, (db) => currentRuns(db)),
+    getRun: ({ project, id }) => withProject(project, (db) => currentRun(db, id)),
+    renameRun: ({ project, id, title }) => withProject(project, (db) => renameRun(db, id, title), 'write'),
+    annotateRun: ({ project, id, note }) => withProject(project, (db) => annotateRun(db, id, note), 'write'),
+    deleteRun: ({ project, id }) => withProject(project, (db) => removeRun(db, id), 'write'),
     importReport: ({ project, runId }) => withProject(project, (db) => [...importIssuesOfRun(db, runId)] as ReportRow[]),
     getOverview: ({ project }) => this.service.overview(project, (handle) => this.board.track(handle, project)),
     getSegmentation: ({ project, runId }) => withProject(project, (db) => segmentationView(db, runId)),

@@ -5,6 +5,7 @@ import { readMembers, readNames } from '../data/store/segments.js';
 import { projectFileOf, type Db } from '../data/store/open.js';
 import { importIssuesOfRun } from '../data/store/queries/import-report.js';
 import { getRun } from '../data/store/runs.js';
+import { withCurrentNames } from './run-names.js';
 import { EXPORT_KINDS, type ExportKind, type ExportResult } from '../model/api.js';
 import { SEGMENT_ANALYSES } from '../model/segment.js';
 import { WorkbenchError } from '../model/result.js';
@@ -40,7 +41,7 @@ export interface ExportInfo {
  */
 export const EXPORTS: Record<ExportKind, ExportInfo> = {
   'import-report': { writes: 'every rejected and flagged row: file, line, column, value, reason, severity', runs: 'an import or demo run', format: 'csv', bom: true },
-  summary: { writes: "the run's record: analysis, parameters, data fingerprint, timings, summary", runs: 'any run', format: 'json', bom: null },
+  summary: { writes: "the run's record: analysis, title and note (when set), parameters, data fingerprint, timings, summary (segment names current)", runs: 'any run', format: 'json', bom: null },
   segments: { writes: 'one row per customer: customer, segment, name, outlier, reason (excluded customers last, with an empty segment and the reason)', runs: `a segmentation run (${SEGMENT_ANALYSES.join(', ')})`, format: 'csv', bom: false },
   profiles: { writes: 'one row per segment: size, shares, spend, feature means and medians, top categories', runs: 'a segmentation run', format: 'csv', bom: false },
   features: { writes: 'customer, then the feature matrix the clustering saw (after scaling)', runs: 'a segmentation run', format: 'csv', bom: false, params: 'stage=dbscan (stratified-kmeans: the matrix DBSCAN saw)' },
@@ -82,7 +83,10 @@ export function exportRun(db: Db, runId: number, what: string, out: string, para
       return csv(['file', 'line', 'column', 'value', 'reason', 'severity'], rows);
     }
     case 'summary': {
-      const bytes = writeFileAtomic(target, JSON.stringify({ id: run.id, analysis: run.analysis, params: run.params, dataFingerprint: run.dataFingerprint, startedAt: run.startedAt, finishedAt: run.finishedAt, durationMs: run.durationMs, summary: run.summary }, null, 2) + '\n');
+      // The run's title and note when it has them, and its segments' current names (issue #14).
+      const r = withCurrentNames(db, run);
+      const record = { id: r.id, analysis: r.analysis, ...(r.title === undefined ? {} : { title: r.title }), ...(r.note === undefined ? {} : { note: r.note }), params: r.params, dataFingerprint: r.dataFingerprint, startedAt: r.startedAt, finishedAt: r.finishedAt, durationMs: r.durationMs, summary: r.summary };
+      const bytes = writeFileAtomic(target, JSON.stringify(record, null, 2) + '\n');
       return { file: out, what, format: 'json', bytes };
     }
     case 'segments':

@@ -5,6 +5,7 @@ import { projectHolidays, readForecastSeries, writeProjectHolidays, type StoredS
 import { isoOfDay } from '../data/store/queries/forecast-series.js';
 import type { Db } from '../data/store/open.js';
 import { getRun } from '../data/store/runs.js';
+import { withCurrentNames } from './run-names.js';
 import type { ForecastHoliday } from '../model/forecast.js';
 import type { ForecastRefit, ForecastRunSummary, ForecastSeriesView, HolidayList } from '../model/forecast-run.js';
 import type { RunRecord } from '../model/jobs.js';
@@ -17,7 +18,8 @@ export function forecastRun(db: Db, runId: number): RunRecord & { summary: Forec
   const run = getRun(db, runId);
   if (!run) throw new WorkbenchError('not-found', `No run ${runId} in this project; \`runs\` lists them.`);
   if (run.analysis !== 'forecast') throw new WorkbenchError('invalid-input', `Run ${runId} is a ${run.analysis} run; this needs a forecast run (\`run forecast\`).`);
-  return run as RunRecord & { summary: ForecastRunSummary };
+  // Segment series named as the segments are now (issue #14); the stored series keep the names of the run's time.
+  return withCurrentNames(db, run) as RunRecord & { summary: ForecastRunSummary };
 }
 
 /** ISO dates of `count` periods from project day `start` (a period is a day, or a week of 7). */
@@ -40,7 +42,7 @@ export function storedSeriesOf(db: Db, runId: number, key?: string): { summary: 
 export function forecastView(db: Db, runId: number, key?: string): ForecastSeriesView {
   const { summary, stored } = storedSeriesOf(db, runId, key);
   const total = stored.values.length + stored.result.horizon;
-  return { summary, key: stored.key, name: stored.name, dates: periodDates(stored.start, summary.grain, total), actual: stored.values, result: stored.result };
+  return { summary, key: stored.key, name: summary.series.find((s) => s.key === stored.key)?.name ?? stored.name, dates: periodDates(stored.start, summary.grain, total), actual: stored.values, result: stored.result };
 }
 
 export const FORECAST_HEADER = ['series', 'date', 'model', 'yhat', 'lower80', 'upper80', 'lower95', 'upper95', 'actual'] as const;
@@ -56,7 +58,8 @@ export function forecastExportRows(db: Db, runId: number): { header: string[]; r
     header: [...FORECAST_HEADER],
     rows: (function* () {
       for (let i = 0; i < run.summary.series.length; i++) {
-        const s = readForecastSeries(db, runId, i);
+        const stored = readForecastSeries(db, runId, i);
+        const s = { ...stored, name: run.summary.series[i]?.name ?? stored.name };
         const dates = periodDates(s.start, run.summary.grain, s.values.length + s.result.horizon);
         for (const m of s.result.models) {
           for (let t = 0; t < s.values.length; t++) {

@@ -27,7 +27,9 @@ export const MARKETING_HEADER = ['customer', 'segment', 'online_share', 'online_
 export function marketingExportRows(db: Db, runId: number): { header: string[]; rows: Iterable<Cell[]> } {
   const run = marketingRun(db, runId);
   const m = readMarketingCustomers(db, runId);
-  const names = run.summary.segmentRun === null ? new Map<number, string>() : readNames(db, run.summary.segmentRun);
+  // Current names of the segmentation (issue #14); once it is deleted, the names this run stored.
+  const names = new Map(run.summary.segments.flatMap((g) => (g.segment === null ? [] : [[g.segment, g.name] as const])));
+  if (run.summary.segmentRun !== null) for (const [s, name] of readNames(db, run.summary.segmentRun)) names.set(s, name);
   const codes = new Map(db.prepare('SELECT id, code FROM customers').raw().all() as [number, string][]);
   const num = (v: number): Cell => (Number.isNaN(v) ? '' : v);
   return {

@@ -4,6 +4,7 @@ import type { Cell } from '../data/export/csv-writer.js';
 import { projectFileOf, type Db } from '../data/store/open.js';
 import { readRulesItems, readRulesPart, type StoredRulesPart } from '../data/store/rule-results.js';
 import { getRun } from '../data/store/runs.js';
+import { withCurrentNames } from './run-names.js';
 import type { RunRecord } from '../model/jobs.js';
 import { WorkbenchError } from '../model/result.js';
 import { RULES_SCATTER_MAX, type RuleRow, type RuleSortKey, type RulesSummary, type RulesView } from '../model/rules.js';
@@ -13,7 +14,8 @@ export function rulesRun(db: Db, runId: number): RunRecord & { summary: RulesSum
   const run = getRun(db, runId);
   if (!run) throw new WorkbenchError('not-found', `No run ${runId} in this project; \`runs\` lists them.`);
   if (run.analysis !== 'rules') throw new WorkbenchError('invalid-input', `Run ${runId} is a ${run.analysis} run; this needs a rules run (\`run rules\`).`);
-  return run as RunRecord & { summary: RulesSummary };
+  // Part names as the segments are named now (issue #14), in the page and the export alike.
+  return withCurrentNames(db, run) as RunRecord & { summary: RulesSummary };
 }
 
 /** One part's rules with their metrics as columns, and the item ids of both sides. */

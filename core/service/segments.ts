@@ -40,19 +40,23 @@ export function segmentProfiles(db: Db, runId: number): SegmentProfile[] {
 
 /**
  * What a finished run's stored views depend on, as one string: its status, end time, data
- * fingerprint and segment names (members, artifacts and summary are written once, when the run
- * ends). Null while the run is not done or does not exist: such answers are not reused.
+ * fingerprint and segment names — its own, and those of the segmentation it used (`segmentRun`:
+ * a rules run's parts carry that run's current names, issue #14). Members, artifacts and summary
+ * are written once, when the run ends. Null while the run is not done or does not exist (never
+ * made, or deleted): such answers are not reused.
  */
 export function runViewStamp(db: Db, runId: number): string | null {
   const row = db
     .prepare(
       `SELECT r.status, r.finished_at AS finished, r.data_fingerprint AS fingerprint,
-              (SELECT group_concat(n.segment || char(31) || n.name, char(30)) FROM segment_names n WHERE n.run_id = r.id) AS names
+              (SELECT group_concat(n.segment || char(31) || n.name, char(30)) FROM segment_names n WHERE n.run_id = r.id) AS names,
+              (SELECT group_concat(n.segment || char(31) || n.name, char(30)) FROM segment_names n
+                WHERE n.run_id = json_extract(r.summary, '$.segmentRun')) AS usedNames
        FROM runs r WHERE r.id = ?`,
     )
-    .get(runId) as { status: string; finished: string | null; fingerprint: string; names: string | null } | undefined;
+    .get(runId) as { status: string; finished: string | null; fingerprint: string; names: string | null; usedNames: string | null } | undefined;
   if (!row || row.status !== 'done') return null;
-  return JSON.stringify([runId, row.finished, row.fingerprint, row.names]);
+  return JSON.stringify([runId, row.finished, row.fingerprint, row.names, row.usedNames]);
 }
 
 /** What the Segments page shows of a run: summary (names current), profiles and the 2-D points. */

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { ApiProvider } from './api/context.js';
 import { createApi } from './api/index.js';
 import { App } from './App.js';
+import { ProjectCurrency } from './components/ProjectCurrency.js';
 import { I18nProvider } from './i18n/context.js';
 import { JobsProvider } from './state/jobs.js';
 import { ProjectProvider } from './state/project.js';
@@ -20,7 +21,9 @@ createRoot(root).render(
       <I18nProvider>
         <JobsProvider>
           <ProjectProvider>
-            <App />
+            <ProjectCurrency>
+              <App />
+            </ProjectCurrency>
           </ProjectProvider>
         </JobsProvider>
       </I18nProvider>

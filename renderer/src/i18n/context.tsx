@@ -43,6 +43,16 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
+/**
+ * Rebinds the formatters below it to the project's currency (issue #14), so `fmt.money` and
+ * `fmt.moneyCompact` show every money figure with its unit; outside it money shows bare.
+ */
+export function CurrencyScope({ currency, children }: { currency: string; children: ReactNode }) {
+  const parent = useI18n();
+  const value = useMemo<I18n>(() => ({ ...parent, fmt: makeFormatters(parent.lang, currency) }), [parent, currency]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
 /** The current language, its translate function and number/date formatters. */
 export function useI18n(): I18n {
   const value = useContext(I18nContext);

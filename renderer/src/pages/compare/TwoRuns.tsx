@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { RunRecord } from '../../../../core/model/jobs.js';
 import type { RunComparison } from '../../../../core/model/segment.js';
 import { useApi } from '../../api/context.js';
@@ -11,14 +11,16 @@ import { useI18n } from '../../i18n/context.js';
 import { displayName } from '../segments/labels.js';
 import { RunPicker } from '../segments/RunPicker.js';
 import { pickRun } from '../../lib/runs.js';
+import { useChosenRun } from '../../hooks/useChosenRun.js';
 import { crossTabOption } from './options.js';
 
 /** Two runs' memberships: ARI and the cross-tab (heatmap and table). */
 export function TwoRuns({ project, runs }: { project: string; runs: readonly RunRecord[] }) {
   const api = useApi();
   const { t } = useI18n();
-  const [wantedA, setWantedA] = useState<number | null>(null);
-  const [wantedB, setWantedB] = useState<number | null>(null);
+  // Kept across reloads per project (issue #14).
+  const [wantedA, setWantedA] = useChosenRun('compare.runA');
+  const [wantedB, setWantedB] = useChosenRun('compare.runB');
   const runA = pickRun(runs, wantedA) as number;
   const runB = pickRun(runs, wantedB ?? runs[1]?.id ?? null) as number;
   const same = runA === runB;

@@ -18,6 +18,7 @@ import { ageBandLabel, genderLabel } from '../overview/labels.js';
 import { pValue, significant } from '../segments/numbers.js';
 import { RunPicker } from '../segments/RunPicker.js';
 import { pickRun } from '../../lib/runs.js';
+import { useChosenRun } from '../../hooks/useChosenRun.js';
 import { summaryOf } from '../segments/runs.js';
 import { profileBarsOption } from './options.js';
 
@@ -25,7 +26,7 @@ type CategoryRow = SegmentComparison['categories'][number];
 
 /**
  * The segments of a run to pick from (outliers too, when the run set any aside). Names come from
- * the run's view once loaded (the run list's summary does not carry renames).
+ * the run's view once loaded, else from the run list's summary (both carry the current names).
  */
 function segmentsOf(run: RunRecord | undefined, current: SegmentationView | undefined, t: Translate): { id: number; name: string }[] {
   const s = current?.summary ?? (run ? summaryOf(run) : null);
@@ -43,7 +44,7 @@ function segmentsOf(run: RunRecord | undefined, current: SegmentationView | unde
 export function TwoSegments({ project, runs, clvRuns = [] }: { project: string; runs: readonly RunRecord[]; clvRuns?: readonly RunRecord[] }) {
   const api = useApi();
   const { t } = useI18n();
-  const [wantedRun, setWantedRun] = useState<number | null>(null);
+  const [wantedRun, setWantedRun] = useChosenRun('compare'); // kept across reloads (issue #14)
   const runId = pickRun(runs, wantedRun) as number;
   const run = runs.find((r) => r.id === runId);
   const view = useApiQuery(`${project}\u0000${runId}`, () => api.getSegmentation({ project, runId }));
@@ -128,7 +129,7 @@ function Comparison({ comparison }: { comparison: SegmentComparison }) {
           <StatRow
             items={[
               { label: t('segments.col.customers'), value: fmt.int(p.customers), note: fmt.pct(p.customerShare, 1) },
-              { label: t('segments.col.meanSpend'), value: fmt.compact(p.meanSpend) },
+              { label: t('segments.col.meanSpend'), value: fmt.moneyCompact(p.meanSpend) },
               { label: t('segments.col.spendShare'), value: fmt.pct(p.spendShare, 1) },
             ]}
           />
@@ -139,8 +140,8 @@ function Comparison({ comparison }: { comparison: SegmentComparison }) {
   const columns = useMemo<Column<CategoryRow>[]>(
     () => [
       { id: 'category', label: t('compare.col.category'), value: (r) => r.category, width: 'minmax(140px, 2fr)' },
-      { id: 'meanA', label: t('compare.col.meanA'), value: (r) => r.meanA, numeric: true, render: (r) => fmt.int(r.meanA) },
-      { id: 'meanB', label: t('compare.col.meanB'), value: (r) => r.meanB, numeric: true, render: (r) => fmt.int(r.meanB) },
+      { id: 'meanA', label: t('compare.col.meanA'), value: (r) => r.meanA, numeric: true, render: (r) => fmt.money(r.meanA) },
+      { id: 'meanB', label: t('compare.col.meanB'), value: (r) => r.meanB, numeric: true, render: (r) => fmt.money(r.meanB) },
       { id: 'effect', label: t('compare.col.effect'), value: (r) => r.effect, numeric: true, render: (r) => fmt.dec(r.effect, 2) },
       { id: 'p', label: t('compare.col.p'), value: (r) => r.pValue, numeric: true, render: (r) => pValue(r.pValue, fmt.dec) },
       { id: 'pAdjusted', label: t('compare.col.pAdjusted'), value: (r) => r.pAdjusted, numeric: true, render: (r) => pValue(r.pAdjusted, fmt.dec) },
@@ -187,8 +188,8 @@ function Comparison({ comparison }: { comparison: SegmentComparison }) {
               {comparison.clv.map((r) => (
                 <tr key={r.name} data-measure={r.name} data-mean-a={r.meanA} data-mean-b={r.meanB}>
                   <th scope="row">{t(`compare.clv.${r.name}`)}</th>
-                  <td className="num">{fmt.dec(r.meanA, r.name === 'p_alive' ? 3 : 2)}</td>
-                  <td className="num">{fmt.dec(r.meanB, r.name === 'p_alive' ? 3 : 2)}</td>
+                  <td className="num">{r.name === 'clv' ? fmt.money(r.meanA) : fmt.dec(r.meanA, r.name === 'p_alive' ? 3 : 2)}</td>
+                  <td className="num">{r.name === 'clv' ? fmt.money(r.meanB) : fmt.dec(r.meanB, r.name === 'p_alive' ? 3 : 2)}</td>
                   <td className="num">{fmt.dec(r.effect, 2)}</td>
                   <td className="num">
                     {pValue(r.pAdjusted, fmt.dec)} {significant(r.pAdjusted) && <span className="sig-mark">★ {r.meanA > r.meanB ? 'A' : 'B'}</span>}

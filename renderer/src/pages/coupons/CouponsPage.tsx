@@ -14,7 +14,7 @@ import { CouponsView } from './CouponsView.js';
 export function CouponsPage() {
   const { t, fmt } = useI18n();
   const { project, query: runsQuery, all, reload } = useProjectRuns();
-  const { wanted, setWanted, onDone } = useShownRun(reload);
+  const { wanted, setWanted, onDone } = useShownRun(reload, 'coupons');
   const couponRuns = useMemo(() => runsOf(all, 'coupon-sensitivity'), [all]);
   const segRuns = useMemo(() => segmentationRuns(all), [all]);
   const selected = pickRun(couponRuns, wanted);

@@ -1,4 +1,5 @@
 import { Card } from '../../components/Card.js';
+import { CurrencyPicker } from '../../components/CurrencyPicker.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Loading } from '../../components/Loading.js';
 import { useI18n } from '../../i18n/context.js';
@@ -44,6 +45,7 @@ export function ProjectCard() {
           </div>
         ))}
       </dl>
+      <CurrencyPicker info={info} />
       <h3 className="subhead">{t('project.imports')}</h3>
       <ImportsTable imports={info.imports} />
     </Card>

@@ -14,7 +14,7 @@ import { ForecastView } from './ForecastView.js';
 export function ForecastPage() {
   const { t, fmt } = useI18n();
   const { project, query: runsQuery, all, reload } = useProjectRuns();
-  const { wanted, setWanted, onDone } = useShownRun(reload);
+  const { wanted, setWanted, onDone } = useShownRun(reload, 'forecast');
   const runs = useMemo(() => runsOf(all, 'forecast'), [all]);
   const segRuns = useMemo(() => segmentationRuns(all), [all]);
   const selected = pickRun(runs, wanted);

@@ -26,7 +26,8 @@ export function ForecastView({ project, runId, summary }: { project: string; run
   const view = 'value' in query ? query.value : undefined;
   // After a holiday edit, the refit Prophet replaces the stored one in the charts (not stored).
   const models = useMemo(() => (view ? view.result.models.map((m) => (refit && refit.key === view.key && m.model === 'prophet' ? refit.model : m)) : []), [view, refit]);
-  const labels = useMemo(() => ({ actual: t('forecast.actual'), band: (m: string, l: 80 | 95) => `${m} ${l}%` }), [t]);
+  const money = summary.measure === 'amount';
+  const labels = useMemo(() => ({ actual: t('forecast.actual'), band: (m: string, l: 80 | 95) => `${m} ${l}%`, ...(money ? { value: { axis: fmt.moneyCompact, tooltip: fmt.money } } : {}) }), [t, fmt, money]);
   const chart = useMemo(() => (view ? forecastOption(view, models, labels) : null), [view, models, labels]);
   const prophet = models.find((m) => m.model === 'prophet');
   const components = useMemo(
@@ -82,7 +83,7 @@ export function ForecastView({ project, runId, summary }: { project: string; run
           <ChartCard panelId="forecast-chart" title={t('forecast.chart', { name: view.name })} subtitle={t('forecast.chart.hint')} option={chart} height={420} wide />
           <Card title={t('forecast.backtest')} testId="forecast-backtest-card">
             {line && <p className="small" data-testid="forecast-verdict">{line.verdict}</p>}
-            <BacktestTable result={view.result} />
+            <BacktestTable result={view.result} money={money} />
             {view.result.notes.map((n) => <p key={n} className="muted small">{n}</p>)}
           </Card>
           <ChartCard panelId="forecast-components" title={t('forecast.components')} subtitle={prophet ? prophet.spec : undefined} option={components} reason={t('forecast.components.none')} height={440} wide />

@@ -13,6 +13,8 @@ interface Labels {
   actual: string;
   /** Band names: "{model} 80%", "{model} 95%". */
   band(model: string, level: 80 | 95): string;
+  /** The axis and tooltip form of a value: money with its unit when the measure is amount (issue #14). */
+  value?: { axis(v: number): string; tooltip(v: number): string };
 }
 
 const round = (v: number) => (Number.isFinite(v) ? Math.round(v * 1000) / 1000 : null);
@@ -46,9 +48,9 @@ export function forecastOption(view: ForecastSeriesView, models: readonly ModelF
     animation: false,
     grid: { left: 70, right: 24, top: 40, bottom: 70 },
     legend: { top: 0, data: [labels.actual, ...models.map((m) => m.model)] },
-    tooltip: { trigger: 'axis' },
+    tooltip: { trigger: 'axis', ...(labels.value ? { valueFormatter: (v: unknown) => (typeof v === 'number' ? labels.value!.tooltip(v) : String(v ?? '')) } : {}) },
     xAxis: { type: 'time', axisLabel: { hideOverlap: true } },
-    yAxis: { type: 'value', scale: true, splitLine: { lineStyle: { color: '#e3e7ee' } } },
+    yAxis: { type: 'value', scale: true, splitLine: { lineStyle: { color: '#e3e7ee' } }, ...(labels.value ? { axisLabel: { formatter: labels.value.axis } } : {}) },
     dataZoom: [{ type: 'inside', xAxisIndex: 0, start: startShare, end: 100 }, { type: 'slider', xAxisIndex: 0, start: startShare, end: 100, bottom: 10, height: 22 }],
     series,
   };

@@ -14,7 +14,7 @@ import { MarketingView } from './MarketingView.js';
 export function MarketingPage() {
   const { t, fmt } = useI18n();
   const { project, query: runsQuery, all, reload } = useProjectRuns();
-  const { wanted, setWanted, onDone } = useShownRun(reload);
+  const { wanted, setWanted, onDone } = useShownRun(reload, 'marketing');
   const runs = useMemo(() => runsOf(all, 'marketing-response'), [all]);
   const segRuns = useMemo(() => segmentationRuns(all), [all]);
   const selected = pickRun(runs, wanted);

@@ -8,6 +8,7 @@ import { downloadBlob } from '../../charts/export.js';
 import { Card } from '../../components/Card.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { JobStatus } from '../../components/JobStatus.js';
+import { useChosenRun } from '../../hooks/useChosenRun.js';
 import { useJobRunner } from '../../hooks/useJobRunner.js';
 import { useI18n } from '../../i18n/context.js';
 import { summaryOf } from '../segments/runs.js';
@@ -43,7 +44,8 @@ export function CampaignSection({ project, recommendRuns, segmentRuns, clvRuns =
     setWanted(runId);
     onDone(runId);
   });
-  const [wanted, setWanted] = useState<number | null>(null);
+  // The recommend run the campaign is built from, kept across reloads (issue #14).
+  const [wanted, setWanted] = useChosenRun('recommend.campaign');
   const [segRun, setSegRun] = useState<string>('');
   const [segment, setSegment] = useState<string>('');
   const [hash, setHash] = useState(false);
@@ -59,7 +61,10 @@ export function CampaignSection({ project, recommendRuns, segmentRuns, clvRuns =
   const recRun = recommendRuns.find((r) => r.id === runId);
   const recSummary = recRun?.summary as RecommendSummary | null | undefined;
   const segRecord = segmentRuns.find((r) => String(r.id) === segRun);
+  // The run list carries the segments' current names (the host applies renames, issue #14), and is
+  // reloaded when a segment is renamed: the dropdown and, through `key`, the preview follow.
   const segList = segRecord ? (summaryOf(segRecord)?.segmentList ?? []) : [];
+  const namesKey = segList.map((g) => `${g.id}=${g.name}`).join('\u0001');
 
   const params = useMemo(() => {
     const p: Record<string, string> = {};
@@ -75,7 +80,7 @@ export function CampaignSection({ project, recommendRuns, segmentRuns, clvRuns =
     }
     return p;
   }, [segRun, segment, hash, clvRun, minValue, maxPAlive]);
-  const key = runId === null ? '' : `${runId}\u0000${JSON.stringify(params)}`;
+  const key = runId === null ? '' : `${runId}\u0000${JSON.stringify(params)}\u0000${namesKey}`;
 
   // The preview follows the run and the filters; the same text is what Export saves.
   useEffect(() => {

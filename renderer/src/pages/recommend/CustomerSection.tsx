@@ -107,7 +107,7 @@ export function CustomerSection({ project, recommendRuns, suggested, initial }: 
               { label: t('recommend.customer.ageBand'), value: current.view.ageBand ? ageBandLabel(ctx, current.view.ageBand) : t('common.unknown') },
               { label: t('field.region'), value: current.view.region ? regionLabel(ctx, current.view.region) : t('common.unknown') },
               { label: t('overview.receipts'), value: fmt.int(current.view.receipts) },
-              { label: t('recommend.customer.spend'), value: fmt.int(current.view.spend) },
+              { label: t('recommend.customer.spend'), value: fmt.money(current.view.spend) },
             ]}
           />
 
@@ -155,7 +155,7 @@ export function CustomerSection({ project, recommendRuns, suggested, initial }: 
                   <div className="rec-day-head">
                     <span className="rec-day-date">{fmt.day(d.date)}</span>
                     <span className="muted small">{d.receipts === 1 ? t('recommend.customer.oneReceipt') : t('overview.receiptsN', { n: fmt.int(d.receipts) })}</span>
-                    <span className="num rec-day-amount">{fmt.int(d.amount)}</span>
+                    <span className="num rec-day-amount">{fmt.money(d.amount)}</span>
                   </div>
                   <div className="chips">
                     {d.products.map((p) => (

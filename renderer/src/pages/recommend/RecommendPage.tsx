@@ -17,7 +17,7 @@ import { evalSummary } from './model.js';
 export function RecommendPage() {
   const { t, fmt } = useI18n();
   const { project, query: runsQuery, all, reload } = useProjectRuns();
-  const { wanted, setWanted, onDone: onEvalDone } = useShownRun(reload);
+  const { wanted, setWanted, onDone: onEvalDone } = useShownRun(reload, 'recommend');
   const [firstCustomer, setFirstCustomer] = useState<string | null>(null);
   const [picked, setPicked] = useState<{ seq: number; request: CustomerRequest } | null>(null);
   const openCustomer = useCallback((code: string, runId: number) => setPicked((p) => ({ seq: (p?.seq ?? 0) + 1, request: { code, runId } })), []);

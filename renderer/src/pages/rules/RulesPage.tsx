@@ -14,7 +14,7 @@ import { RulesView } from './RulesView.js';
 export function RulesPage() {
   const { t, fmt } = useI18n();
   const { project, query: runsQuery, all, reload } = useProjectRuns();
-  const { wanted, setWanted, onDone } = useShownRun(reload);
+  const { wanted, setWanted, onDone } = useShownRun(reload, 'rules');
   const rulesRuns = useMemo(() => runsOf(all, 'rules'), [all]);
   const segRuns = useMemo(() => segmentationRuns(all), [all]);
   const selected = pickRun(rulesRuns, wanted);

@@ -61,14 +61,14 @@ export function ProfileTable({ profiles, names }: { profiles: readonly SegmentPr
                 </th>
                 <td className="num">{fmt.int(p.customers)}</td>
                 <td className="num">{fmt.pct(p.customerShare, 1)}</td>
-                <td className="num">{fmt.compact(p.spend)}</td>
+                <td className="num">{fmt.moneyCompact(p.spend)}</td>
                 <td className="num">{fmt.pct(p.spendShare, 1)}</td>
-                <td className="num">{fmt.compact(p.meanSpend)}</td>
+                <td className="num">{fmt.moneyCompact(p.meanSpend)}</td>
                 {features.map((name) => {
                   const f = p.features.find((x) => x.name === name);
                   return (
-                    <td key={name} className={`num feature-cell${f?.mark ? ` mark-${f.mark}` : ''}`} title={f ? t('segments.featureTip', { median: fmt.dec(f.median, 1), overall: fmt.dec(f.overallMean, 1) }) : undefined}>
-                      {f ? fmt.dec(f.mean, Math.abs(f.mean) >= 100 ? 0 : 1) : '–'} <span className="mark">{f ? markSymbol(f.mark) : ''}</span>
+                    <td key={name} className={`num feature-cell${f?.mark ? ` mark-${f.mark}` : ''}`} title={f ? t('segments.featureTip', { median: name === 'monetary' ? fmt.money(f.median) : fmt.dec(f.median, 1), overall: name === 'monetary' ? fmt.money(f.overallMean) : fmt.dec(f.overallMean, 1) }) : undefined}>
+                      {f ? (name === 'monetary' ? fmt.moneyCompact(f.mean) : fmt.dec(f.mean, Math.abs(f.mean) >= 100 ? 0 : 1)) : '–'} <span className="mark">{f ? markSymbol(f.mark) : ''}</span>
                     </td>
                   );
                 })}

@@ -4,13 +4,13 @@ import { isSegmentAnalysis } from '../../../../core/model/segment.js';
 import { useI18n } from '../../i18n/context.js';
 import { summaryOf } from './runs.js';
 
-/** "#12 · K-means · 5 segments · Nov 30, 2026, 06:02" */
+/** "#12 · Spring base · K-means · 5 segments · Nov 30, 2026, 06:02" (the title when the run has one, issue #14) */
 export function useRunLabel(): (run: RunRecord) => string {
   const { t, fmt } = useI18n();
   return (run) => {
     const s = summaryOf(run);
     const name = isSegmentAnalysis(run.analysis) ? t(`analysis.${run.analysis}`) : run.analysis;
-    return [`#${run.id}`, name, s ? t('segments.nSegments', { n: fmt.int(s.segments) }) : null, fmt.dateTime(run.startedAt)].filter(Boolean).join(' · ');
+    return [`#${run.id}`, run.title ?? null, name, s ? t('segments.nSegments', { n: fmt.int(s.segments) }) : null, fmt.dateTime(run.startedAt)].filter(Boolean).join(' · ');
   };
 }
 

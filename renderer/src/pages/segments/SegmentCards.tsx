@@ -33,7 +33,7 @@ export function SegmentCards({ profiles, names, saving, onRename }: Props) {
                 {t('segments.customersN', { n: fmt.int(p.customers) })} · {fmt.pct(p.customerShare, 1)}
               </span>
               <span>
-                {t('segments.meanSpendShort')} <strong>{fmt.compact(p.meanSpend)}</strong>
+                {t('segments.meanSpendShort')} <strong>{fmt.moneyCompact(p.meanSpend)}</strong>
               </span>
             </div>
             {marked.length > 0 && (

@@ -7,6 +7,7 @@ import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Loading } from '../../components/Loading.js';
 import { useApiQuery } from '../../hooks/useApiQuery.js';
 import { useI18n } from '../../i18n/context.js';
+import { notifyRunsChanged } from '../../state/runs-changed.js';
 import { ExportButtons } from './ExportButtons.js';
 import { displayName } from './labels.js';
 import { ProfileTable } from './ProfileTable.js';
@@ -52,6 +53,8 @@ function useSegmentNames(project: string, view: SegmentationView) {
         next.delete(segment);
         return next;
       });
+      // Every page's run list reloads: dropdowns and per-segment tables show the new name (issue #14).
+      if (result.ok) notifyRunsChanged();
       if (!result.ok) {
         setError(result.error);
         setOverrides((o) => {

@@ -14,7 +14,7 @@ import { SegmentationRun } from './SegmentationRun.js';
 export function SegmentsPage() {
   const { t } = useI18n();
   const { project, query: runsQuery, all, reload } = useProjectRuns();
-  const { wanted, setWanted, onDone } = useShownRun(reload);
+  const { wanted, setWanted, onDone } = useShownRun(reload, 'segments');
   const runs = useMemo(() => segmentationRuns(all), [all]);
   const selected = pickRun(runs, wanted);
 

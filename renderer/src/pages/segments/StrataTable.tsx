@@ -13,7 +13,7 @@ export function StrataTable({ summary }: { summary: SegmentationSummary }) {
           <h2 className="card-title">{t('segments.strata')}</h2>
           {summary.channelGroups && (
             <div className="card-subtitle muted">
-              {summary.channelGroups.map((g) => t('segments.channelGroup', { channel: t(g.channel === 'offline' ? 'segments.offlineOnly' : 'segments.anyOnline'), n: fmt.int(g.customers), median: fmt.int(g.medianSpend) })).join(' · ')}
+              {summary.channelGroups.map((g) => t('segments.channelGroup', { channel: t(g.channel === 'offline' ? 'segments.offlineOnly' : 'segments.anyOnline'), n: fmt.int(g.customers), median: fmt.money(g.medianSpend) })).join(' · ')}
             </div>
           )}
         </div>
@@ -37,7 +37,7 @@ export function StrataTable({ summary }: { summary: SegmentationSummary }) {
                 <td className="num">{s.k}</td>
                 <td className="num">{fmt.int(s.outliers)}</td>
                 <td className="num">
-                  {fmt.int(s.spendFrom)} – {fmt.int(s.spendTo)}
+                  {fmt.money(s.spendFrom)} – {fmt.money(s.spendTo)}
                 </td>
               </tr>
             ))}

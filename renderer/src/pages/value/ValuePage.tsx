@@ -17,7 +17,7 @@ import { ValueView } from './ValueView.js';
 export function ValuePage() {
   const { t, fmt } = useI18n();
   const { project, query: runsQuery, all, reload } = useProjectRuns();
-  const { wanted, setWanted, onDone } = useShownRun(reload);
+  const { wanted, setWanted, onDone } = useShownRun(reload, 'value');
   const clvRuns = useMemo(() => runsOf(all, 'clv'), [all]);
   const segRuns = useMemo(() => segmentationRuns(all), [all]);
   const selected = pickRun(clvRuns, wanted);

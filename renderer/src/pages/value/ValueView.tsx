@@ -34,7 +34,7 @@ export function ValueView({ project, runId, segmentRuns }: Props) {
   const s = view?.summary;
   const [exportError, setExportError] = useState<ApiError | null>(null);
   const check = useMemo(() => (s?.check ? checkOption(s.check.rows, { actual: t('value.check.actual'), predicted: t('value.check.predicted'), x: t('value.check.x'), y: t('value.check.y') }) : null), [s, t]);
-  const box = useMemo(() => (view ? valueBoxOption(view.groups, { value: t('value.col.value'), iqr: t('value.dist.iqr'), median: t('value.dist.median'), mean: t('value.dist.mean') }) : null), [view, t]);
+  const box = useMemo(() => (view ? valueBoxOption(view.groups, { value: fmt.moneyLabel(t('value.col.value')), iqr: t('value.dist.iqr'), median: t('value.dist.median'), mean: t('value.dist.mean') }) : null), [view, t, fmt]);
   const alive = useMemo(() => (view ? aliveOption(view.groups, t('value.dist.share')) : null), [view, t]);
 
   const save = async () => {
@@ -52,10 +52,10 @@ export function ValueView({ project, runId, segmentRuns }: Props) {
       <td className="num">{fmt.int(c.frequency)}</td>
       <td className="num">{fmt.dec(c.recency, 1)}</td>
       <td className="num">{fmt.dec(c.T, 1)}</td>
-      <td className="num">{fmt.dec(c.monetary, 2)}</td>
+      <td className="num">{fmt.money(c.monetary)}</td>
       <td className="num">{fmt.dec(c.pAlive, 3)}</td>
       <td className="num">{fmt.dec(c.expectedPurchases, 2)}</td>
-      <td className="num">{fmt.dec(c.expectedValue, 2)}</td>
+      <td className="num">{fmt.money(c.expectedValue)}</td>
     </>
   );
   const customerHead = (
@@ -71,7 +71,7 @@ export function ValueView({ project, runId, segmentRuns }: Props) {
           testId="value-kpis"
           items={[
             { label: t('value.kpi.customers'), value: fmt.int(s.customers) },
-            { label: t('value.kpi.value', { days: fmt.int(s.horizonDays) }), value: fmt.dec(s.expectedValue, 0), note: t('value.kpi.discount', { pct: fmt.pct(s.monthlyDiscount, 1) }) },
+            { label: t('value.kpi.value', { days: fmt.int(s.horizonDays) }), value: fmt.moneyCompact(s.expectedValue), note: t('value.kpi.discount', { pct: fmt.pct(s.monthlyDiscount, 1) }) },
             { label: t('value.kpi.purchases', { days: fmt.int(s.horizonDays) }), value: fmt.dec(s.expectedPurchases, 0) },
             { label: t('value.kpi.seconds'), value: fmt.dec(s.seconds, 2) },
           ]}
@@ -128,8 +128,8 @@ export function ValueView({ project, runId, segmentRuns }: Props) {
           <tbody>
             {view.groups.map((g) => (
               <tr key={String(g.segment)} data-segment={g.segment ?? 'all'}>
-                <th>{g.segment === null ? t('value.all') : g.name}</th><td className="num">{fmt.int(g.customers)}</td><td className="num">{fmt.dec(g.value.mean, 2)}</td><td className="num">{fmt.dec(g.value.median, 2)}</td>
-                <td className="num">{fmt.dec(g.totalValue, 0)}</td><td className="num">{fmt.dec(g.pAlive.mean, 3)}</td><td className="num">{fmt.pct(g.atRiskShare, 1)}</td>
+                <th>{g.segment === null ? t('value.all') : g.name}</th><td className="num">{fmt.int(g.customers)}</td><td className="num">{fmt.money(g.value.mean)}</td><td className="num">{fmt.money(g.value.median)}</td>
+                <td className="num">{fmt.moneyCompact(g.totalValue)}</td><td className="num">{fmt.dec(g.pAlive.mean, 3)}</td><td className="num">{fmt.pct(g.atRiskShare, 1)}</td>
               </tr>
             ))}
           </tbody>

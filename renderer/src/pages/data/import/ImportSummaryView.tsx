@@ -1,5 +1,6 @@
 import type { ImportSummary } from '../../../../../core/model/import.js';
 import { useI18n } from '../../../i18n/context.js';
+import { formatMoney } from '../../../lib/format.js';
 import { basename } from '../../../lib/path.js';
 
 /** The outcome of an import: rows read, landed, rejected, flagged; per table and per file. */
@@ -12,7 +13,7 @@ export function ImportSummaryView({ summary, runId }: { summary: ImportSummary; 
     [t('import.summary.flagged'), fmt.int(summary.rowsFlagged), summary.rowsFlagged > 0 ? 'warn' : undefined],
     [t('project.customers'), fmt.int(summary.customers)],
     [t('project.receipts'), fmt.int(summary.receipts)],
-    [t('import.summary.amount'), summary.amountTotal === null ? t('import.summary.amountUnknown') : fmt.dec(summary.amountTotal, 0)],
+    [t('import.summary.amount'), summary.amountTotal === null ? t('import.summary.amountUnknown') : summary.currency && summary.currency !== 'none' ? formatMoney(fmt.lang, summary.amountTotal, summary.currency) : fmt.dec(summary.amountTotal, 0)],
     [t('import.summary.time'), fmt.seconds(summary.seconds)],
   ];
   if (summary.sharedReceiptIds > 0) stats.push([t('import.summary.shared'), fmt.int(summary.sharedReceiptIds), 'warn']);

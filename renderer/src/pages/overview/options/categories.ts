@@ -2,7 +2,7 @@ import type { CategoryRow, RetailerThemesPanel, TopCategoriesPanel } from '../..
 import type { ChartOption } from '../../../charts/option.js';
 import { MUTED, PALETTE } from '../../../charts/palette.js';
 import { retailerLabel, type ChartContext } from '../labels.js';
-import { baseOption, categoryAxis, valueAxis, valueFormatter } from './common.js';
+import { baseOption, categoryAxis, moneyAxis, valueAxis, valueFormatter } from './common.js';
 
 export type CategoryLevelName = 'level1' | 'level2';
 export type CategoryMetric = 'sales' | 'receipts';
@@ -20,8 +20,8 @@ export function categoriesOption(panel: TopCategoriesPanel, level: CategoryLevel
   return {
     ...baseOption(),
     grid: { left: 8, right: 56, top: 8, bottom: 8 },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true, valueFormatter: valueFormatter(ctx.fmt.int) },
-    xAxis: valueAxis(ctx),
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true, valueFormatter: valueFormatter(metric === 'sales' ? ctx.fmt.money : ctx.fmt.int) },
+    xAxis: metric === 'sales' ? moneyAxis(ctx) : valueAxis(ctx),
     yAxis: categoryAxis(
       rows.map((r) => (r.parent ? `${r.name} · ${r.parent}` : r.name || r.code || '–')),
       170,

@@ -28,6 +28,11 @@ export function valueAxis(ctx: ChartContext, name?: string, counts = false) {
   return { type: 'value' as const, name, minInterval: counts ? 1 : undefined, nameTextStyle: { color: MUTED, align: 'left' as const }, axisLabel: { formatter: (v: number) => ctx.fmt.compact(v) } };
 }
 
+/** A value axis of money: compact labels with the project's unit ("₩1.2M", "120만 원"; issue #14). */
+export function moneyAxis(ctx: ChartContext, name?: string) {
+  return { ...valueAxis(ctx, name), axisLabel: { formatter: (v: number) => ctx.fmt.moneyCompact(v) } };
+}
+
 /** A category axis whose long labels are cut to `width` pixels with an ellipsis. */
 export function categoryAxis(labels: string[], width = 120, extra: Record<string, unknown> = {}) {
   return { type: 'category' as const, data: labels, axisLabel: { width, overflow: 'truncate' as const, hideOverlap: true }, axisTick: { alignWithLabel: true }, ...extra };

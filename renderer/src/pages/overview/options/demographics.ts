@@ -1,7 +1,7 @@
 import type { DemographicsPanel, RegionPanel } from '../../../../../core/model/overview.js';
 import type { ChartOption } from '../../../charts/option.js';
 import { ageBandLabel, genderLabel, regionLabel, type ChartContext } from '../labels.js';
-import { baseOption, categoryAxis, legend, valueAxis, valueFormatter } from './common.js';
+import { baseOption, categoryAxis, legend, moneyAxis, valueAxis, valueFormatter } from './common.js';
 
 export type DemographicsMetric = 'customers' | 'sales';
 
@@ -11,9 +11,9 @@ export function demographicsOption(panel: DemographicsPanel, metric: Demographic
   return {
     ...baseOption(),
     legend: legend(),
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true, valueFormatter: valueFormatter(ctx.fmt.int) },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true, valueFormatter: valueFormatter(metric === 'sales' ? ctx.fmt.money : ctx.fmt.int) },
     xAxis: categoryAxis(panel.ageBands.map((b) => ageBandLabel(ctx, b)), 80),
-    yAxis: valueAxis(ctx, undefined, metric === 'customers'),
+    yAxis: metric === 'sales' ? moneyAxis(ctx) : valueAxis(ctx, undefined, true),
     series: panel.genders.map((g) => ({
       type: 'bar' as const,
       name: genderLabel(ctx, g),
@@ -29,8 +29,8 @@ export function regionsOption(panel: RegionPanel, ctx: ChartContext, limit = 20)
   return {
     ...baseOption(),
     grid: { left: 8, right: 56, top: 8, bottom: 8 },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true, valueFormatter: valueFormatter(ctx.fmt.int) },
-    xAxis: valueAxis(ctx),
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true, valueFormatter: valueFormatter(ctx.fmt.money) },
+    xAxis: moneyAxis(ctx),
     yAxis: categoryAxis(
       rows.map((r) => regionLabel(ctx, r.region)),
       110,

@@ -29,7 +29,7 @@ const METRICS = ['salesPerCustomer', 'receiptsPerCustomer', 'salesPerReceipt'] a
 /** L.pay users against other customers: sales per customer, receipts per customer, sales per receipt. */
 export function lpaySpendOption(panel: LpayPanel, ctx: ChartContext): ChartOption {
   const value = (g: LpayPanel['groups'][number], m: (typeof METRICS)[number]): number | null => (m === 'receiptsPerCustomer' ? (g.customers > 0 ? g.purchaseReceipts / g.customers : null) : g[m]);
-  const format = (m: (typeof METRICS)[number], v: number) => (m === 'receiptsPerCustomer' ? ctx.fmt.dec(v, 1) : ctx.fmt.compact(v));
+  const format = (m: (typeof METRICS)[number], v: number) => (m === 'receiptsPerCustomer' ? ctx.fmt.dec(v, 1) : ctx.fmt.moneyCompact(v));
   const width = 100 / METRICS.length;
   const groupName = (g: LpayPanel['groups'][number]) => ctx.t(g.group === 'lpay' ? 'overview.lpayUsers' : 'overview.otherCustomers');
   const color = (g: LpayPanel['groups'][number]) => (g.group === 'lpay' ? ACCENT : '#b8c1cf');
@@ -52,7 +52,7 @@ export function lpaySpendOption(panel: LpayPanel, ctx: ChartContext): ChartOptio
         itemStyle: { color: color(g) },
         data: [value(g, m)],
         label: { show: true, position: 'top' as const, fontSize: 11, color: MUTED, formatter: (p: { value: unknown }) => format(m, Number(p.value)) },
-        tooltip: { valueFormatter: valueFormatter((v) => (m === 'receiptsPerCustomer' ? ctx.fmt.dec(v, 2) : ctx.fmt.int(v))) },
+        tooltip: { valueFormatter: valueFormatter((v) => (m === 'receiptsPerCustomer' ? ctx.fmt.dec(v, 2) : ctx.fmt.money(v))) },
       })),
     ),
   };

@@ -41,7 +41,7 @@ export function priceScatterOption(panel: PriceSpreadPanel, ctx: ChartContext): 
           `<b>${r.name ?? r.product}</b> <span style="color:${MUTED}">${r.product}</span>`,
           `${ctx.t('overview.skewness')}: ${ctx.fmt.dec(r.skewness, 2)} · ${ctx.t('overview.kurtosis')}: ${ctx.fmt.dec(r.kurtosis, 2)}`,
           `${ctx.t('overview.pricedLines')}: ${ctx.fmt.int(r.n)}`,
-          `${ctx.t('overview.median')}: ${ctx.fmt.dec(r.median, 2)} (p5 ${ctx.fmt.dec(r.p5, 2)} – p95 ${ctx.fmt.dec(r.p95, 2)})`,
+          `${ctx.t('overview.median')}: ${ctx.fmt.money(r.median)} (p5 ${ctx.fmt.money(r.p5)} – p95 ${ctx.fmt.money(r.p95)})`,
         ].join('<br/>');
       },
     },

@@ -2,20 +2,20 @@ import type { ChannelTrendPanel, HeatmapPanel, MonthlySeriesPanel } from '../../
 import type { ChartOption } from '../../../charts/option.js';
 import { SEQUENTIAL } from '../../../charts/palette.js';
 import { channelLabel, periodLabel, retailerLabel, weekdayNames, type ChartContext } from '../labels.js';
-import { baseOption, categoryAxis, legend, percentAxis, valueAxis, valueFormatter } from './common.js';
+import { baseOption, categoryAxis, legend, moneyAxis, percentAxis, valueFormatter } from './common.js';
 
 /** One line per retailer (or partner) of monthly net sales. */
 export function monthlyOption(panel: MonthlySeriesPanel, ctx: ChartContext): ChartOption {
   return {
     ...baseOption(),
     legend: legend(),
-    tooltip: { trigger: 'axis', confine: true, valueFormatter: valueFormatter(ctx.fmt.int) },
+    tooltip: { trigger: 'axis', confine: true, valueFormatter: valueFormatter(ctx.fmt.money) },
     xAxis: categoryAxis(
       panel.periods.map((p) => periodLabel(ctx, p)),
       90,
       { boundaryGap: false },
     ),
-    yAxis: valueAxis(ctx),
+    yAxis: moneyAxis(ctx),
     series: panel.series.map((s) => ({ type: 'line' as const, name: retailerLabel(ctx, s.key, s.label), data: s.sales, showSymbol: panel.periods.length <= 24, smooth: false })),
   };
 }
@@ -33,14 +33,14 @@ export function channelOption(panel: ChannelTrendPanel, granularity: Granularity
     tooltip: {
       trigger: 'axis',
       confine: true,
-      valueFormatter: valueFormatter(ctx.fmt.int),
+      valueFormatter: valueFormatter(ctx.fmt.money),
     },
     xAxis: categoryAxis(
       data.periods.map((p) => periodLabel(ctx, p)),
       90,
       { boundaryGap: false },
     ),
-    yAxis: [valueAxis(ctx), percentAxis(ctx)],
+    yAxis: [moneyAxis(ctx), percentAxis(ctx)],
     series: [
       ...data.series.map((s) => ({ type: 'line' as const, name: channelLabel(ctx, s.channel), data: s.sales, showSymbol: data.periods.length <= 24 })),
       {
@@ -78,12 +78,12 @@ export function heatmapOption(panel: HeatmapPanel, metric: HeatmapMetric, ctx: C
       confine: true,
       formatter: (p: unknown) => {
         const [h, w, v] = (p as { value: [number, number, number] }).value;
-        return `${days[w]} ${String(panel.hours[h]).padStart(2, '0')}:00<br/><b>${metric === 'sales' ? ctx.fmt.int(v) : ctx.t('overview.receiptsN', { n: ctx.fmt.int(v) })}</b>`;
+        return `${days[w]} ${String(panel.hours[h]).padStart(2, '0')}:00<br/><b>${metric === 'sales' ? ctx.fmt.money(v) : ctx.t('overview.receiptsN', { n: ctx.fmt.int(v) })}</b>`;
       },
     },
     xAxis: { type: 'category', data: panel.hours.map((h) => String(h)), splitArea: { show: false }, axisTick: { show: false } },
     yAxis: { type: 'category', data: days, inverse: true, axisTick: { show: false } },
-    visualMap: { type: 'continuous', min: 0, max: Math.max(1, max), text: [ctx.fmt.compact(max), '0'], textGap: 6, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 160, itemWidth: 10, calculable: false, inRange: { color: SEQUENTIAL }, formatter: (v: unknown) => ctx.fmt.compact(Number(v)) },
+    visualMap: { type: 'continuous', min: 0, max: Math.max(1, max), text: [metric === 'sales' ? ctx.fmt.moneyCompact(max) : ctx.fmt.compact(max), '0'], textGap: 6, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 160, itemWidth: 10, calculable: false, inRange: { color: SEQUENTIAL }, formatter: (v: unknown) => (metric === 'sales' ? ctx.fmt.moneyCompact(Number(v)) : ctx.fmt.compact(Number(v))) },
     series: [{ type: 'heatmap', data, itemStyle: { borderColor: '#fff', borderWidth: 1 }, emphasis: { itemStyle: { borderColor: '#1f2733' } } }],
   };
 }

@@ -28,9 +28,9 @@ export function FlaggedProductsTable({ rows }: { rows: PriceStatsRow[] }) {
               </td>
               <td>{r.category ?? '–'}</td>
               <td className="num">{fmt.int(r.n)}</td>
-              <td className="num">{fmt.dec(r.median, 2)}</td>
+              <td className="num">{fmt.money(r.median)}</td>
               <td className="num">
-                {fmt.dec(r.p5, 2)} – {fmt.dec(r.p95, 2)}
+                {fmt.money(r.p5)} – {fmt.money(r.p95)}
               </td>
               <td className="num">{fmt.dec(r.cv, 2)}</td>
               <td className="num">{fmt.dec(r.skewness, 2)}</td>

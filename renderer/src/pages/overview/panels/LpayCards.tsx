@@ -17,7 +17,7 @@ export function LpayAdoptionCard({ panel, onRendered }: PanelProps & { panel: Lp
         { label: t('overview.adoption'), value: fmt.pct(panel.adoptionShare, 1), note: t('overview.ofCustomers', { n: fmt.int(panel.usersAmongCustomers), total: fmt.int(panel.customers) }) },
         { label: t('overview.lpayUsers'), value: fmt.int(panel.users) },
         { label: t('overview.payments'), value: fmt.int(panel.payments) },
-        { label: t('overview.paymentAmount'), value: fmt.compact(panel.paymentAmount), note: fmt.int(panel.paymentAmount) },
+        { label: t('overview.paymentAmount'), value: fmt.moneyCompact(panel.paymentAmount), note: fmt.money(panel.paymentAmount) },
       ]}
     />
   );
