@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 import { DEMO_EXTRAS } from '../data/demo/types.js';
 import { openProject } from '../data/store/open.js';
@@ -9,6 +10,7 @@ import { exportRequestSchema, projectRequestSchema, runRequestSchema, type Analy
 import { importRequestSchema, type ImportRequest } from '../model/import-request.js';
 import type { RunRecord } from '../model/jobs.js';
 import { WorkbenchError, type ErrorCode } from '../model/result.js';
+import { resolveExportTarget } from './export-target.js';
 import { exportRun } from './exports.js';
 import { guardDataJob } from './import-guard.js';
 import { JobRunner, type JobHandle, type JobRunnerOptions } from './job-runner.js';
@@ -89,6 +91,9 @@ export class WorkbenchService {
 
   exportRun(request: ExportRequest): ExportResult {
     const r = parse(exportRequestSchema, request);
+    // A refused target is refused before the project is opened: not even a read-only connection
+    // (which leaves empty -wal/-shm files in WAL mode) touches the project's folder (issue #15 §1).
+    resolveExportTarget(r.out, path.resolve(r.project));
     const db = openProject(r.project, { readonly: true });
     try {
       return exportRun(db, r.run, r.what, r.out, r.params, r.bom);
