@@ -10,6 +10,23 @@ export type CouponMethod = (typeof COUPON_METHODS)[number];
 /** The plain verdict when use does not rise with the discount (issue #11: "says so plainly"). */
 export const COUPON_FLAT_VERDICT = 'coupon use does not rise with the discount in these data';
 
+/**
+ * One coupon offer: a date range (fromDay..toDay inclusive, days since 1970-01-01 UTC) or a month
+ * (year null: that month of every year), for one top-level product category. The coupons table
+ * stores it (with its id and import), the import reads it, the analysis matches lines to it.
+ */
+export interface CouponOffer {
+  fromDay: number | null;
+  toDay: number | null;
+  year: number | null;
+  /** 1–12, or null for a date-range offer. */
+  month: number | null;
+  category: string;
+  code: string | null;
+  /** A percentage: 10 means 10 % off. */
+  discount: number;
+}
+
 /** One cluster of customers with similar coupon-use profiles. */
 export interface CouponCluster {
   /** Cluster number, 0..k−1 (the order of the clustering, renumbered by ascending slope). */

@@ -6,18 +6,8 @@
  * carry no year).
  */
 
-/** One coupon offer as stored (coupons table). `day` values are days since 1970-01-01 UTC. */
-export interface CouponOffer {
-  fromDay: number | null;
-  toDay: number | null;
-  year: number | null;
-  /** 1..12, or null for a date-range offer. */
-  month: number | null;
-  category: string;
-  code: string | null;
-  /** Percent (10 means 10 %). */
-  discount: number;
-}
+import type { CouponOffer } from '../../model/coupons.js';
+
 
 /** The lines to match, columnar: the day and the product category of each. */
 export interface MatchLines {

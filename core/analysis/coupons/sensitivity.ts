@@ -1,4 +1,4 @@
-import { COUPON_FLAT_VERDICT, type CouponMethod } from '../../model/coupons.js';
+import { COUPON_FLAT_VERDICT, type CouponCluster, type CouponMethod } from '../../model/coupons.js';
 import { clusterProfiles } from './cluster.js';
 import { couponProfiles, eligibleRows, monthlySeries, overallRates, rateMatrix, type CouponLines, type CouponProfiles } from './profiles.js';
 import { bootstrapSlope } from './slope.js';
@@ -26,19 +26,8 @@ export interface CouponOptions {
 /** Defaults: k = 2 as seed 004; 1,000 resamples and 95 % as the usual percentile bootstrap. */
 export const COUPON_DEFAULTS: Required<CouponOptions> = { k: 2, method: 'kmeans', minOffers: 3, bootstrap: 1000, confidence: 0.95, nInit: 10, window: 1, seed: 0 };
 
-export interface CouponClusterResult {
-  size: number;
-  meanUseRate: number;
-  useRateByLevel: number[];
-  useRateLow: number[];
-  useRateHigh: number[];
-  clickRateByLevel: number[];
-  useRateByMonth: (number | null)[];
-  slope: number;
-  slopeLow: number;
-  slopeHigh: number;
-  sensitive: boolean;
-}
+/** A cluster as the analysis returns it: the contract's CouponCluster before the job numbers it. */
+export type CouponClusterResult = Omit<CouponCluster, 'id'>;
 
 export interface CouponResult {
   profiles: CouponProfiles;

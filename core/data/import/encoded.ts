@@ -4,6 +4,8 @@
  * (transferable, no per-row objects; NaN stands for NULL), strings in plain arrays.
  */
 
+import type { CouponOffer } from '../../model/coupons.js';
+
 /**
  * Rows of one table: `n` rows of `numCols` numbers (row-major) and `strCols` strings each. The
  * strings travel as ONE string joined by NUL (imported values never contain NUL: such rows are
@@ -66,15 +68,8 @@ export interface EncodedBatch {
  * A coupon offer as a coupons file gives it: a date range or a month, a category, a code and the
  * discount as written (the fraction rule is applied once the whole file is in: see Sink).
  */
-export interface OfferRow {
+export interface OfferRow extends CouponOffer {
   line: number;
-  fromDay: number | null;
-  toDay: number | null;
-  year: number | null;
-  month: number | null;
-  category: string;
-  code: string | null;
-  discount: number;
   /** The value carried a percent sign ("10%"): never read as a fraction. */
   percentSign: boolean;
 }

@@ -1,3 +1,4 @@
+import type { CouponOffer } from '../../../model/coupons.js';
 import type { Db } from '../open.js';
 
 /**
@@ -36,26 +37,17 @@ export function readMarketingSpend(db: Db): MarketingSpend {
 }
 
 /**
- * One coupon offer: a date range (fromDay..toDay inclusive) or a month (`year` null = that month of
- * every year). It applies to a line when `category` equals the line's product category (compared
- * trimmed and case-insensitive) and the line's day falls in the range or the month.
+ * A stored coupon offer (the model's CouponOffer, with its row id and import). It applies to a
+ * line when `category` equals the line's product category (compared trimmed and case-insensitive)
+ * and the line's day falls in the range or the month.
  */
-export interface CouponOffer {
+export interface StoredCouponOffer extends CouponOffer {
   id: number;
   importId: number;
-  fromDay: number | null;
-  toDay: number | null;
-  year: number | null;
-  /** 1–12, or null for a date-range offer. */
-  month: number | null;
-  category: string;
-  code: string | null;
-  /** A percentage: 10 means 10% off. */
-  discount: number;
 }
 
 /** Every stored coupon offer, in import order. */
-export function readCouponOffers(db: Db): CouponOffer[] {
+export function readCouponOffers(db: Db): StoredCouponOffer[] {
   return db.prepare(`SELECT id, import_id AS importId, from_day AS fromDay, to_day AS toDay, year, month, category, code, discount
-    FROM coupons ORDER BY id`).all() as CouponOffer[];
+    FROM coupons ORDER BY id`).all() as StoredCouponOffer[];
 }

@@ -174,58 +174,14 @@ function Comparison({ comparison }: { comparison: SegmentComparison }) {
       </Card>
       {comparison.clv && (
         <Card title={t('compare.clv')} testId="compare-clv">
-          <table className="table compact">
-            <thead>
-              <tr>
-                <th />
-                <th className="num">{t('compare.col.meanA')}</th>
-                <th className="num">{t('compare.col.meanB')}</th>
-                <th className="num">{t('compare.col.effect')}</th>
-                <th className="num">{t('compare.col.pAdjusted')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {comparison.clv.map((r) => (
-                <tr key={r.name} data-measure={r.name} data-mean-a={r.meanA} data-mean-b={r.meanB}>
-                  <th scope="row">{t(`compare.clv.${r.name}`)}</th>
-                  <td className="num">{r.name === 'clv' ? fmt.money(r.meanA) : fmt.dec(r.meanA, r.name === 'p_alive' ? 3 : 2)}</td>
-                  <td className="num">{r.name === 'clv' ? fmt.money(r.meanB) : fmt.dec(r.meanB, r.name === 'p_alive' ? 3 : 2)}</td>
-                  <td className="num">{fmt.dec(r.effect, 2)}</td>
-                  <td className="num">
-                    {pValue(r.pAdjusted, fmt.dec)} {significant(r.pAdjusted) && <span className="sig-mark">★ {r.meanA > r.meanB ? 'A' : 'B'}</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <MeansTable
+            rows={comparison.clv.map((r) => ({ ...r, key: r.name, label: t(`compare.clv.${r.name}`), format: (v: number) => (r.name === 'clv' ? fmt.money(v) : fmt.dec(v, r.name === 'p_alive' ? 3 : 2)), attrs: { 'data-measure': r.name, 'data-mean-a': r.meanA, 'data-mean-b': r.meanB } }))}
+          />
         </Card>
       )}
       {(comparison.attributes ?? []).length > 0 && (
         <Card title={t('compare.attributes')} testId="compare-attributes">
-          <table className="table compact">
-            <thead>
-              <tr>
-                <th />
-                <th className="num">{t('compare.col.meanA')}</th>
-                <th className="num">{t('compare.col.meanB')}</th>
-                <th className="num">{t('compare.col.effect')}</th>
-                <th className="num">{t('compare.col.pAdjusted')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {comparison.attributes!.map((r) => (
-                <tr key={r.name} data-attribute={r.name}>
-                  <th scope="row">{r.name}</th>
-                  <td className="num">{fmt.dec(r.meanA, 2)}</td>
-                  <td className="num">{fmt.dec(r.meanB, 2)}</td>
-                  <td className="num">{fmt.dec(r.effect, 2)}</td>
-                  <td className="num">
-                    {pValue(r.pAdjusted, fmt.dec)} {significant(r.pAdjusted) && <span className="sig-mark">★ {r.meanA > r.meanB ? 'A' : 'B'}</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <MeansTable rows={comparison.attributes!.map((r) => ({ ...r, key: r.name, label: r.name, format: (v: number) => fmt.dec(v, 2), attrs: { 'data-attribute': r.name } }))} />
         </Card>
       )}
       <Card title={t('compare.demographics')} testId="compare-demographics" attrs={{ 'data-tests': String(comparison.demographics.length) }}>
@@ -260,5 +216,36 @@ function Comparison({ comparison }: { comparison: SegmentComparison }) {
         </div>
       </Card>
     </>
+  );
+}
+
+/** Two segments' means of some measures, the effect size and the adjusted p-value, one row each (CLV measures, customer attributes). */
+function MeansTable({ rows }: { rows: { key: string; label: string; meanA: number; meanB: number; effect: number; pAdjusted: number; format: (v: number) => string; attrs: Record<string, string | number> }[] }) {
+  const { t, fmt } = useI18n();
+  return (
+    <table className="table compact">
+      <thead>
+        <tr>
+          <th />
+          <th className="num">{t('compare.col.meanA')}</th>
+          <th className="num">{t('compare.col.meanB')}</th>
+          <th className="num">{t('compare.col.effect')}</th>
+          <th className="num">{t('compare.col.pAdjusted')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key} {...r.attrs}>
+            <th scope="row">{r.label}</th>
+            <td className="num">{r.format(r.meanA)}</td>
+            <td className="num">{r.format(r.meanB)}</td>
+            <td className="num">{fmt.dec(r.effect, 2)}</td>
+            <td className="num">
+              {pValue(r.pAdjusted, fmt.dec)} {significant(r.pAdjusted) && <span className="sig-mark">★ {r.meanA > r.meanB ? 'A' : 'B'}</span>}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

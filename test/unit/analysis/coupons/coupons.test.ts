@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../../../core/analysis/common/random.js';
 import {
   bootstrapSlope, couponProfiles, couponSensitivity, dtwDistance, eligibleRows, levelSlope, matchOffers, monthLabel,
-  sensitiveShareBySegment, TooFewProfilesError, type CouponLines, type CouponOffer,
+  sensitiveShareBySegment, TooFewProfilesError, type CouponLines,
 } from '../../../../core/analysis/coupons/index.js';
+import type { CouponOffer } from '../../../../core/model/coupons.js';
 import { COUPON_FLAT_VERDICT } from '../../../../core/model/coupons.js';
 
 const day = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / 86_400_000;
