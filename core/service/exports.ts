@@ -45,7 +45,7 @@ export const EXPORTS: Record<ExportKind, ExportInfo> = {
   segments: { writes: 'one row per customer: customer, segment, name, outlier, reason (excluded customers last, with an empty segment and the reason)', runs: `a segmentation run (${SEGMENT_ANALYSES.join(', ')})`, format: 'csv', bom: false },
   profiles: { writes: 'one row per segment: size, shares, spend, feature means and medians, top categories', runs: 'a segmentation run', format: 'csv', bom: false },
   features: { writes: 'customer, then the feature matrix the clustering saw (after scaling)', runs: 'a segmentation run', format: 'csv', bom: false, params: 'stage=dbscan (stratified-kmeans: the matrix DBSCAN saw)' },
-  campaign: { writes: 'one row per recommended product: customer, segment, rank, product, name, category, score, reason', runs: 'a recommend run', format: 'csv', bom: true, params: 'segmentRun=ID, segment=ID|NAME, hashIds=true, clvRun=ID with minValue=X, minPAlive=P, maxPAlive=P (adds p_alive, expected_value)' },
+  campaign: { writes: 'one row per recommended product: customer, segment, rank, product, name, category, score, reason', runs: 'a recommend run', format: 'csv', bom: true, params: 'segmentRun=ID, segment=ID|NAME, hashIds=true, excludeCategories=TERM,TERM (drops products whose category or sub-category contains one; ranks again from 1), clvRun=ID with minValue=X, minPAlive=P, maxPAlive=P (adds p_alive, expected_value)' },
   // Rules are read by analysts in Excel and by pandas/R alike; no BOM, as the other analysis tables (pandas reads it with encoding='utf-8-sig', Excel users pass --bom).
   // CLV tables go to scripts and to Excel alike; no BOM, as the other analysis tables (customer codes are ASCII or digits).
   clv: { writes: 'one row per customer: customer, frequency, recency, T (time unit of the run), monetary (mean repeat purchase amount), p_alive, expected_purchases, expected_value (discounted, over horizonDays)', runs: 'a clv run', format: 'csv', bom: false },
@@ -128,7 +128,21 @@ export function exportText(db: Db, runId: number, what: string, params: Record<s
   if (!kinds.includes(what)) throw new WorkbenchError('invalid-input', `The app exports ${kinds.join(', ')} as CSV; '${what}' is a CLI export.`);
   const { header, rows } = what === 'campaign' ? campaignRows(db, runId, params) : what === 'rules' ? rulesExportRows(db, runId) : what === 'clv' ? clvExportRows(db, runId) : what === 'coupons' ? couponExportRows(db, runId, params) : what === 'forecast' ? forecastExportRows(db, runId) : what === 'marketing' ? marketingExportRows(db, runId) : segmentExport(db, runId, what, params);
   const { text, rows: count } = csvText(header, rows);
-  return { filename: `run-${runId}-${what}${params.stage ? `-${params.stage}` : ''}.csv`, rows: count, csv: text };
+  return { filename: `run-${runId}-${what}${params.stage ? `-${params.stage}` : ''}${what === 'campaign' ? campaignFileSuffix(params) : ''}.csv`, rows: count, csv: text };
+}
+
+/**
+ * A campaign download named after its filters (issue #14), e.g. run-7-campaign-segment-3-of-run-2-clv-9-without-2-categories-hashed.csv:
+ * two files with different filters never share a name. Segment names are not used (free text).
+ */
+function campaignFileSuffix(params: Record<string, string>): string {
+  const parts: string[] = [];
+  if (params.segmentRun !== undefined) parts.push(params.segment !== undefined ? `segment-${params.segment.replace(/[^\p{L}\p{N}]+/gu, '_')}-of-run-${params.segmentRun}` : `segments-of-run-${params.segmentRun}`);
+  if (params.clvRun !== undefined) parts.push(`clv-${params.clvRun}${params.minValue !== undefined ? `-min-${params.minValue}` : ''}${params.maxPAlive !== undefined ? `-palive-max-${params.maxPAlive}` : ''}${params.minPAlive !== undefined ? `-palive-min-${params.minPAlive}` : ''}`);
+  const excluded = (params.excludeCategories ?? '').split(',').filter((x) => x.trim() !== '').length;
+  if (excluded > 0) parts.push(`without-${excluded}-categor${excluded === 1 ? 'y' : 'ies'}`);
+  if (params.hashIds === 'true') parts.push('hashed');
+  return parts.map((x) => `-${x}`).join('');
 }
 
 /**
@@ -137,6 +151,9 @@ export function exportText(db: Db, runId: number, what: string, params: Record<s
  * code, name, category, score, reason. `segment` (an id or a name of `segmentRun`) keeps only that
  * segment's customers; `hashIds=true` replaces customer ids by the first 16 hex digits of their
  * SHA-256 (pseudonymous, not anonymous: short ids can be recovered by trying them all).
+ * `excludeCategories=담배,주류` (issue #14: regulated goods are not promoted by default in the app)
+ * drops the products whose category or sub-category contains one of the comma-separated terms
+ * (case-insensitive); each customer's remaining products are ranked again from 1.
  */
 export function campaignRows(db: Db, runId: number, params: Record<string, string>): { header: string[]; rows: Iterable<Cell[]> } {
   const run = getRun(db, runId);
@@ -157,25 +174,30 @@ export function campaignRows(db: Db, runId: number, params: Record<string, strin
     }
   } else if (params.segment !== undefined) throw new WorkbenchError('invalid-input', 'segment needs segmentRun (the segmentation the segment belongs to).');
   const hash = params.hashIds === 'true';
+  const excluded = (params.excludeCategories ?? '').split(',').map((x) => x.trim().toLowerCase()).filter((x) => x !== '');
   // CLV filter (issue #13): customers of a clv run by value and P(alive); their two figures are appended.
   const clv = clvCampaignFilter(db, params);
   const rows = db
     .prepare(
-      `SELECT r.customer_id, c.code, r.rank, p.code, p.name, p.category, r.score, r.reason
+      `SELECT r.customer_id, c.code, r.rank, p.code, p.name, p.category, r.score, r.reason, p.category2
        FROM recommendations r JOIN customers c ON c.id = r.customer_id JOIN products p ON p.id = r.product_id
        WHERE r.run_id = ? ORDER BY r.customer_id, r.rank`,
     )
     .raw()
-    .iterate(runId) as IterableIterator<[number, string, number, string, string | null, string | null, number | null, string]>;
+    .iterate(runId) as IterableIterator<[number, string, number, string, string | null, string | null, number | null, string, string | null]>;
   return {
     header: ['customer', 'segment', 'rank', 'product', 'name', 'category', 'score', 'reason', ...(clv ? ['p_alive', 'expected_value'] : [])],
     rows: (function* () {
-      for (const [cid, code, rank, product, name, category, score, reason] of rows) {
+      let lastCustomer = -1, kept = 0;
+      for (const [cid, code, rank, product, name, category, score, reason, category2] of rows) {
         const seg = segmentOf?.get(cid);
         if (keep !== null && seg?.id !== keep) continue;
         const value = clv?.keep(cid);
         if (value === null) continue;
-        yield [hash ? sha256Text(code).slice(0, 16) : code, seg ? seg.name : '', rank, product, name, category, score, reason, ...(value ? [value.pAlive, value.value] : [])];
+        if (excluded.length > 0 && excluded.some((term) => (category ?? '').toLowerCase().includes(term) || (category2 ?? '').toLowerCase().includes(term))) continue;
+        if (cid !== lastCustomer) [lastCustomer, kept] = [cid, 0];
+        kept++;
+        yield [hash ? sha256Text(code).slice(0, 16) : code, seg ? seg.name : '', excluded.length > 0 ? kept : rank, product, name, category, score, reason, ...(value ? [value.pAlive, value.value] : [])];
       }
     })(),
   };

@@ -81,6 +81,13 @@ describe.skipIf(!chromiumAvailable())('the Recommend page in Chromium', () => {
   });
 
   it('builds a campaign for one segment, previews and exports it', async () => {
+    // Issue #14: the builder starts with the newest evaluation's winner, and says so.
+    const evals = (JSON.parse(runCli(['runs', '--project', project, '--json']).stdout) as { id: number; analysis: string; summary: { wins: string[]; models: { id: string; versusBestBaseline?: { diff: number } }[] } }[]).filter((r) => r.analysis === 'recommend-eval');
+    const newest = evals[evals.length - 1];
+    const winner = newest.summary.models.filter((m) => newest.summary.wins.includes(m.id)).sort((a, b) => (b.versusBestBaseline?.diff ?? 0) - (a.versusBestBaseline?.diff ?? 0))[0];
+    expect(winner).toBeDefined();
+    expect(await page.inputValue('[data-testid="campaign-model"]')).toBe(winner.id);
+    expect(await page.textContent('[data-testid="campaign-model-why"]')).toBe(`the winner of evaluation #${newest.id}`);
     await page.selectOption('[data-testid="campaign-model"]', 'p-topfreq');
     await page.fill('[data-testid="campaign-top"]', '5');
     await page.click('[data-testid="campaign-run"]');
@@ -108,13 +115,16 @@ describe.skipIf(!chromiumAvailable())('the Recommend page in Chromium', () => {
     expect(new Set(body.map((r) => r[1])).size).toBe(1);
     expect(body.every((r) => ['1', '2', '3', '4', '5'].includes(r[2]))).toBe(true);
     expect(body.map((r) => r.join(' ')).join('\n')).toMatch(/[가-힣]/);
+    // Regulated goods are left out by default (issue #14), and the list is editable.
+    expect(await page.inputValue('[data-testid="campaign-exclude"]')).toBe('담배, 주류, tobacco, alcohol');
+    expect(body.some((r) => /담배|주류/.test(r[5]))).toBe(false);
 
     await fullShot(page, 'recommend.png');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="campaign-export"]')]);
     const file = path.join(dir, download.suggestedFilename());
     await download.saveAs(file);
-    expect(path.basename(file)).toMatch(/campaign.*\.csv$/);
+    expect(path.basename(file)).toMatch(/^run-\d+-campaign-segment-\w+-of-run-\d+-without-4-categories\.csv$/);
     const bytes = fs.readFileSync(file);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');

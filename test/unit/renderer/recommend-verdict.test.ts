@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { outcomeOf, verdictOf } from '../../../renderer/src/pages/recommend/model.js';
+import { evalWinner, outcomeOf, verdictOf } from '../../../renderer/src/pages/recommend/model.js';
 import type { ModelResult } from '../../../core/model/recommend.js';
 
 const m = (id: string, all: number, fresh: number): ModelResult => ({ id, metrics: { 'ndcg@10': all, 'ndcg@5': all / 2 }, repeat: {}, new: { 'ndcg@10': fresh, 'ndcg@5': fresh } });
@@ -29,5 +29,17 @@ describe('the evaluation verdict the page words in its language', () => {
 
   it('says nothing when no model was evaluated', () => {
     expect(verdictOf([{ id: 'cluster-knn', skipped: 'no stratified-kmeans run' }], 10)).toBeNull();
+  });
+});
+
+describe('evalWinner: the model the campaign builder starts with (issue #14)', () => {
+  const m = (id: string, ndcg: number, diff: number) => ({ id, metrics: { 'ndcg@5': ndcg / 2, 'ndcg@10': ndcg }, versusBestBaseline: { baseline: 'p-topfreq', metric: 'ndcg@10', diff, low: diff - 0.01, high: diff + 0.01 } });
+  const summary = (models: ReturnType<typeof m>[], wins: string[]) => ({ ks: [5, 10], models, wins }) as unknown as Parameters<typeof evalWinner>[0];
+  it('is the winner with the largest gain over the best baseline', () => {
+    expect(evalWinner(summary([m('p-topfreq', 0.3, 0), m('ease', 0.35, 0.05), m('tifu-knn', 0.4, 0.1)], ['ease', 'tifu-knn']))).toBe('tifu-knn');
+  });
+  it('without a winner, the best model by nDCG at the largest K (a tie is not a win)', () => {
+    expect(evalWinner(summary([m('g-topfreq', 0.1, -0.2), m('p-topfreq', 0.3, 0), m('ease', 0.31, 0.01)], []))).toBe('ease');
+    expect(evalWinner(null)).toBeNull();
   });
 });

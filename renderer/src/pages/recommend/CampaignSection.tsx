@@ -13,7 +13,7 @@ import { useJobRunner } from '../../hooks/useJobRunner.js';
 import { useI18n } from '../../i18n/context.js';
 import { summaryOf } from '../segments/runs.js';
 import { useRunLabel } from '../segments/RunPicker.js';
-import { MODELS, parseCsv } from './model.js';
+import { DEFAULT_CAMPAIGN_EXCLUSIONS, MODELS, parseCsv } from './model.js';
 import { RecommendRunOptions } from './RecommendRunOptions.js';
 
 const PREVIEW_ROWS = 20;
@@ -26,6 +26,8 @@ interface Props {
   segmentRuns: readonly RunRecord[];
   /** Finished clv runs, newest first: the list can be filtered by CLV and P(alive) (issue #13). */
   clvRuns?: readonly RunRecord[];
+  /** The model that won the newest recommend-eval run (issue #14: the builder starts with it). */
+  suggestedModel?: { model: string | null; evalRun: number } | null;
   onDone(runId: number): void;
   /** The first customer of the (unhashed) preview, or null when there is none. */
   onFirstCustomer?(code: string | null): void;
@@ -34,11 +36,16 @@ interface Props {
 }
 
 /** Model and top-N → a recommend run; then an optional segment, hashed ids, preview and CSV export. */
-export function CampaignSection({ project, recommendRuns, segmentRuns, clvRuns = [], onDone, onFirstCustomer, onOpenCustomer }: Props) {
+export function CampaignSection({ project, recommendRuns, segmentRuns, clvRuns = [], suggestedModel = null, onDone, onFirstCustomer, onOpenCustomer }: Props) {
   const api = useApi();
   const { t, fmt, lang } = useI18n();
   const runLabel = useRunLabel();
-  const [model, setModel] = useState<string>('p-topfreq');
+  // The newest evaluation's winner until the analyst picks another (issue #14); p-topfreq without one.
+  const [picked, setModel] = useState<string | null>(null);
+  const suggested = suggestedModel?.model && (MODELS as readonly string[]).includes(suggestedModel.model) ? suggestedModel.model : null;
+  const model = picked ?? suggested ?? 'p-topfreq';
+  // Regulated goods are left out unless the analyst edits the list (issue #14).
+  const [exclude, setExclude] = useState<string>(DEFAULT_CAMPAIGN_EXCLUSIONS.join(', '));
   const [top, setTop] = useState('10');
   const { job, running, startError, status, start } = useJobRunner(project, (kind) => kind === 'recommend', (runId) => {
     setWanted(runId);
@@ -73,13 +80,15 @@ export function CampaignSection({ project, recommendRuns, segmentRuns, clvRuns =
       if (segment !== '') p.segment = segment;
     }
     if (hash) p.hashIds = 'true';
+    const terms = exclude.split(',').map((x) => x.trim()).filter((x) => x !== '');
+    if (terms.length > 0) p.excludeCategories = terms.join(',');
     if (clvRun !== '') {
       p.clvRun = clvRun;
       if (minValue.trim() !== '' && Number.isFinite(Number(minValue))) p.minValue = minValue.trim();
       if (maxPAlive.trim() !== '' && Number.isFinite(Number(maxPAlive))) p.maxPAlive = maxPAlive.trim();
     }
     return p;
-  }, [segRun, segment, hash, clvRun, minValue, maxPAlive]);
+  }, [segRun, segment, hash, exclude, clvRun, minValue, maxPAlive]);
   const key = runId === null ? '' : `${runId}\u0000${JSON.stringify(params)}\u0000${namesKey}`;
 
   // The preview follows the run and the filters; the same text is what Export saves.
@@ -130,6 +139,9 @@ export function CampaignSection({ project, recommendRuns, segmentRuns, clvRuns =
               </option>
             ))}
           </select>
+          {suggested !== null && picked === null && suggestedModel && (
+            <span className="param-help" data-testid="campaign-model-why">{t('recommend.campaign.modelWhy', { run: suggestedModel.evalRun })}</span>
+          )}
         </label>
         <label className="field rec-top">
           <span className="field-label">{t('recommend.top')}</span>
@@ -195,6 +207,11 @@ export function CampaignSection({ project, recommendRuns, segmentRuns, clvRuns =
                 </label>
               </>
             )}
+            <label className="field">
+              <span className="field-label">{t('recommend.campaign.exclude')}</span>
+              <input className="input" data-testid="campaign-exclude" value={exclude} onChange={(e) => setExclude(e.target.value)} />
+              <span className="param-help">{t('recommend.campaign.excludeHint')}</span>
+            </label>
             <label className="rec-check rec-hash">
               <input type="checkbox" data-testid="campaign-hash" checked={hash} onChange={(e) => setHash(e.target.checked)} />
               {t('recommend.hash')}

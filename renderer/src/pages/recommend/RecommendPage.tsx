@@ -11,7 +11,7 @@ import { EvalForm, EvalView } from './EvalSection.js';
 import { PreferenceSection } from './PreferenceSection.js';
 import { ScoreModelSection } from './ScoreModelSection.js';
 import { pickRun, runsOf, segmentationRuns } from '../../lib/runs.js';
-import { evalSummary } from './model.js';
+import { evalSummary, evalWinner } from './model.js';
 
 /** Recommend: evaluate the recommenders on a holdout, then build a campaign list and export it. */
 export function RecommendPage() {
@@ -56,7 +56,7 @@ export function RecommendPage() {
         )}
       </Card>
       {selectedRun && <EvalView key={selectedRun.id} run={selectedRun} />}
-      <CampaignSection project={project} recommendRuns={recRuns} segmentRuns={segRuns} clvRuns={clvRuns} onDone={reload} onFirstCustomer={setFirstCustomer} onOpenCustomer={openCustomer} />
+      <CampaignSection project={project} recommendRuns={recRuns} segmentRuns={segRuns} clvRuns={clvRuns} suggestedModel={evalRuns[0] ? { model: evalWinner(evalSummary(evalRuns[0])), evalRun: evalRuns[0].id } : null} onDone={reload} onFirstCustomer={setFirstCustomer} onOpenCustomer={openCustomer} />
       <CustomerSection key={picked?.seq ?? 0} project={project} recommendRuns={recRuns} suggested={firstCustomer} initial={picked?.request ?? null} />
       <PreferenceSection project={project} runs={prefRuns} onDone={reload} />
       <ScoreModelSection project={project} runs={scoreRuns} onDone={reload} />

@@ -120,3 +120,21 @@ export function scoreModelSummary(run: RunRecord | undefined): ScoreModelSummary
 
 /** The RMSE the seed (002) reported for its learned score model on its own data. */
 export const SEED_SCORE_RMSE = 0.42;
+
+/**
+ * The model the campaign builder starts with (issue #14): in an evaluation's summary, the winner
+ * over the best baseline with the largest gain when any model wins (its interval above 0), else
+ * the model with the highest nDCG at the largest K (a baseline when nothing beats them).
+ */
+export function evalWinner(s: RecommendEvalSummary | null): string | null {
+  if (!s) return null;
+  const k = Math.max(...s.ks);
+  const scored = s.models.filter((m) => m.skipped === undefined && m.metrics?.[`ndcg@${k}`] !== undefined);
+  const winners = scored.filter((m) => s.wins.includes(m.id)).sort((a, b) => (b.versusBestBaseline?.diff ?? 0) - (a.versusBestBaseline?.diff ?? 0));
+  if (winners.length > 0) return winners[0].id;
+  const best = [...scored].sort((a, b) => (b.metrics![`ndcg@${k}`] ?? 0) - (a.metrics![`ndcg@${k}`] ?? 0))[0];
+  return best?.id ?? null;
+}
+
+/** Regulated goods a campaign leaves out unless the analyst edits the list (issue #14): matched inside category and sub-category names. */
+export const DEFAULT_CAMPAIGN_EXCLUSIONS = ['담배', '주류', 'tobacco', 'alcohol'] as const;
