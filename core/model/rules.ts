@@ -50,21 +50,38 @@ export interface RulesSummary {
 export const RULE_SORT_KEYS = ['support', 'confidence', 'lift', 'leverage', 'conviction', 'zhangsMetric', 'antecedentSupport', 'consequentSupport'] as const;
 export type RuleSortKey = (typeof RULE_SORT_KEYS)[number];
 
-/** One rule as the Rules page shows it; conviction null = infinite (confidence 1). */
-export interface RuleRow {
-  antecedents: string[];
-  consequents: string[];
+/**
+ * A rule's metrics as mlxtend defines them (mlxtend.frequent_patterns.association_rules), from
+ * three supports (fractions of baskets): sA of the antecedent, sC of the consequent, sAC of both
+ * (computed by core/analysis/rules/metrics.ts).
+ */
+export interface RuleMetrics {
   antecedentSupport: number;
   consequentSupport: number;
   support: number;
+  /** sAC / sA: share of baskets with A that also hold C. */
   confidence: number;
+  /** confidence / sC: 1 when A and C are independent. */
   lift: number;
+  /** sAC − sA·sC (Piatetsky-Shapiro): 0 when independent. */
   leverage: number;
-  conviction: number | null;
+  /** (1 − sC) / (1 − confidence); Infinity when confidence = 1 (Brin et al. 1997). */
+  conviction: number;
+  /**
+   * Zhang's metric (Zhang 2000, "Association rules in the presence of negative relationships"):
+   * leverage / max(sAC·(1 − sA), sA·(sC − sAC)), in −1..1; 0 when the denominator is 0 (as mlxtend).
+   */
   zhangsMetric: number;
+}
+
+/** One rule as the Rules page shows it; conviction null = infinite (confidence 1). */
+export type RuleRow = Omit<RuleMetrics, 'conviction'> & {
+  antecedents: string[];
+  consequents: string[];
+  conviction: number | null;
   /** segment=each: whether no other segment holds this rule. */
   unique?: boolean;
-}
+};
 
 /** A page of one part's rules, sorted and filtered, with points for the scatter. */
 export interface RulesView {

@@ -31,6 +31,21 @@ export function requireSegmentationRun(db: Db, runId: number): RunRecord {
   return run;
 }
 
+/**
+ * A segmentation run's segments as the analyses that take `segmentRun` read them (after
+ * requireSegmentationRun): each customer's segment, the segment ids ascending (outliers, −1, left
+ * out) and each one's current name.
+ */
+export function segmentsOf(db: Db, runId: number): { segmentOf: Map<number, number>; ids: number[]; nameOf(segment: number): string } {
+  requireSegmentationRun(db, runId);
+  const m = readMembers(db, runId);
+  const names = readNames(db, runId);
+  const segmentOf = new Map<number, number>();
+  m.customers.forEach((c, i) => segmentOf.set(c, m.segments[i]));
+  const ids = [...new Set(m.segments)].filter((s) => s >= 0).sort((a, b) => a - b);
+  return { segmentOf, ids, nameOf: (s) => names.get(s) ?? `segment ${s}` };
+}
+
 export function readMembers(db: Db, runId: number): Membership {
   const rows = db.prepare('SELECT customer_id, segment, outlier FROM segment_members WHERE run_id = ? ORDER BY customer_id').raw().all(runId) as [number, number, number][];
   const m: Membership = { customers: new Int32Array(rows.length), segments: new Int32Array(rows.length), outlier: new Uint8Array(rows.length) };

@@ -5,7 +5,7 @@ import { openProject, type Db } from '../../data/store/open.js';
 import { couponInputsPresent, readCouponLines } from '../../data/store/queries/coupon-lines.js';
 import { readCouponOffers } from '../../data/store/queries/marketing-inputs.js';
 import { dataFingerprint } from '../../data/store/runs.js';
-import { readMembers, readNames, requireSegmentationRun } from '../../data/store/segments.js';
+import { requireSegmentationRun, segmentsOf } from '../../data/store/segments.js';
 import type { CouponSegmentShare, CouponSummary } from '../../model/coupons.js';
 import { WorkbenchError } from '../../model/result.js';
 import { recordRunWith } from '../run-record.js';
@@ -22,15 +22,10 @@ function checkInputs(db: Db): void {
 
 /** Share of sensitive customers per segment of `segmentRun`. */
 function segmentShares(db: Db, segmentRun: number, r: CouponResult): CouponSegmentShare[] {
-  requireSegmentationRun(db, segmentRun);
-  const m = readMembers(db, segmentRun);
-  const names = readNames(db, segmentRun);
-  const segmentOf = new Map<number, number>();
-  m.customers.forEach((c, i) => segmentOf.set(c, m.segments[i]));
-  const ids = [...new Set(m.segments)].filter((s) => s >= 0).sort((a, b) => a - b);
+  const { segmentOf, ids, nameOf } = segmentsOf(db, segmentRun);
   const customers = Array.from(r.rows, (row) => r.profiles.customers[row]);
   const sensitive = Array.from(r.rows, (row) => r.clusters[r.cluster[row]].sensitive);
-  return sensitiveShareBySegment(customers, sensitive, segmentOf, ids).map((s) => ({ ...s, name: names.get(s.segment) ?? `segment ${s.segment}` }));
+  return sensitiveShareBySegment(customers, sensitive, segmentOf, ids).map((s) => ({ ...s, name: nameOf(s.segment) }));
 }
 
 /**

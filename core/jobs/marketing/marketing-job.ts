@@ -7,7 +7,7 @@ import { dataCapabilities, missingFieldReason } from '../../data/store/queries/c
 import { customerDayAmounts, type CustomerDayAmounts } from '../../data/store/queries/customer-days.js';
 import { readMarketingSpend } from '../../data/store/queries/marketing-inputs.js';
 import { dataFingerprint } from '../../data/store/runs.js';
-import { readMembers, readNames, requireSegmentationRun } from '../../data/store/segments.js';
+import { segmentsOf } from '../../data/store/segments.js';
 import type { MarketingSummary } from '../../model/marketing.js';
 import { WorkbenchError } from '../../model/result.js';
 import { recordRunWith } from '../run-record.js';
@@ -33,15 +33,10 @@ export function spendSeries(db: Db): SpendSeries {
 /** Parts: every customer as 'all', or the segments of `segmentRun` (customers it sets aside or lacks are in none). */
 function partsOf(db: Db, p: MarketingParams, c: CustomerDayAmounts): { part: Int32Array; parts: MarketingInput['parts']; segmentIds: number[] } {
   if (p.segmentRun === undefined) return { part: new Int32Array(c.ids.length), parts: [{ segment: null, name: 'all' }], segmentIds: [-1] };
-  requireSegmentationRun(db, p.segmentRun);
-  const m = readMembers(db, p.segmentRun);
-  const names = readNames(db, p.segmentRun);
-  const ids = [...new Set(m.segments)].filter((s) => s >= 0).sort((a, b) => a - b);
+  const { segmentOf, ids, nameOf } = segmentsOf(db, p.segmentRun);
   const index = new Map(ids.map((s, i) => [s, i]));
-  const segmentOf = new Map<number, number>();
-  m.customers.forEach((cid, i) => segmentOf.set(cid, m.segments[i]));
   const part = Int32Array.from(c.ids, (cid) => index.get(segmentOf.get(cid) ?? -1) ?? -1);
-  return { part, parts: ids.map((s) => ({ segment: s, name: names.get(s) ?? `segment ${s}` })), segmentIds: ids };
+  return { part, parts: ids.map((s) => ({ segment: s, name: nameOf(s) })), segmentIds: ids };
 }
 
 /**

@@ -5,7 +5,7 @@ import { dataCapabilities, missingFieldReason, type DataCapabilities } from '../
 import { ruleBaskets, type RuleBaskets } from '../../data/store/queries/rule-baskets.js';
 import { writeRulesItems, writeRulesPart } from '../../data/store/rule-results.js';
 import { dataFingerprint } from '../../data/store/runs.js';
-import { readMembers, readNames, requireSegmentationRun } from '../../data/store/segments.js';
+import { segmentsOf } from '../../data/store/segments.js';
 import type { RulesPart, RulesSummary } from '../../model/rules.js';
 import { WorkbenchError } from '../../model/result.js';
 import { recordRunWith } from '../run-record.js';
@@ -26,13 +26,7 @@ function partsOf(db: Db, p: RulesParams, b: RuleBaskets): Part[] {
     if (p.segment !== undefined) throw new WorkbenchError('invalid-input', 'segment needs segmentRun (the segmentation the segment belongs to).');
     return [{ key: 'all', segment: null, name: 'all', basketIds: all }];
   }
-  requireSegmentationRun(db, p.segmentRun);
-  const m = readMembers(db, p.segmentRun);
-  const names = readNames(db, p.segmentRun);
-  const segmentOf = new Map<number, number>();
-  m.customers.forEach((c, i) => segmentOf.set(c, m.segments[i]));
-  const ids = [...new Set(m.segments)].filter((s) => s >= 0).sort((a, c) => a - c);
-  const nameOf = (s: number) => names.get(s) ?? `segment ${s}`;
+  const { segmentOf, ids, nameOf } = segmentsOf(db, p.segmentRun);
   let chosen = ids;
   if (p.segment !== undefined && p.segment !== 'each') {
     const byId = /^-?\d+$/.test(p.segment) ? Number(p.segment) : ids.find((s) => nameOf(s) === p.segment);
