@@ -7,10 +7,9 @@ import type { JobEvent } from '../../../core/model/jobs.js';
 import type { ApiResult } from '../../../core/model/result.js';
 import { ApiHost } from '../../../core/service/api.js';
 import { WorkbenchService } from '../../../core/service/service.js';
-import { HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS, WorkbenchServer } from '../../../cli/http/server.js';
-import { UploadArea } from '../../../cli/http/upload.js';
+import { HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from '../../../cli/http/server.js';
 import { FIXTURES, tempDir } from '../../helpers/project.js';
-import { sseMessages, startServe, stopAll, tinyProject, type Served } from '../serve/helpers.js';
+import { inProcessHost, sseMessages, startServe, stopAll, tinyProject, type Served } from '../serve/helpers.js';
 
 afterAll(() => stopAll());
 
@@ -183,22 +182,14 @@ describe('the browser host under attack (issue #15 §8–11)', () => {
   });
 
   it('§10: the server bounds how long headers and whole requests may take', async () => {
-    const service = new WorkbenchService();
-    // The upload area cleans the temporary folder it starts in: give it one of its own.
-    const realTmp = process.env.TMPDIR;
-    process.env.TMPDIR = tempDir('swb-host-own-tmp-');
-    const uploads = new UploadArea();
-    if (realTmp === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = realTmp;
+    const host = await inProcessHost('swb-host-own-', { listen: false });
     try {
-      const server = new WorkbenchServer({ api: new ApiHost(service), secret: 'x', rendererDir: dir, uploads });
-      expect(server.server.headersTimeout).toBe(HEADERS_TIMEOUT_MS);
-      expect(server.server.requestTimeout).toBe(REQUEST_TIMEOUT_MS);
+      expect(host.server.server.headersTimeout).toBe(HEADERS_TIMEOUT_MS);
+      expect(host.server.server.requestTimeout).toBe(REQUEST_TIMEOUT_MS);
       expect(HEADERS_TIMEOUT_MS).toBeLessThanOrEqual(10_000);
       expect(REQUEST_TIMEOUT_MS).toBeGreaterThan(0);
     } finally {
-      uploads.remove();
-      await service.close();
+      await host.stop();
     }
   });
 

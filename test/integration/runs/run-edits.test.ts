@@ -1,9 +1,6 @@
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WorkbenchServer } from '../../../cli/http/server.js';
-import { UploadArea } from '../../../cli/http/upload.js';
 import type { OperationInput, OperationName, OperationOutputs } from '../../../core/model/api.js';
 import type { RunRecord } from '../../../core/model/jobs.js';
 import type { ApiError } from '../../../core/model/result.js';
@@ -12,7 +9,8 @@ import type { ForecastRunSummary } from '../../../core/model/forecast-run.js';
 import type { SegmentationSummary } from '../../../core/model/segment.js';
 import { ApiHost } from '../../../core/service/api.js';
 import { WorkbenchService } from '../../../core/service/service.js';
-import { makeTinyDemo, runCli, tempDir } from '../../helpers/project.js';
+import { makeTinyDemo, runCli } from '../../helpers/project.js';
+import { inProcessHost, type InProcessHost } from '../serve/helpers.js';
 
 /**
  * Issue #14: runs are titled, annotated and deleted through the one API (and the CLI over it); a
@@ -143,51 +141,26 @@ describe('runs: rename, annotate, delete; renamed segments everywhere (issue #14
 });
 
 describe('the browser host never serves a deleted run, or a renamed segment’s old name, from its answer cache (issue #14)', () => {
-  let service: WorkbenchService, uploads: UploadArea, server: WorkbenchServer, project: string, dir: string, runId: number, port: number;
+  let served: InProcessHost, project: string, dir: string, runId: number;
+  const call = (op: string, input: unknown) => served.call(op, input);
 
   beforeAll(async () => {
     ({ dir, project } = makeTinyDemo('swb-run-delete-cache-'));
     runId = (JSON.parse(runCli(['run', 'kmeans', '--project', project, '--param', 'features=category', '--param', 'k=3', '--json']).stdout) as { runId: number }).runId;
-    service = new WorkbenchService();
-    const realTmp = process.env.TMPDIR;
-    process.env.TMPDIR = tempDir('swb-run-delete-tmp-');
-    uploads = new UploadArea();
-    if (realTmp === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = realTmp;
-    server = new WorkbenchServer({ api: new ApiHost(service), secret: 'x', rendererDir: tempDir('swb-run-delete-dist-'), uploads });
-    port = await server.listen(0);
+    served = await inProcessHost('swb-run-delete-');
   }, 120_000);
 
   afterAll(async () => {
-    await server.drop();
-    uploads.remove();
-    await service.close();
+    await served.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   });
-
-  function call(op: string, input: unknown): Promise<{ cache: string | undefined; body: string }> {
-    const payload = JSON.stringify(input);
-    return new Promise((resolve, reject) => {
-      const req = http.request(
-        { host: '127.0.0.1', port, method: 'POST', path: `/api/call/${op}`, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload), 'X-Workbench-Token': 'x', Host: `127.0.0.1:${port}` } },
-        (res) => {
-          let body = '';
-          res.setEncoding('utf8');
-          res.on('data', (s: string) => (body += s));
-          res.on('end', () => resolve({ cache: res.headers['x-workbench-cache'] as string | undefined, body }));
-        },
-      );
-      req.on('error', reject);
-      req.end(payload);
-    });
-  }
 
   it('does not serve a rules view with the old name once a segment of its segmentation is renamed', async () => {
     const rulesRun = (JSON.parse(runCli(['run', 'rules', '--project', project, '--param', `segmentRun=${runId}`, '--param', 'segment=each', '--json']).stdout) as { runId: number }).runId;
     const input = { project, runId: rulesRun, part: 'seg0' };
     await call('getRules', input);
     expect((await call('getRules', input)).cache).toBe('hit');
-    const host = new ApiHost(service);
+    const host = new ApiHost(served.service);
     expect((await host.invoke('renameSegment', { project, runId, segment: 0, name: 'Renamed elsewhere' })).ok).toBe(true);
     const after = await call('getRules', input);
     expect(after.cache).not.toBe('hit');

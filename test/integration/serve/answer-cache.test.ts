@@ -1,12 +1,8 @@
 import Database from 'better-sqlite3';
-import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnswerCache } from '../../../cli/http/answer-cache.js';
-import { WorkbenchServer } from '../../../cli/http/server.js';
-import { UploadArea } from '../../../cli/http/upload.js';
-import { ApiHost } from '../../../core/service/api.js';
-import { WorkbenchService } from '../../../core/service/service.js';
-import { makeTinyDemo, runCli, tempDir } from '../../helpers/project.js';
+import { makeTinyDemo, runCli } from '../../helpers/project.js';
+import { inProcessHost, type InProcessHost } from './helpers.js';
 
 /**
  * Issue #15 §12: under 200 clients the 1.2 MB segmentation view, built and stringified on every
@@ -16,43 +12,16 @@ import { makeTinyDemo, runCli, tempDir } from '../../helpers/project.js';
  * miss with the new name, never a stale answer.
  */
 describe('answers of finished runs are reused while unchanged (issue #15 §12)', () => {
-  let service: WorkbenchService, uploads: UploadArea, server: WorkbenchServer, project: string, runId: number, port: number;
+  let host: InProcessHost, project: string, runId: number;
+  const call = (op: string, input: unknown) => host.call(op, input);
 
   beforeAll(async () => {
     project = makeTinyDemo('swb-answers-').project;
     runId = (JSON.parse(runCli(['run', 'kmeans', '--project', project, '--param', 'features=category', '--param', 'k=3', '--json']).stdout) as { runId: number }).runId;
-    service = new WorkbenchService();
-    const realTmp = process.env.TMPDIR;
-    process.env.TMPDIR = tempDir('swb-answers-tmp-');
-    uploads = new UploadArea();
-    if (realTmp === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = realTmp;
-    server = new WorkbenchServer({ api: new ApiHost(service), secret: 'x', rendererDir: tempDir('swb-answers-dist-'), uploads });
-    port = await server.listen(0);
+    host = await inProcessHost('swb-answers-');
   }, 120_000);
 
-  afterAll(async () => {
-    await server.drop();
-    uploads.remove();
-    await service.close();
-  });
-
-  function call(op: string, input: unknown): Promise<{ cache: string | undefined; body: string }> {
-    const payload = JSON.stringify(input);
-    return new Promise((resolve, reject) => {
-      const req = http.request(
-        { host: '127.0.0.1', port, method: 'POST', path: `/api/call/${op}`, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload), 'X-Workbench-Token': 'x', Host: `127.0.0.1:${port}` } },
-        (res) => {
-          let body = '';
-          res.setEncoding('utf8');
-          res.on('data', (s: string) => (body += s));
-          res.on('end', () => resolve({ cache: res.headers['x-workbench-cache'] as string | undefined, body }));
-        },
-      );
-      req.on('error', reject);
-      req.end(payload);
-    });
-  }
+  afterAll(() => host.stop());
 
   it('builds a finished segmentation once, then answers the same bytes from the cache', async () => {
     const first = await call('getSegmentation', { project, runId });

@@ -2,7 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
 import readline from 'node:readline';
-import { CLI, ROOT, runCli } from '../../helpers/project.js';
+import { UploadArea } from '../../../cli/http/upload.js';
+import { WorkbenchServer } from '../../../cli/http/server.js';
+import { ApiHost } from '../../../core/service/api.js';
+import { WorkbenchService } from '../../../core/service/service.js';
+import { CLI, ROOT, runCli, tempDir } from '../../helpers/project.js';
 
 /** A running `segment-workbench serve`, as its JSON line describes it. */
 export interface Served {
@@ -124,4 +128,53 @@ export async function* sseMessages(res: Response): AsyncGenerator<SseMessage> {
       if (data.length > 0) yield { data: JSON.parse(data.join('\n')) };
     }
   }
+}
+
+/** A browser host in this process (secret 'x'), for tests that look inside the server or its answers. */
+export interface InProcessHost {
+  service: WorkbenchService;
+  server: WorkbenchServer;
+  /** The port it listens on (0 when not asked to listen). */
+  port: number;
+  /** POST /api/call/op with the secret: the body as text and the X-Workbench-Cache header. */
+  call(op: string, input: unknown): Promise<{ cache: string | undefined; body: string }>;
+  /** Closes the server, removes its uploads and closes the service. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts one (`listen: false` only builds it). The upload area cleans the temporary folder it
+ * starts in, so it gets a folder of its own under `prefix`.
+ */
+export async function inProcessHost(prefix: string, options: { listen?: boolean } = {}): Promise<InProcessHost> {
+  const service = new WorkbenchService();
+  const realTmp = process.env.TMPDIR;
+  process.env.TMPDIR = tempDir(`${prefix}tmp-`);
+  const uploads = new UploadArea();
+  if (realTmp === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = realTmp;
+  const server = new WorkbenchServer({ api: new ApiHost(service), secret: 'x', rendererDir: tempDir(`${prefix}dist-`), uploads });
+  const port = options.listen === false ? 0 : await server.listen(0);
+  const call = (op: string, input: unknown): Promise<{ cache: string | undefined; body: string }> => {
+    const payload = JSON.stringify(input);
+    return new Promise((resolve, reject) => {
+      const req = http.request(
+        { host: '127.0.0.1', port, method: 'POST', path: `/api/call/${op}`, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload), 'X-Workbench-Token': 'x', Host: `127.0.0.1:${port}` } },
+        (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (s: string) => (body += s));
+          res.on('end', () => resolve({ cache: res.headers['x-workbench-cache'] as string | undefined, body }));
+        },
+      );
+      req.on('error', reject);
+      req.end(payload);
+    });
+  };
+  const stop = async (): Promise<void> => {
+    if (options.listen !== false) await server.drop();
+    uploads.remove();
+    await service.close();
+  };
+  return { service, server, port, call, stop };
 }

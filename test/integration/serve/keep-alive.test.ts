@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiHost } from '../../../core/service/api.js';
-import { WorkbenchService } from '../../../core/service/service.js';
-import { KEEP_ALIVE_TIMEOUT_MS, WorkbenchServer } from '../../../cli/http/server.js';
-import { UploadArea } from '../../../cli/http/upload.js';
-import { tempDir } from '../../helpers/project.js';
+import { KEEP_ALIVE_TIMEOUT_MS } from '../../../cli/http/server.js';
+import { inProcessHost, type InProcessHost } from './helpers.js';
 
 /**
  * Found by bench/serve-load.mjs (issue #15 §12): under 200 clients the server's event loop ran
@@ -14,28 +11,14 @@ import { tempDir } from '../../helpers/project.js';
  * (the bench is the reproduction); this test holds the setting that removed it.
  */
 describe('keep-alive sockets survive a busy event loop (issue #15 §12)', () => {
-  let service: WorkbenchService, uploads: UploadArea, server: WorkbenchServer;
-
+  let host: InProcessHost;
   beforeAll(async () => {
-    service = new WorkbenchService();
-    // The upload area cleans the temporary folder it starts in: give it one of its own.
-    const realTmp = process.env.TMPDIR;
-    process.env.TMPDIR = tempDir('swb-keepalive-tmp-');
-    uploads = new UploadArea();
-    if (realTmp === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = realTmp;
-    server = new WorkbenchServer({ api: new ApiHost(service), secret: 'x', rendererDir: tempDir('swb-keepalive-dist-'), uploads });
-    await server.listen(0);
+    host = await inProcessHost('swb-keepalive-');
   });
-
-  afterAll(async () => {
-    await server.drop();
-    uploads.remove();
-    await service.close();
-  });
+  afterAll(() => host.stop());
 
   it('keeps an idle kept-alive connection for at least a minute, not Node’s 5 s', () => {
-    expect(server.server.keepAliveTimeout).toBe(KEEP_ALIVE_TIMEOUT_MS);
+    expect(host.server.server.keepAliveTimeout).toBe(KEEP_ALIVE_TIMEOUT_MS);
     expect(KEEP_ALIVE_TIMEOUT_MS).toBeGreaterThanOrEqual(60_000);
   });
 });
