@@ -18,7 +18,9 @@ const args = process.argv.slice(2);
 const browserRequested = args.includes('--browser');
 const projectArg = args.find((a) => !a.startsWith('-'));
 const project = projectArg ? path.resolve(projectArg) : defaultDemoProject();
-const shown = path.relative(process.cwd(), project) || project;
+// Relative when inside the current folder, else absolute (the user's data folder is elsewhere).
+const relative = path.relative(process.cwd(), project);
+const shown = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : project;
 
 const BUILD_OUTPUTS = ['dist/cli.mjs', 'dist/worker.mjs', 'dist/import-encoder.mjs', 'dist/electron-main.mjs', 'dist/electron-preload.cjs', 'renderer/dist/index.html'];
 
