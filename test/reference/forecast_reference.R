@@ -1,24 +1,21 @@
-# Reference fixtures for the forecast models (issue #12), from Debian's R packages r-cran-forecast
-# and r-cran-prophet. Reads test/reference/fixtures/forecast-series.json (forecast_series.mjs) and
-# writes test/reference/fixtures/forecast-r.json:
+# Reference fixtures for the forecast models (issue #12), from Debian's R package r-cran-forecast.
+# Reads test/reference/fixtures/forecast-series.json (forecast_series.mjs) and writes
+# test/reference/fixtures/forecast-r.json:
 #   arima:   Arima() with fixed orders on three series: log-likelihood, AICc, coefficients and the
 #            60-step forecasts with their 95% bounds;
 #   auto:    auto.arima() and ets() with their defaults on every series (frequency 7): the orders,
-#            differencing, the chosen ETS form and AICc, plus ndiffs()/nsdiffs();
-#   prophet: prophet() with weekly seasonality (yearly off: one year of data), Korean holidays on
-#            the demo series, 60 days ahead: yhat, trend, weekly and holidays components.
+#            differencing, the chosen ETS form and AICc, plus ndiffs()/nsdiffs().
+# Prophet's fixtures: test/reference/prophet_reference.R (fixtures/prophet-r.json).
 # Run from the repository root: Rscript test/reference/forecast_reference.R
 suppressPackageStartupMessages({
   library(jsonlite)
   library(forecast)
-  library(prophet)
 })
 series <- fromJSON("test/reference/fixtures/forecast-series.json")
 h <- 60
 out <- list(
-  versions = list(R = R.version.string, forecast = as.character(packageVersion("forecast")),
-                  prophet = as.character(packageVersion("prophet"))),
-  horizon = h, arima = list(), auto = list(), prophet = list()
+  versions = list(R = R.version.string, forecast = as.character(packageVersion("forecast"))),
+  horizon = h, arima = list(), auto = list()
 )
 
 fixed <- list(
@@ -49,27 +46,6 @@ for (name in names(series)) {
                  drift = "drift" %in% names(coef(a)), mean = "intercept" %in% names(coef(a)),
                  aicc = a$aicc, loglik = a$loglik, label = capture.output(print(a))[2]),
     ets = list(method = e$method, aicc = e$aicc, loglik = e$loglik)
-  )
-}
-
-holidays <- fromJSON("resources/calendars/kr-holidays.json")
-hol <- data.frame(holiday = holidays$name, ds = as.Date(holidays$date), lower_window = 0, upper_window = 0)
-for (name in c("uci", "demo-A05", "demo-total")) {
-  s <- series[[name]]
-  ds <- as.Date(s$start, origin = "1970-01-01") + seq_along(s$values) - 1
-  df <- data.frame(ds = ds, y = s$values)
-  # Only the holidays inside history + horizon, as the TypeScript adapter passes them: R would add
-  # an all-zero column per other holiday, which changes the optimiser's path (not the model).
-  inside <- hol[hol$ds >= min(ds) & hol$ds <= max(ds) + h, ]
-  use <- if (startsWith(name, "demo")) inside else NULL
-  m <- prophet(df, holidays = use, yearly.seasonality = FALSE, weekly.seasonality = TRUE,
-               daily.seasonality = FALSE, uncertainty.samples = 0)
-  future <- make_future_dataframe(m, periods = h)
-  p <- predict(m, future)
-  out$prophet[[length(out$prophet) + 1]] <- list(
-    series = name, holidays = !is.null(use),
-    yhat = p$yhat, trend = p$trend, weekly = p$weekly,
-    holidays_effect = if (is.null(use)) NULL else p$holidays
   )
 }
 

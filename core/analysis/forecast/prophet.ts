@@ -6,12 +6,15 @@ import type { ProphetWasm } from './runtime.js';
 /**
  * Prophet (Taylor & Letham 2018, "Forecasting at scale", The American Statistician 72(1)):
  * piecewise-linear trend + Fourier weekly (order 3) and yearly (order 10) seasonality + one effect
- * per holiday, fitted by MAP with Prophet's own Stan model (L-BFGS), through @bsull/augurs's
+ * per holiday, fitted by MAP with Prophet's own Stan model (BFGS), through @bsull/augurs's
  * Prophet and @bsull/augurs-prophet-wasmstan — the same model and optimiser as R's prophet.
  *
  * Intervals: Prophet's simulation (trend changes + observation noise), run by us with the seeded
  * project generator from the fitted parameters the optimiser returns (prophet-intervals.ts); 80%
  * and 95% from the same draws.
+ *
+ * Settings: R prophet 1.0's defaults, stated here rather than left to augurs (whose holiday prior
+ * scale is 100, R's 10), and Stan's BFGS instead of R's default L-BFGS (see PROPHET_STAN).
  */
 export interface ProphetSettings {
   /** Periods per step: 1 for daily data, 7 for weekly. */
@@ -24,6 +27,40 @@ export interface ProphetSettings {
   uncertaintySamples: number;
   seed: number;
 }
+
+/**
+ * The model's priors and changepoints as R's `prophet()` 1.0 sets them by default (25 changepoints
+ * in the first 80% of the history, prior scales 10 / 10 / 0.05). augurs 0.10's own holiday prior
+ * scale is 100: with it the Stan data differed from R's in the holiday σ only, and demo-total's
+ * forecast from R's by 3.1% on a day (docs/decisions/0014-forecast-models.md).
+ */
+export const PROPHET_PRIORS = {
+  nChangepoints: 25,
+  changepointRange: 0.8,
+  seasonalityPriorScale: 10,
+  holidaysPriorScale: 10,
+  changepointPriorScale: 0.05,
+} as const;
+
+/**
+ * How the MAP is found: Stan's BFGS, R's `iter = 10000`, Stan's default tolerances; in R,
+ * `prophet(..., algorithm = "BFGS")` (test/reference/prophet_reference.R). R's default L-BFGS stops
+ * early on this posterior (the Laplace prior on the changepoints is not smooth at 0): on the demo
+ * series R's and augurs's L-BFGS ended at log posteriors 0.01–0.05 apart and 6% apart on a
+ * holiday's forecast, both 0.06–0.23 below the point BFGS reaches; with BFGS both reach the same
+ * point (forecasts within 1e-6 relative) and R's answer no longer moves with unused holiday columns.
+ * Where BFGS fails (a line search that cannot progress), R's prophet retries with Newton; wasmstan's
+ * Newton aborts, so we retry with L-BFGS and say so in the spec.
+ */
+export const PROPHET_STAN = { algorithm: 'bfgs', iter: 10_000 } as const;
+
+/**
+ * The most Stan parameters (k, m, σ, S changepoints, K feature coefficients) wasmstan 0.2.0's BFGS
+ * handles. Measured: at 64 and more (e.g. yearly + weekly + 10 holidays) it stops with "memory
+ * access out of bounds" or never returns, at 63 and fewer it converges; its L-BFGS has no such
+ * limit. Larger models are fitted with L-BFGS (R's default algorithm) and the spec says so.
+ */
+export const BFGS_MAX_PARAMS = 63;
 
 const DAY_S = 86_400;
 
@@ -40,9 +77,24 @@ export function fitProphet(lib: ProphetWasm, start: number, y: ArrayLike<number>
     if (periods.length > 0) holidays.set(name, { occurrences: periods.map((d) => ({ start: d * DAY_S, end: (d + 1) * DAY_S })) });
   }
   let fitted: ProphetFitParams | null = null;
+  let fallback = false;
   const optimizer = {
-    optimize: (...args: Parameters<ProphetWasm['optimizer']['optimize']>) => {
-      const out = lib.optimizer.optimize(...args);
+    optimize: (...[init, data, opts]: Parameters<ProphetWasm['optimizer']['optimize']>) => {
+      const lbfgs = { ...opts, algorithm: 'lbfgs' as const };
+      const params = 3 + init.delta.length + init.beta.length;
+      let out;
+      if (opts.algorithm === 'bfgs' && params > BFGS_MAX_PARAMS) {
+        fallback = true;
+        out = lib.optimizer.optimize(init, data, lbfgs);
+      } else {
+        try {
+          out = lib.optimizer.optimize(init, data, opts);
+        } catch (error) {
+          if (opts.algorithm !== 'bfgs') throw error;
+          fallback = true;
+          out = lib.optimizer.optimize(init, data, lbfgs);
+        }
+      }
       fitted = { delta: Array.from(out.params.delta), sigmaObs: out.params.sigmaObs };
       return out;
     },
@@ -54,10 +106,11 @@ export function fitProphet(lib: ProphetWasm, start: number, y: ArrayLike<number>
     weeklySeasonality: s.step === 1 ? option(s.weekly) : { type: 'manual', enabled: false },
     dailySeasonality: { type: 'manual', enabled: false },
     holidays: holidays.size > 0 ? holidays : undefined,
+    ...PROPHET_PRIORS,
     uncertaintySamples: 0,
   });
   try {
-    model.fit({ ds, y: Float64Array.from(y as ArrayLike<number>) }, { seed: s.seed });
+    model.fit({ ds, y: Float64Array.from(y as ArrayLike<number>) }, { seed: s.seed, ...PROPHET_STAN });
     const future = Array.from({ length: n + horizon }, (_, i) => (start + i * s.step) * DAY_S);
     const p = model.predict({ ds: future });
     const yhat = p.yhat.point;
@@ -74,7 +127,7 @@ export function fitProphet(lib: ProphetWasm, start: number, y: ArrayLike<number>
       yearly: p.seasonalities.get('yearly')?.point ?? null,
       holidays: sumOf([...p.holidays.values()].map((f) => f.point), n + horizon),
     };
-    const parts = ['linear', components.weekly ? 'weekly' : '', components.yearly ? 'yearly' : '', holidays.size > 0 ? `${holidays.size} holidays` : ''].filter(Boolean);
+    const parts = ['linear', components.weekly ? 'weekly' : '', components.yearly ? 'yearly' : '', holidays.size > 0 ? `${holidays.size} holidays` : '', fallback ? 'L-BFGS' : ''].filter(Boolean);
     return {
       model: 'prophet',
       spec: `Prophet(${parts.join(', ')})`,

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRandom } from '../../../../core/analysis/common/random.js';
-import { dayOfIso, fitModel, KR_HOLIDAYS, prophetIntervals } from '../../../../core/analysis/forecast/index.js';
+import { BFGS_MAX_PARAMS, dayOfIso, fitModel, fitProphet, forecastRuntime, KR_HOLIDAYS, prophetIntervals, type ProphetWasm } from '../../../../core/analysis/forecast/index.js';
 import { initForecast } from '../../../../core/jobs/forecast/forecast-wasm.js';
 
 /**
@@ -52,6 +52,57 @@ describe('prophet', () => {
     expect(half95[0]).toBeLessThan(80);
     expect(half95[0] / half80[0]).toBeGreaterThan(1.3);
     expect(half95[0] / half80[0]).toBeLessThan(1.7);
+  });
+
+  it("fits with R's priors and Stan's BFGS, and falls back to L-BFGS (said in the spec) when BFGS fails", () => {
+    const y = planted();
+    const real = forecastRuntime().prophet;
+    const calls: { algorithm?: string; sigmas: number[] }[] = [];
+    const failingBfgs: ProphetWasm = {
+      Prophet: real.Prophet,
+      optimizer: {
+        optimize: (init, data, opts) => {
+          calls.push({ algorithm: opts.algorithm, sigmas: (JSON.parse(data) as { sigmas: number[] }).sigmas });
+          if (opts.algorithm === 'bfgs') throw new Error('Line search failed to achieve a sufficient decrease');
+          return real.optimizer.optimize(init, data, opts);
+        },
+      },
+    };
+    const settings = { step: 1, holidays: KR_HOLIDAYS.filter((h) => h.name === '설날'), holidayWindow: [0, 0] as [number, number], yearly: false, weekly: true, uncertaintySamples: 0, seed: 1 };
+    const f = fitProphet(failingBfgs, start, y, 60, settings);
+    expect(calls.map((c) => c.algorithm)).toEqual(['bfgs', 'lbfgs']);
+    // Weekly (6 Fourier columns) at R's seasonality prior 10, the 설날 column at R's holiday prior 10 (augurs's own default is 100).
+    expect(calls[0].sigmas).toEqual([10, 10, 10, 10, 10, 10, 10]);
+    expect(f.spec).toBe('Prophet(linear, weekly, 1 holidays, L-BFGS)');
+    expect(f.mean).toHaveLength(60);
+    const direct = fitProphet(real, start, y, 60, settings);
+    expect(direct.spec).toBe('Prophet(linear, weekly, 1 holidays)');
+    // Both optimisers find the planted level (1000) here: the fallback is a usable fit.
+    expect(Math.abs(f.mean[10] - direct.mean[10]) / direct.mean[10]).toBeLessThan(0.05);
+  });
+
+  it('fits models beyond wasmstan\'s BFGS limit (64+ Stan parameters) with L-BFGS, without trying BFGS', () => {
+    const y = planted();
+    const real = forecastRuntime().prophet;
+    const calls: { algorithm?: string; params: number }[] = [];
+    const spy: ProphetWasm = {
+      Prophet: real.Prophet,
+      optimizer: {
+        optimize: (init, data, opts) => {
+          const params = 3 + init.delta.length + init.beta.length;
+          calls.push({ algorithm: opts.algorithm, params });
+          // wasmstan's BFGS at this size: "memory access out of bounds" or no return at all.
+          if (opts.algorithm === 'bfgs' && params > BFGS_MAX_PARAMS) throw new Error('BFGS called beyond its limit');
+          return real.optimizer.optimize(init, data, opts);
+        },
+      },
+    };
+    // Two years: yearly (20 columns) + weekly (6) + every holiday name of 2021–2023 + 25 changepoints.
+    const f = fitProphet(spy, start, y, 60, { step: 1, holidays: KR_HOLIDAYS, holidayWindow: [0, 0], yearly: true, weekly: true, uncertaintySamples: 0, seed: 1 });
+    expect(calls).toHaveLength(1);
+    expect(calls[0].params).toBeGreaterThan(BFGS_MAX_PARAMS);
+    expect(calls[0].algorithm).toBe('lbfgs');
+    expect(f.spec).toMatch(/^Prophet\(linear, weekly, yearly, \d+ holidays, L-BFGS\)$/);
   });
 
   it('simulates intervals from the seed: the same seed, the same bounds', () => {
