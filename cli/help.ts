@@ -1,4 +1,4 @@
-import { EXPORT_KINDS } from '../core/model/api.js';
+import { EXPORT_KINDS, type AnalysisInfo } from '../core/model/api.js';
 import { CURRENCIES } from '../core/model/currency.js';
 import { FIELD_MEANINGS, GENERIC_FIELDS, REQUIRED_FIELDS, REQUIRED_ONE_OF, ROLE_NOTES, type GenericRole } from '../core/model/import.js';
 import { importRequestSchema } from '../core/model/import-request.js';
@@ -51,7 +51,7 @@ const COMMANDS: Record<string, CommandDoc> = {
     what: 'import CSV files or .xlsx workbooks in one transaction (all land or none; creates P if absent)',
     options: {
       project: ['P.sqlite', 'the project file (created if absent)'],
-      format: [choices(imp.format), 'the file format (auto: detected from the header)'],
+      format: [`${choices(imp.format)}|customer-features`, 'the file format (auto: detected from the header); customer-features: one FILE.csv|FILE.parquet of per-customer features computed elsewhere (first column the customer code, then numeric columns), for kmeans --param features=imported'],
       role: [choices(imp.role), 'what a generic file holds (auto: guessed from the header)'],
       map: ['field=Column,...', 'the column of a field (repeatable); unmapped fields are guessed from the header; field= leaves a field unmapped'],
       sheet: ['NAME', 'the worksheet of an .xlsx workbook (default: the first)'],
@@ -63,9 +63,9 @@ const COMMANDS: Record<string, CommandDoc> = {
     more: mappableFields,
   },
   analyses: {
-    synopsis: 'analyses [--json]',
-    what: 'list analyses with their parameters and defaults',
-    options: { json: JSON_OPTION },
+    synopsis: 'analyses [--lang en|ko] [--json]',
+    what: 'list analyses with their parameters: label, default and help',
+    options: { lang: ['en|ko', 'the language of the labels and help (default en)'], json: JSON_OPTION },
   },
   run: {
     synopsis: 'run ANALYSIS --project P.sqlite [--param key=value ...] [--json]',
@@ -75,6 +75,7 @@ const COMMANDS: Record<string, CommandDoc> = {
       param: ['key=value', 'a parameter of the analysis (repeatable; `analyses` lists them with defaults)'],
       json: JSON_OPTION,
     },
+    more: () => ['`segment-workbench run ANALYSIS --help [--lang ko]` lists the parameters of one analysis: label, default, range and help.'],
   },
   project: {
     synopsis: 'project --project P.sqlite [--currency CODE] [--json]',
@@ -110,18 +111,34 @@ const COMMANDS: Record<string, CommandDoc> = {
     ],
   },
   export: {
-    synopsis: 'export --project P.sqlite --run ID --what NAME --out FILE [--bom yes|no] [--param key=value ...] [--json]',
-    what: `write an export of a run (${EXPORT_KINDS.join(', ')})`,
+    synopsis: 'export --project P.sqlite --run ID --what NAME --out FILE [--bom yes|no] [--lang en|ko] [--param key=value ...] [--json]  |  export --project P.sqlite --what parquet --out DIR [--json]',
+    what: `write an export of a run (${EXPORT_KINDS.join(', ')}), or the project's data as Parquet (parquet)`,
     options: {
       project: PROJECT,
       run: ['ID', 'the run to export (`runs` lists them)'],
       what: ['NAME', 'the export, one of those below'],
       out: ['FILE', 'the file to write (replaced if present)'],
       bom: ['yes|no', 'start a CSV with a UTF-8 BOM (Excel needs it for Korean text; scripts do not want it); default per export'],
+      lang: ['en|ko', 'the language of the file: CSV headers (en: the contract headers, as without --lang) and campaign reasons'],
       param: ['key=value', "an option of the export (repeatable; see its 'params' below)"],
       json: JSON_OPTION,
     },
     more: exportList,
+  },
+  report: {
+    synopsis: 'report --project P.sqlite --runs ID,ID --out F.pdf|F.html [--title TEXT] [--summary ID=TEXT ...] [--layout a4|slides] [--lang en|ko] [--json]',
+    what: 'write a report of the runs, in the order given: one self-contained HTML file (charts as inline SVG) or a PDF printed by the system Chromium',
+    options: {
+      project: PROJECT,
+      runs: ['ID,ID', 'the runs, one section each, in this order (`runs` lists them)'],
+      out: ['F.pdf|F.html', 'the file to write (replaced if present); its extension chooses PDF or HTML'],
+      title: ['TEXT', "the report's title (default: Segment Workbench report)"],
+      summary: ['ID=TEXT', "the analyst's text for run ID's section (repeatable)"],
+      layout: ['a4|slides', 'A4 pages (default) or 16:9 slides, one section per slide'],
+      lang: ['en|ko', "the report's language (default en)"],
+      json: JSON_OPTION,
+    },
+    more: () => ['PDF needs Chromium or Chrome: SEGMENT_WORKBENCH_CHROMIUM, else /usr/bin/chromium, chromium-browser, google-chrome; without one, write .html.'],
   },
   serve: {
     synopsis: 'serve --project P.sqlite [--port N] [--json]',
@@ -155,18 +172,69 @@ function mappableFields(): string[] {
 
 function exportList(): string[] {
   const lines = ['Exports (--what NAME): format, default BOM, the run it needs — what it writes:'];
+  // The name column is as wide as the longest name plus a space (overview-customers is 18).
+  const width = Math.max(15, ...EXPORT_KINDS.map((k) => k.length + 1));
   for (const name of EXPORT_KINDS) {
     const e = EXPORTS[name];
     const bom = e.bom === null ? '-' : e.bom ? 'BOM yes' : 'BOM no';
-    lines.push(`  ${name.padEnd(15)}${e.format.toUpperCase().padEnd(6)}${bom.padEnd(9)}${e.runs} — ${e.writes}`);
-    if (e.params) lines.push(`  ${''.padEnd(30)}params: ${e.params}`);
+    lines.push(`  ${name.padEnd(width)}${e.format.toUpperCase().padEnd(6)}${bom.padEnd(9)}${e.runs} — ${e.writes}`);
+    if (e.params) lines.push(`  ${''.padEnd(width + 15)}params: ${e.params}`);
   }
   lines.push(
+    `  ${'parquet'.padEnd(width)}PARQUET -        no run (--out DIR) — the canonical model as customers.parquet, products.parquet, receipts.parquet, lines.parquet in DIR (docs/decisions/0021-scale-out.md)`,
     'CSV exports are UTF-8, CRLF, with spreadsheet formulas neutralised. --bom yes|no overrides the default:',
     'yes for what people open in Excel (campaign, import-report), no for what pandas and R read (segments,',
     'profiles, features). summary writes JSON whatever FILE is called, and says so.',
+    'Without --lang (or with --lang en) CSV headers are the English contract names (clv, forecast, campaign',
+    'start with `customer`); --lang ko writes Korean headers (고객, 세그먼트, …) for people, not scripts.',
+    'Campaign reasons are rendered in the --lang language whatever language the recommend run used;',
+    'without --lang they are as stored.',
   );
   return lines;
+}
+
+/** The language of the parameter labels and help: en (default) or ko. */
+export function helpLang(value: string | undefined): 'en' | 'ko' {
+  if (value === undefined || value === 'en' || value === 'ko') return value ?? 'en';
+  throw new UsageError(`--lang must be en or ko, not ${JSON.stringify(value)}`);
+}
+
+/** What a parameter accepts beside its type: its range or choices, when declared. */
+function accepts(p: AnalysisInfo['params'][number]): string {
+  if (p.choices && p.choices.length > 0 && p.type !== 'boolean') return p.type.includes('|') ? '' : `: ${p.choices.join(', ')}`;
+  if (p.min !== undefined && p.max !== undefined) return `, ${p.min}–${p.max}`;
+  if (p.min !== undefined) return `, from ${p.min}`;
+  return '';
+}
+
+/**
+ * An analysis' parameters as `analyses` and `run ANALYSIS --help` print them: the `--param`
+ * with its default, type and label, then the help on its own line, in English or Korean.
+ */
+export function paramLines(a: AnalysisInfo, lang: 'en' | 'ko' = 'en'): string[] {
+  const lines: string[] = [];
+  for (const p of a.params) {
+    const label = p.label?.[lang] ?? p.name;
+    lines.push(`    --param ${p.name}=${JSON.stringify(p.default)}  (${p.type}${accepts(p)}) ${label}`, `        ${p.helpText?.[lang] ?? p.help}`);
+  }
+  return lines;
+}
+
+/** `run ANALYSIS --help`: what the analysis does and its parameters; undefined for an unknown analysis. */
+export function analysisHelp(list: readonly AnalysisInfo[], id: string, lang: 'en' | 'ko' = 'en'): string | undefined {
+  const a = list.find((x) => x.id === id);
+  if (!a) return undefined;
+  const none = lang === 'ko' ? '    (매개변수 없음)' : '    (no parameters)';
+  return [
+    `Usage: segment-workbench run ${a.id} --project P.sqlite [--param key=value ...] [--json]`,
+    '',
+    lang === 'ko' ? `${a.titleKo ?? a.title}: ${a.descriptionKo ?? a.description}` : `${a.title}: ${a.description}`,
+    '',
+    lang === 'ko' ? '매개변수 (--param 이름=값, 값은 기본값):' : 'Parameters (--param name=value, shown with the default):',
+    ...(a.params.length > 0 ? paramLines(a, lang) : [none]),
+    '',
+    'Exit codes: 0 success, 1 failed (message on stderr), 2 usage.',
+  ].join('\n');
 }
 
 function optionLines(options: CommandDoc['options']): string[] {

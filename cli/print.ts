@@ -3,6 +3,7 @@ import type { AnalysisInfo, ExportResult, ProjectInfo } from '../core/model/api.
 import type { ImportSummary, RowIssue } from '../core/model/import.js';
 import type { RunRecord } from '../core/model/jobs.js';
 import type { SegmentationSummary } from '../core/model/segment.js';
+import { paramLines } from './help.js';
 
 const n = (x: number): string => x.toLocaleString('en-US');
 const write = (s: string): void => void process.stdout.write(`${s}\n`);
@@ -32,10 +33,11 @@ export function printImportSummary(s: ImportSummary & { runId?: number }, projec
   if (s.runId !== undefined && s.rowsRejected + s.rowsFlagged > 0) write(`Full report: segment-workbench export --project ${project} --run ${s.runId} --what import-report --out report.csv`);
 }
 
-export function printAnalyses(list: AnalysisInfo[]): void {
+export function printAnalyses(list: AnalysisInfo[], lang: 'en' | 'ko' = 'en'): void {
   for (const a of list) {
-    write(`${a.id} — ${a.title}\n  ${a.description}`);
-    for (const p of a.params) write(`    --param ${p.name}=${JSON.stringify(p.default)}  (${p.type}) ${p.help}`);
+    const [title, description] = lang === 'ko' ? [a.titleKo ?? a.title, a.descriptionKo ?? a.description] : [a.title, a.description];
+    write(`${a.id} — ${title}\n  ${description}`);
+    for (const line of paramLines(a, lang)) write(line);
   }
 }
 

@@ -1,20 +1,40 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { DEMO_EXTRAS, writeDemoFiles, type DemoResult } from '../data/demo/index.js';
 import type { ImportSummary } from '../model/import.js';
 import { runImport } from './import-job.js';
+import { choice, choiceList, defineParams, int, text } from './param-spec.js';
 import type { JobDefinition } from './types.js';
 
-const params = z.object({
-  size: z.enum(['tiny', 'demo', 'full']).default('demo'),
-  seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
-  /** Keep the generated CSVs in this folder (otherwise they go to a temporary folder, removed after import). */
-  out: z.string().min(1).optional(),
-  /** Optional files with planted responses: daily marketing spend, coupon offers and each line's coupon status. */
-  with: z.array(z.enum(DEMO_EXTRAS)).default([]),
-});
+const { schema: params, info: paramInfo } = defineParams(
+  {
+    size: choice(['tiny', 'demo', 'full'], {
+      default: 'demo',
+      label: { en: 'Size', ko: '크기' },
+      help: { en: 'tiny for tests, demo opens in seconds, full is real scale (29,913 customers, ~4.4M lines).', ko: 'tiny는 테스트용, demo는 몇 초 만에 열리고, full은 실제 규모(고객 29,913명, 약 440만 줄).' },
+    }),
+    seed: int({
+      text: 'none', min: 0, max: 2 ** 31 - 1, default: 1,
+      label: { en: 'Random seed', ko: '난수 시드' },
+      help: { en: 'Same seed, same data, byte for byte.', ko: '시드가 같으면 데이터도 바이트 단위까지 같습니다.' },
+    }),
+    /** Keep the generated CSVs in this folder (otherwise they go to a temporary folder, removed after import). */
+    out: text({
+      min: 1, type: 'folder',
+      label: { en: 'Keep the files in', ko: '파일을 남길 폴더' },
+      help: { en: 'Also keep the CSV files in this folder.', ko: 'CSV 파일을 이 폴더에도 남깁니다.' },
+    }),
+    /** Optional files with planted responses: daily marketing spend, coupon offers and each line's coupon status. */
+    with: choiceList(DEMO_EXTRAS, {
+      text: 'none', default: [], type: 'marketing,coupons',
+      label: { en: 'Extra files', ko: '추가 파일' },
+      help: { en: 'Also write and import the daily marketing spend and/or coupon offers with line coupon statuses (planted responses, docs/demo-data.md).', ko: '일별 마케팅 비용과 쿠폰 제안(줄별 쿠폰 상태 포함)도 만들어 가져옵니다(심어 둔 반응, docs/demo-data.md).' },
+    }),
+  },
+  { strict: false },
+);
 export type DemoJobParams = z.output<typeof params>;
 
 export interface DemoSummary extends ImportSummary {
@@ -35,15 +55,12 @@ export interface DemoSummary extends ImportSummary {
 export const demoJob: JobDefinition<DemoJobParams, DemoSummary> = {
   id: 'demo',
   title: 'Demo project',
+  titleKo: '데모 프로젝트',
   description: 'Generates the deterministic demo data (L.point format, planted structure documented in docs/demo-data.md) and imports it.',
+  descriptionKo: '결정적인 데모 데이터(L.point 형식, 심어 둔 구조는 docs/demo-data.md에 설명)를 만들고 가져옵니다.',
   isAnalysis: false,
   params,
-  paramInfo: [
-    { name: 'size', type: 'tiny|demo|full', default: 'demo', help: 'tiny for tests, demo opens in seconds, full is real scale (29,913 customers, ~4.4M lines).' },
-    { name: 'seed', type: 'integer', default: 1, help: 'Same seed, same data, byte for byte.' },
-    { name: 'out', type: 'folder', default: null, help: 'Also keep the CSV files in this folder.' },
-    { name: 'with', type: 'marketing,coupons', default: [], help: 'Also write and import the daily marketing spend and/or coupon offers with line coupon statuses (planted responses, docs/demo-data.md).' },
-  ],
+  paramInfo,
   async run(ctx, p) {
     const dir = p.out ?? fs.mkdtempSync(path.join(os.tmpdir(), 'swb-demo-'));
     const t0 = performance.now();

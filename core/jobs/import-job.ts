@@ -71,20 +71,28 @@ function publishProject(partial: string, target: string): void {
   }
 }
 
+/** Label and help of a listed import parameter, in English and Korean. */
+function doc(labelEn: string, labelKo: string, helpEn: string, helpKo: string) {
+  return { label: { en: labelEn, ko: labelKo }, help: helpEn, helpText: { en: helpEn, ko: helpKo } };
+}
+
 export const importJob: JobDefinition<ImportJobParams, ImportSummary> = {
   id: 'import',
   title: 'Import CSV files',
+  titleKo: 'CSV 파일 가져오기',
   description: 'Streams CSV files (L.point tables detected by header, or any retailer with a column mapping) into the project in one transaction.',
+  descriptionKo: 'CSV 파일(헤더로 알아보는 L.point 표, 또는 열 매핑을 준 다른 유통사의 표)을 한 트랜잭션으로 프로젝트에 스트리밍합니다.',
   isAnalysis: false,
   params,
+  // The schema is the import request's contract (core/model/import-request.ts); only the listing is declared here.
   paramInfo: [
-    { name: 'files', type: 'string[]', default: [], help: 'CSV files to import, in any order.' },
-    { name: 'format', type: 'auto|lpoint|generic', default: 'auto', help: 'L.point tables are detected by header; generic files by column mapping.' },
-    { name: 'map', type: 'field=Column', default: {}, help: 'Generic mapping overrides, e.g. customer=CustomerID.' },
-    { name: 'role', type: 'auto|transactions|customers|products', default: 'auto', help: 'What a generic file holds.' },
-    { name: 'encoding', type: 'auto|utf8|cp949', default: 'auto', help: 'Text encoding; auto detects UTF-8 (with or without BOM) and CP949/EUC-KR.' },
-    { name: 'onError', type: 'abort|skip', default: 'abort', help: 'On a bad row: abort the whole import, or skip the row and report it.' },
-    { name: 'allowDuplicate', type: 'boolean', default: false, help: 'Import a file again even if its bytes are already in the project.' },
+    { name: 'files', type: 'string[]', default: [], ...doc('CSV files', 'CSV 파일', 'CSV files to import, in any order.', '가져올 CSV 파일, 순서는 상관없습니다.') },
+    { name: 'format', type: 'auto|lpoint|generic', default: 'auto', ...doc('File format', '파일 형식', 'L.point tables are detected by header; generic files by column mapping.', 'L.point 표는 머리글로 알아보고, 일반 파일은 열 연결로 읽습니다.') },
+    { name: 'map', type: 'field=Column', default: {}, ...doc('Column mapping', '열 연결', 'Generic mapping overrides, e.g. customer=CustomerID.', '일반 파일의 열 연결 지정, 예: customer=CustomerID.') },
+    { name: 'role', type: 'auto|transactions|customers|products', default: 'auto', ...doc('What the file holds', '파일 내용', 'What a generic file holds.', '일반 파일에 무엇이 들어 있는지.') },
+    { name: 'encoding', type: 'auto|utf8|cp949', default: 'auto', ...doc('Text encoding', '문자 인코딩', 'Text encoding; auto detects UTF-8 (with or without BOM) and CP949/EUC-KR.', '문자 인코딩. auto는 UTF-8(BOM 유무 무관)과 CP949/EUC-KR을 알아봅니다.') },
+    { name: 'onError', type: 'abort|skip', default: 'abort', ...doc('On a bad row', '잘못된 행 처리', 'On a bad row: abort the whole import, or skip the row and report it.', '잘못된 행이 있으면 가져오기 전체를 멈추거나, 그 행을 건너뛰고 알려 줍니다.') },
+    { name: 'allowDuplicate', type: 'boolean', default: false, ...doc('Import a file again', '같은 파일 다시 가져오기', 'Import a file again even if its bytes are already in the project.', '같은 내용의 파일이 이미 프로젝트에 있어도 다시 가져옵니다.') },
   ],
   run: (ctx, p) => runImport(ctx, p, 'import', p),
   // The import's thread mostly writes to SQLite while the encoder thread parses (measured on the

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { analysePriceSpread, median, PRICE_SPREAD_DEFAULTS, priceSpreadPanel, spreadRuleText } from '../analysis/eda/index.js';
 import { sha256Text } from '../data/hash.js';
 import { epochDay } from '../data/import/values.js';
@@ -9,15 +9,28 @@ import {
   priceSums, productMeta, receiptsContiguous, regionPanel, retailerSalesPanel, retailerThemesPanel, secondLevelPass, topCategoriesPanel, type DayRange,
 } from '../data/store/queries/overview/index.js';
 import { dataFingerprint } from '../data/store/runs.js';
+import type { OverviewExplore } from '../model/overview-explore.js';
+import { overviewExplore, STORED_EXPLORE_FIELD } from '../service/overview-explore.js';
 import { OVERVIEW_DEFAULTS, type OverviewResult, type PriceSpreadPanel, type RetailerThemesPanel, type TopCategoriesPanel } from '../model/overview.js';
 import { recordRun } from './run-record.js';
+import { date, defineParams } from './param-spec.js';
 import type { JobDefinition } from './types.js';
 
-const isoDay = z.string().refine((s) => toDay(s) !== undefined, { message: 'must be a date YYYY-MM-DD' });
-const params = z
-  .object({ from: isoDay.optional(), to: isoDay.optional() })
-  .strict()
-  .refine((p) => p.from === undefined || p.to === undefined || p.from <= p.to, { message: 'from must not be after to' });
+const { schema: params, info: paramInfo } = defineParams(
+  {
+    from: date({
+      valid: (s) => toDay(s) !== undefined,
+      label: { en: 'First day', ko: '시작일' },
+      help: { en: 'First day (YYYY-MM-DD) of the period shown; default: the first day of the data.', ko: '보여 줄 기간의 첫날(YYYY-MM-DD). 기본값은 데이터의 첫날.' },
+    }),
+    to: date({
+      valid: (s) => toDay(s) !== undefined,
+      label: { en: 'Last day', ko: '종료일' },
+      help: { en: 'Last day (YYYY-MM-DD) of the period shown, included; default: the last day of the data.', ko: '보여 줄 기간의 마지막 날(YYYY-MM-DD, 포함). 기본값은 데이터의 마지막 날.' },
+    }),
+  },
+  { refine: [{ check: (p) => p.from === undefined || p.to === undefined || p.from <= p.to, message: 'from must not be after to' }] },
+);
 export type OverviewParams = z.output<typeof params>;
 
 /**
@@ -109,13 +122,12 @@ export function computeOverview(db: Db, range: DayRange, hooks: OverviewHooks = 
 export const overviewJob: JobDefinition<OverviewParams, OverviewResult & { runId: number }> = {
   id: 'overview',
   title: 'Overview',
+  titleKo: '개요',
   description: 'Headline KPIs; customers by gender × age; sales by region; monthly sales by retailer and partner; online vs offline; weekday × hour; top categories; price spread (skewness, kurtosis, extreme products); L.pay adoption; the 100-won cohort; retailer themes.',
+  descriptionKo: '주요 KPI; 성별 × 연령별 고객; 지역별 매출; 유통사·제휴사별 월 매출; 온라인 대 오프라인; 요일 × 시간; 상위 카테고리; 가격 분포(왜도, 첨도, 극단 상품); L.pay 도입; 100원 코호트; 유통사별 테마.',
   isAnalysis: true,
   params,
-  paramInfo: [
-    { name: 'from', type: 'date', default: null, help: 'First day (YYYY-MM-DD) of the period; default: the first day of the data.' },
-    { name: 'to', type: 'date', default: null, help: 'Last day (YYYY-MM-DD) of the period, inclusive; default: the last day of the data.' },
-  ],
+  paramInfo,
   async run(ctx, p) {
     const db = openProject(ctx.project);
     try {
@@ -124,6 +136,7 @@ export const overviewJob: JobDefinition<OverviewParams, OverviewResult & { runId
       // (the temp tables the queries aggregate into live outside the project file).
       db.exec('BEGIN');
       let panels: Omit<OverviewResult, 'period'>;
+      let explore: OverviewExplore | undefined;
       try {
         panels = computeOverview(db, range, {
           onStep: (step, done, total) => {
@@ -132,12 +145,19 @@ export const overviewJob: JobDefinition<OverviewParams, OverviewResult & { runId
           },
           onChunk: () => ctx.throwIfCancelled(),
         });
+        // The unfiltered Overview for every file, stored with the run (issue #16): on a large project it
+        // takes as long as the panels above, and getOverviewExplore then answers it from here
+        // (core/service/overview-explore.ts exploreAnswer); only filtered requests compute live.
+        if (p.from === undefined && p.to === undefined) {
+          ctx.throwIfCancelled();
+          explore = overviewExplore(db, {});
+        }
       } finally {
         db.exec('COMMIT');
       }
       ctx.progress({ phase: 'overview', done: OVERVIEW_STEPS.length, total: OVERVIEW_STEPS.length, unit: 'panels' });
       const result: OverviewResult = { period: { from: p.from ?? null, to: p.to ?? null }, ...panels };
-      const runId = recordRun(db, ctx, 'overview', p, result, dataFingerprint(db, sha256Text));
+      const runId = recordRun(db, ctx, 'overview', p, explore === undefined ? result : { ...result, [STORED_EXPLORE_FIELD]: explore }, dataFingerprint(db, sha256Text));
       return { ...result, runId };
     } finally {
       db.close();

@@ -17,6 +17,7 @@ import { kmedoidsJob } from './segment/kmedoids-job.js';
 import { kprototypesJob } from './segment/kprototypes-job.js';
 import { stratifiedJob } from './segment/stratified-job.js';
 import { clvJob } from './value/clv-job.js';
+import { spendJob } from './spend/spend-job.js';
 import type { JobDefinition } from './types.js';
 
 // Each job has its own params and summary types; the registry only routes by id.
@@ -24,7 +25,7 @@ import type { JobDefinition } from './types.js';
 type AnyJob = JobDefinition<any, any>;
 
 /** Every job kind the worker can run: imports, the demo, analyses, and the runner's diagnostics. */
-const ALL: readonly AnyJob[] = [importJob, demoJob, summaryJob, overviewJob, stratifiedJob, kprototypesJob, kmedoidsJob, kmeansJob, recommendEvalJob, recommendJob, preferenceJob, scoreModelJob, rulesJob, forecastJob, couponsJob, marketingJob, clvJob, ...DIAGNOSTIC_JOBS];
+const ALL: readonly AnyJob[] = [importJob, demoJob, summaryJob, overviewJob, stratifiedJob, kprototypesJob, kmedoidsJob, kmeansJob, recommendEvalJob, recommendJob, preferenceJob, scoreModelJob, rulesJob, forecastJob, couponsJob, marketingJob, clvJob, spendJob, ...DIAGNOSTIC_JOBS];
 
 /** Job kinds by id; built once so a duplicate id fails at load, not at run time. */
 export const JOBS: ReadonlyMap<string, AnyJob> = buildMap(ALL);

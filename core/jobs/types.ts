@@ -21,12 +21,33 @@ export interface JobContext {
   runId: number | null;
 }
 
-/** One parameter as listed by `analyses`: name, default, one-line help. */
+/** A short text in each language of the UI. */
+export interface LocalText {
+  en: string;
+  ko: string;
+}
+
+/**
+ * One parameter as listed by `analyses`, derived from its declaration (core/jobs/param-spec.ts):
+ * name, type, default, label and help in English and Korean, and its range or choices where known.
+ */
 export interface ParamInfo {
   name: string;
+  /** What the CLI reads `--param` text as (integer, number, boolean, string[], or as is). */
   type: string;
   default: unknown;
+  /** The English help (`helpText.en`), for the CLI and older callers. */
   help: string;
+  /**
+   * Label and help in each language. Every declared parameter has them (core/jobs/param-spec.ts;
+   * test/unit/jobs/params-text.test.ts checks every registered job); optional only so a job
+   * written before its declaration still compiles.
+   */
+  label?: LocalText;
+  helpText?: LocalText;
+  min?: number;
+  max?: number;
+  choices?: readonly (string | number)[];
 }
 
 /**
@@ -35,8 +56,17 @@ export interface ParamInfo {
  */
 export interface JobDefinition<P = unknown, S = unknown> {
   id: string;
+  /** The English name, as `analyses` prints it (and older callers read). */
   title: string;
+  /** The English one-paragraph account of what the job does. */
   description: string;
+  /**
+   * The name and account in Korean (issue #14: analysis names follow the chosen language). Every
+   * registered job has them (test/unit/jobs/job-text.test.ts); optional only so a job written
+   * before its translation still compiles.
+   */
+  titleKo?: string;
+  descriptionKo?: string;
   /** Listed by `analyses` (imports and diagnostics are not analyses). */
   isAnalysis: boolean;
   params: z.ZodType<P>;

@@ -211,6 +211,13 @@ describe.skipIf(!chromiumAvailable())('the Segments and Compare pages in Chromiu
     expect(await page.textContent('[data-testid="segment-kpis"]')).toMatch(/[가-힣]/);
     expect(await page.textContent('[data-testid="segment-excluded"]')).toBe(`고객 ${withoutPurchases}명 제외: 구매 없음 ${withoutPurchases}명.`);
     for (const chart of ['chart-elbow', 'chart-validity', 'chart-pca']) await expectPainted(page, chart);
+    // The method form's labels and help come from each parameter's declaration, in Korean; the id stays beside the help (issue #14).
+    await page.waitForSelector('[data-testid="param-label-kMax"]');
+    expect(await page.textContent('[data-testid="param-label-kMax"]')).toBe('비교할 최대 k');
+    expect(await page.textContent('[data-testid="param-help-kMax"]')).toBe('kMax k = auto일 때 이 세그먼트 수까지 비교합니다(고객 수 − 1 이하).');
+    const labels = await page.$$eval('[data-testid="segment-params"] [data-testid^="param-label-"]', (els) => els.map((e) => e.textContent ?? ''));
+    expect(labels.length).toBeGreaterThan(4);
+    for (const label of labels) expect(label).toMatch(/[가-힣]/);
     await fullShot(page, 'segments-ko.png');
     await page.click('[data-testid="nav-compare"]');
     await page.waitForFunction(() => Number(document.querySelector('[data-testid="compare-table"]')?.getAttribute('data-row-count') ?? 0) > 0);

@@ -1,6 +1,8 @@
 /**
- * The reasons recommenders give, in English and Korean (the campaign export carries them to
- * marketers in the language the list was built in). One function per kind of reason.
+ * The reasons recommenders give, in English and Korean. A recommend run stores them in the language
+ * of its `lang` parameter; the campaign export renders them in the export's language
+ * (reason-translate.ts reads each kind back from either language). One function per kind of reason:
+ * a new kind needs its pattern there too (test/unit/analysis/recommend/reason-translate.test.ts).
  */
 export type ReasonLang = 'en' | 'ko';
 export const REASON_LANGS: readonly ReasonLang[] = ['en', 'ko'];

@@ -12,7 +12,7 @@ export const RULES_RECOMMENDER_DEFAULTS = {
   maxItemsets: 1_000_000,
 };
 
-const REASON = {
+export const RULE_REASONS = {
   rule: (antecedent: string, consequent: string, confidence: number) => ({
     en: `bought ${antecedent} → ${consequent}, confidence ${confidence.toFixed(2)}`,
     ko: `${antecedent} 구매 → ${consequent}, 신뢰도 ${confidence.toFixed(2)}`,
@@ -116,8 +116,8 @@ export function rulesRecommender(options: Partial<typeof RULES_RECOMMENDER_DEFAU
     },
     reason(customer, product, lang: ReasonLang = 'en') {
       const r = bestRules(customer).get(product);
-      if (r === undefined) return REASON.popular(counts[product] ?? 0)[lang];
-      return REASON.rule(antecedents[r].map((i) => labels[i]).join(lang === 'ko' ? ', ' : ' and '), labels[product], confidence[r])[lang];
+      if (r === undefined) return RULE_REASONS.popular(counts[product] ?? 0)[lang];
+      return RULE_REASONS.rule(antecedents[r].map((i) => labels[i]).join(lang === 'ko' ? ', ' : ' and '), labels[product], confidence[r])[lang];
     },
     score(customer, product) {
       const r = bestRules(customer).get(product);

@@ -37,7 +37,9 @@ function segmentShares(db: Db, segmentRun: number, r: CouponResult): CouponSegme
 export const couponsJob: JobDefinition<CouponParams, CouponSummary> = {
   id: 'coupon-sensitivity',
   title: 'Coupon sensitivity',
+  titleKo: '쿠폰 민감도',
   description: 'Per customer the coupon use rate at each discount level (and month); customers clustered on those profiles (k-means, or DTW on the monthly series); each cluster\'s slope of use on the discount with a bootstrap interval; the share of sensitive customers per segment.',
+  descriptionKo: '고객마다 할인율별(그리고 월별) 쿠폰 사용률을 구하고, 그 프로필로 고객을 군집화합니다(K-평균, 또는 월별 계열에 DTW). 군집마다 할인율에 대한 사용률의 기울기를 부트스트랩 구간과 함께 구하고, 세그먼트별 민감 고객의 비율을 보여 줍니다.',
   isAnalysis: true,
   params: couponParams,
   paramInfo: couponParamInfo,

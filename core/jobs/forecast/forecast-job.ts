@@ -48,7 +48,9 @@ function seriesLine(s: StoredSeries): ForecastRunSeries {
 export const forecastJob: JobDefinition<ForecastParams, ForecastRunSummary> = {
   id: 'forecast',
   title: 'Sales forecast (snaive, ETS, SARIMA, Prophet, ensemble)',
+  titleKo: '매출 예측 (계절 나이브, ETS, SARIMA, Prophet, 앙상블)',
   description: 'Daily or weekly sales per segment, retailer, category or in total, forecast with seasonal naive, ETS, SARIMA and Prophet (Korean holidays), backtested on a rolling origin (MASE, sMAPE, RMSE, interval coverage); the model with the lowest MASE is chosen and compared with the seasonal naive.',
+  descriptionKo: '세그먼트·유통사·카테고리별 또는 전체의 일별·주별 매출을 계절 나이브, ETS, SARIMA, Prophet(한국 공휴일 반영)으로 예측하고, 이동 기준점 백테스트(MASE, sMAPE, RMSE, 구간 포함률)로 검증합니다. MASE가 가장 낮은 모델을 고르고 계절 나이브와 비교합니다.',
   isAnalysis: true,
   params: forecastParams,
   paramInfo: forecastParamInfo,

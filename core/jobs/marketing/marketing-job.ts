@@ -49,7 +49,9 @@ function partsOf(db: Db, p: MarketingParams, c: CustomerDayAmounts): { part: Int
 export const marketingJob: JobDefinition<MarketingParams, MarketingSummary> = {
   id: 'marketing-response',
   title: 'Marketing response (online / offline spend)',
-  description: "Seed 004's online response (share of online spend on a customer's purchase days, min–max scaled) and offline responding tier (amount per occurrence of low / mid / high spend), per segment; and a daily regression of sales on each channel's spend at lags 0–7 with Newey–West intervals and R².",
+  titleKo: '마케팅 반응 (온라인 / 오프라인 광고비)',
+  description: "Online response (share of online spend on a customer's purchase days, min–max scaled) and offline responding tier (amount per occurrence of low / mid / high spend), per segment; and a daily regression of sales on each channel's spend at lags 0–7 with Newey–West intervals and R².",
+  descriptionKo: '세그먼트별 온라인 반응(고객의 구매일에 온라인 광고비가 차지하는 비율, 최소–최대 척도)과 오프라인 반응 등급(광고비 낮음·중간·높음일 때 회당 구매액), 그리고 채널별 광고비의 시차 0–7일에 대한 일별 매출 회귀(Newey–West 구간과 R²)를 구합니다.',
   isAnalysis: true,
   params: marketingParams,
   paramInfo: marketingParamInfo,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { createRandom } from '../../analysis/common/random.js';
 import { chooseLambda, chooseTifu, clusterKnn, DEFAULT_TIFU_GRID, ease, tifuKnn, preferenceRecommender, scoreModelRecommender, evaluate, gTopFreq, historyOf, itemKnn, pTopFreq, segmentPop, type Recommender } from '../../analysis/recommend/index.js';
 import { sha256Text } from '../../data/hash.js';
@@ -14,33 +14,96 @@ import { rulesRecommender, RULES_RECOMMENDER_DEFAULTS } from '../../analysis/rul
 import { SEGMENT_ANALYSES } from '../../model/segment.js';
 import { recordRunWith } from '../run-record.js';
 import type { JobContext, JobDefinition } from '../types.js';
-import { describeTraining, sequenceModel, sequenceParamInfo, sequenceParams, trainingOf } from './sequence-inputs.js';
+import { choiceList, date, defineParams, int, intList, number, numberList, runId } from '../param-spec.js';
+import { describeTraining, sequenceModel, sequenceParams, trainingOf } from './sequence-inputs.js';
 import { categoryCodes, readBaskets, requireProducts, temporalSplit, type Holdout } from './split.js';
 import { chooseSegmentation, describeSegmentation, fitTrainingSegmentation, type TrainingSegmentation } from './training-segments.js';
 import { compareWithBaselines } from './versus-baseline.js';
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
-const list = <T extends z.ZodType>(item: T) => z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v), z.array(item).min(1));
-const params = z
-  .object({
-    cutoff: isoDay.optional(),
-    k: list(z.coerce.number().int().min(1).max(100)).default([5, 10]),
-    models: list(z.enum(['all', ...MODEL_IDS])).default([...QUICK_MODEL_IDS]),
-    segmentRun: z.coerce.number().int().positive().optional(),
-    clusterRun: z.coerce.number().int().positive().optional(),
-    validationDays: z.coerce.number().int().min(1).max(365).default(28),
-    validationCustomers: z.coerce.number().int().min(100).max(10_000_000).default(5000),
-    lambdas: list(z.coerce.number().positive()).default([100, 400, 1600]),
-    easeItems: z.coerce.number().int().min(10).max(5000).default(2000),
-    tifuK: list(z.coerce.number().int().min(1).max(5000)).default([...DEFAULT_TIFU_GRID.k]),
-    tifuGroup: list(z.coerce.number().int().min(1).max(100)).default([...DEFAULT_TIFU_GRID.groupSize]),
-    tifuGroupDecay: list(z.coerce.number().min(0).max(1)).default([...DEFAULT_TIFU_GRID.groupDecay]),
-    tifuAlpha: list(z.coerce.number().min(0).max(1)).default([...DEFAULT_TIFU_GRID.alpha]),
-    tifuWithinDecay: z.coerce.number().min(0).max(1).default(DEFAULT_TIFU_GRID.withinDecay),
-    ...sequenceParams,
-    seed: z.coerce.number().int().optional(),
-  })
-  .strict();
+const slowModels = Object.entries(SLOW_MODEL_SECONDS).map(([id, sec]) => `${id} ≈ ${Math.round((sec as number) / 60)} min`).join(', ');
+const { schema: params, info: paramInfo } = defineParams({
+  cutoff: date({
+    label: { en: 'First day of the test period', ko: '평가 기간 첫날' },
+    help: { en: 'Models learn from the purchases before this day and are scored on those from it on (YYYY-MM-DD); default: 4 weeks before the last purchase day.', ko: '이날 이전 구매로 학습하고 이날부터의 구매로 평가합니다(YYYY-MM-DD). 기본값은 마지막 구매일 4주 전.' },
+  }),
+  k: intList({
+    min: 1, max: 100, default: [5, 10],
+    label: { en: 'List lengths scored', ko: '평가할 추천 목록 길이' },
+    help: { en: 'Lengths of the recommendation lists to score, comma-separated (hit rate, nDCG and recall at each).', ko: '평가할 추천 목록 길이, 쉼표로 구분(길이마다 적중률, nDCG, 재현율).' },
+  }),
+  models: choiceList(['all', ...MODEL_IDS], {
+    default: [...QUICK_MODEL_IDS],
+    label: { en: 'Models', ko: '모델' },
+    help: {
+      en: `Models to evaluate, comma-separated: ${MODEL_IDS.join(', ')}, or all. Default: the quick ones; the slow ones train for minutes on the full demo (${slowModels}) and run only when named or with all.`,
+      ko: `평가할 모델, 쉼표로 구분: ${MODEL_IDS.join(', ')}, 또는 all. 기본값은 빠른 모델들이며, 느린 모델은 전체 데모에서 몇 분씩 학습하므로(${slowModels}) 이름을 적거나 all일 때만 돌립니다.`,
+    },
+  }),
+  segmentRun: runId({
+    text: 'coerce', type: 'integer',
+    label: { en: 'Segmentation for segment popularity', ko: '세그먼트 인기 모델의 세그먼테이션' },
+    help: {
+      en: 'segment-pop: a kmeans or stratified-kmeans run whose method and settings are fitted again on the training period (never the test period); default: the newest such run on this data, else stratified-kmeans with its defaults (kmeans on RFM without categories).',
+      ko: 'segment-pop: 방법과 설정을 학습 기간에 다시 적합할 kmeans 또는 stratified-kmeans 실행(평가 기간은 쓰지 않음). 기본값은 이 데이터의 최신 실행, 없으면 stratified-kmeans 기본 설정(카테고리가 없으면 RFM kmeans).',
+    },
+  }),
+  clusterRun: runId({
+    text: 'coerce', type: 'integer',
+    label: { en: 'Clustering for cluster neighbours', ko: '군집 이웃 모델의 군집화' },
+    help: { en: 'cluster-knn: a stratified-kmeans run whose settings are fitted again on the training period; default: the newest on this data, else the defaults.', ko: 'cluster-knn: 설정을 학습 기간에 다시 적합할 stratified-kmeans 실행. 기본값은 이 데이터의 최신 실행, 없으면 기본 설정.' },
+  }),
+  validationDays: int({
+    text: 'coerce', min: 1, max: 365, default: 28,
+    label: { en: 'Tuning days', ko: '조정용 일수' },
+    help: { en: 'EASE and TIFU-KNN: the last days before the test period, used to choose their settings (never the test period).', ko: 'EASE와 TIFU-KNN: 설정을 고르는 데 쓰는 평가 기간 직전 일수(평가 기간은 쓰지 않음).' },
+  }),
+  validationCustomers: int({
+    text: 'coerce', min: 100, max: 10_000_000, default: 5000,
+    label: { en: 'Tuning customers', ko: '조정용 고객 수' },
+    help: { en: 'EASE and TIFU-KNN: settings are chosen on at most this many customers of the tuning days (a seeded sample).', ko: 'EASE와 TIFU-KNN: 조정용 기간 고객 중 최대 이만큼(시드 고정 표본)으로 설정을 고릅니다.' },
+  }),
+  lambdas: numberList({
+    above: 0, default: [100, 400, 1600],
+    label: { en: 'EASE: penalties tried', ko: 'EASE: 비교할 규제 값' },
+    help: { en: 'EASE: candidate penalties λ, comma-separated; the one with the best nDCG on the tuning days is used.', ko: 'EASE: 비교할 규제 값 λ, 쉼표로 구분. 조정용 기간에 nDCG가 가장 좋은 값을 씁니다.' },
+  }),
+  easeItems: int({
+    text: 'coerce', min: 10, max: 5000, default: 2000,
+    label: { en: 'EASE: products modelled', ko: 'EASE: 모델링할 상품 수' },
+    help: { en: 'EASE: model only this many of the most popular products (the solve grows with the cube of it).', ko: 'EASE: 가장 인기 있는 상품 이만큼만 모델링합니다(계산량이 이 수의 세제곱으로 늘어납니다).' },
+  }),
+  tifuK: intList({
+    min: 1, max: 5000, default: [...DEFAULT_TIFU_GRID.k],
+    label: { en: 'TIFU-KNN: neighbours tried', ko: 'TIFU-KNN: 비교할 이웃 수' },
+    help: { en: 'TIFU-KNN: candidate numbers of nearest customers k, chosen on the tuning days.', ko: 'TIFU-KNN: 비교할 최근접 고객 수 k 후보. 조정용 기간에 고릅니다.' },
+  }),
+  tifuGroup: intList({
+    min: 1, max: 100, default: [...DEFAULT_TIFU_GRID.groupSize],
+    label: { en: 'TIFU-KNN: group sizes tried', ko: 'TIFU-KNN: 비교할 그룹 크기' },
+    help: { en: 'TIFU-KNN: candidate numbers of baskets per group m.', ko: 'TIFU-KNN: 그룹당 장바구니 수 m 후보.' },
+  }),
+  tifuGroupDecay: numberList({
+    min: 0, max: 1, default: [...DEFAULT_TIFU_GRID.groupDecay],
+    label: { en: 'TIFU-KNN: decays across groups tried', ko: 'TIFU-KNN: 비교할 그룹 간 감쇠' },
+    help: { en: 'TIFU-KNN: candidate decays from one group of baskets to the previous (rg in the paper).', ko: 'TIFU-KNN: 한 장바구니 그룹에서 이전 그룹으로 갈 때의 감쇠 후보(논문의 rg).' },
+  }),
+  tifuAlpha: numberList({
+    min: 0, max: 1, default: [...DEFAULT_TIFU_GRID.alpha],
+    label: { en: 'TIFU-KNN: own-history weights tried', ko: 'TIFU-KNN: 비교할 본인 이력 가중치' },
+    help: { en: 'TIFU-KNN: candidate weights α of the customer’s own history against the neighbours’.', ko: 'TIFU-KNN: 이웃 대비 고객 본인 이력의 가중치 α 후보.' },
+  }),
+  tifuWithinDecay: number({
+    text: 'coerce', min: 0, max: 1, default: DEFAULT_TIFU_GRID.withinDecay,
+    label: { en: 'TIFU-KNN: decay within a group', ko: 'TIFU-KNN: 그룹 안 감쇠' },
+    help: { en: 'TIFU-KNN: decay from one basket to the previous within a group (rb in the paper; fixed, not tuned).', ko: 'TIFU-KNN: 그룹 안에서 한 장바구니에서 이전 장바구니로 갈 때의 감쇠(논문의 rb, 고정).' },
+  }),
+  ...sequenceParams,
+  seed: int({
+    text: 'coerce', listed: 1,
+    label: { en: 'Random seed', ko: '난수 시드' },
+    help: { en: 'score-model and sequence: seed of the initial weights, held-out pairs or sessions, and batch order; also the tuning sample of EASE and TIFU-KNN and the paired bootstrap (1,000 resamples of customers).', ko: 'score-model과 sequence: 초기 가중치, 검증용 쌍·세션, 배치 순서의 시드. EASE·TIFU-KNN 조정용 표본과 대응 부트스트랩(고객 1,000회 재표집)에도 씁니다.' },
+  }),
+});
 export type RecommendEvalParams = z.output<typeof params>;
 
 
@@ -95,27 +158,12 @@ function assessAs(id: string, per: PerCustomer, model: Recommender, h: Holdout, 
 export const recommendEvalJob: JobDefinition<RecommendEvalParams, RecommendEvalSummary> = {
   id: 'recommend-eval',
   title: 'Recommender evaluation',
+  titleKo: '추천 모델 평가',
   description: 'Temporal holdout (train before the cutoff, truth = products bought on or after it): HR, nDCG and Recall at K and catalogue coverage for every model beside the baselines (global and personal popularity, segment popularity, item-kNN, EASE), split into repeat and new items; each model against the best baseline with a 95% paired-bootstrap interval (wins only when it lies above 0); segmentations refitted on the training period.',
+  descriptionKo: '시간 기준 홀드아웃(기준일 전으로 학습하고, 기준일 이후에 산 상품을 정답으로)으로 모든 모델과 기준 모델(전체·개인 인기도, 세그먼트 인기도, 아이템 kNN, EASE)의 HR, nDCG, Recall@K와 카탈로그 커버리지를 재구매 상품과 새 상품으로 나누어 구합니다. 각 모델을 가장 좋은 기준 모델과 95% 대응 부트스트랩 구간으로 비교하며(구간이 0보다 위일 때만 우세), 세그먼트는 학습 기간으로 다시 나눕니다.',
   isAnalysis: true,
   params,
-  paramInfo: [
-    { name: 'cutoff', type: 'date', default: null, help: 'First day of the holdout (YYYY-MM-DD); default: 4 weeks before the last purchase day.' },
-    { name: 'k', type: 'string[]', default: [5, 10], help: 'List lengths to score (comma-separated).' },
-    { name: 'models', type: 'string[]', default: [...QUICK_MODEL_IDS], help: `Models to evaluate (comma-separated): ${MODEL_IDS.join(', ')}, or all. Default: the quick ones; the slow ones train for minutes on the full demo (${Object.entries(SLOW_MODEL_SECONDS).map(([id, sec]) => `${id} ≈ ${Math.round((sec as number) / 60)} min`).join(', ')}) and run only when named or with all.` },
-    { name: 'segmentRun', type: 'integer', default: null, help: 'segment-pop: a kmeans or stratified-kmeans run whose method and parameters are refitted on the training period (never the holdout); default: the newest such run on this data, else stratified-kmeans defaults (kmeans on RFM without categories).' },
-    { name: 'clusterRun', type: 'integer', default: null, help: 'cluster-knn: a stratified-kmeans run whose parameters are refitted on the training period; default: the newest on this data, else the defaults.' },
-    { name: 'validationDays', type: 'integer', default: 28, help: 'EASE and TIFU-KNN: the last days before the cutoff used to choose λ (never the holdout).' },
-    { name: 'validationCustomers', type: 'integer', default: 5000, help: 'EASE and TIFU-KNN: λ / the parameters are chosen on at most this many of the validation customers (a seeded sample).' },
-    { name: 'lambdas', type: 'string[]', default: [100, 400, 1600], help: 'EASE: λ candidates, chosen by nDCG at the largest K on the validation days.' },
-    { name: 'easeItems', type: 'integer', default: 2000, help: 'EASE: model only this many most popular products (the dense solve is cubic in it).' },
-    { name: 'tifuK', type: 'string[]', default: [...DEFAULT_TIFU_GRID.k], help: 'TIFU-KNN: candidate numbers of nearest customers k, chosen on the validation days.' },
-    { name: 'tifuGroup', type: 'string[]', default: [...DEFAULT_TIFU_GRID.groupSize], help: 'TIFU-KNN: candidate group sizes m (baskets per group).' },
-    { name: 'tifuGroupDecay', type: 'string[]', default: [...DEFAULT_TIFU_GRID.groupDecay], help: 'TIFU-KNN: candidate decays across groups r_g.' },
-    { name: 'tifuAlpha', type: 'string[]', default: [...DEFAULT_TIFU_GRID.alpha], help: 'TIFU-KNN: candidate weights α of the own vector against the neighbours.' },
-    { name: 'tifuWithinDecay', type: 'number', default: DEFAULT_TIFU_GRID.withinDecay, help: 'TIFU-KNN: decay within a group r_b (fixed).' },
-    ...sequenceParamInfo,
-    { name: 'seed', type: 'integer', default: 1, help: 'score-model and sequence: seed of initialisation, held-out pairs or sessions, and batch order; also the validation sample of EASE and TIFU-KNN and the paired bootstrap (1,000 resamples of customers).' },
-  ],
+  paramInfo,
   async run(ctx: JobContext, p) {
     const db = openProject(ctx.project);
     try {

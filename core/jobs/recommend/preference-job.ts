@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { preferenceScores, validationTable, type PreferencePurchase } from '../../analysis/recommend/index.js';
 import { sha256Text } from '../../data/hash.js';
 import { epochDay } from '../../data/import/values.js';
@@ -8,10 +8,19 @@ import { dataFingerprint } from '../../data/store/runs.js';
 import type { PreferenceValidation } from '../../model/recommend.js';
 import { WorkbenchError } from '../../model/result.js';
 import { recordRunWith } from '../run-record.js';
+import { date, defineParams } from '../param-spec.js';
 import type { JobDefinition } from '../types.js';
 import { requireProducts } from './split.js';
 
-const params = z.object({ split: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').optional() }).strict();
+const { schema: params, info: paramInfo } = defineParams({
+  split: date({
+    label: { en: 'First day of the “bought again” period', ko: '재구매 확인 기간 첫날' },
+    help: {
+      en: 'Scores use the purchases before this day and are checked against what was bought from it on; default: 91 days before the last purchase day (1 October for a calendar year).',
+      ko: '이날 이전 구매로 점수를 계산하고 이날부터의 구매로 확인합니다. 기본값은 마지막 구매일 91일 전(한 해 데이터면 10월 1일).',
+    },
+  }),
+});
 
 
 const iso = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
@@ -25,11 +34,13 @@ const iso = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 1
  */
 export const preferenceJob: JobDefinition<z.output<typeof params>, PreferenceValidation> = {
   id: 'preference-score',
-  title: 'Preference score validation (seed 002)',
+  title: 'Preference score validation',
+  titleKo: '선호 점수 검증',
   description: 'Per retailer, the 0–5 preference score (buy level + category share + repurchase interval) from the earlier months, and for thresholds 0.0…4.5 the share of customer–product pairs bought again in the last months.',
+  descriptionKo: '유통사별로 앞선 몇 달의 0–5 선호 점수(구매 수준 + 카테고리 비중 + 재구매 간격)를 구하고, 임계값 0.0…4.5마다 마지막 몇 달에 다시 구매된 고객–상품 쌍의 비율을 보여 줍니다.',
   isAnalysis: true,
   params,
-  paramInfo: [{ name: 'split', type: 'date', default: null, help: 'First day of the "bought again" period; default: 91 days before the last purchase day (Oct 1 for a calendar year).' }],
+  paramInfo,
   async run(ctx, p) {
     const db = openProject(ctx.project);
     try {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { clusterKnn, tifuKnn, TIFU_DEFAULTS, gTopFreq, itemKnn, preferenceRecommender, pTopFreq, scoreModelRecommender, segmentPop, ease, SCORE_MODEL_DEFAULTS, REASON_LANGS, type Recommender } from '../../analysis/recommend/index.js';
 import type { SequenceRecommender } from '../../analysis/recommend/sequence.js';
 import { rulesRecommender, RULES_RECOMMENDER_DEFAULTS } from '../../analysis/rules/recommender.js';
@@ -12,28 +12,83 @@ import { recordRunWith } from '../run-record.js';
 import type { JobDefinition } from '../types.js';
 import { segmentsFor } from './eval-job.js';
 import { clusterInputs } from './cluster-inputs.js';
-import { describeTraining, sequenceModel, sequenceParamInfo, sequenceParams } from './sequence-inputs.js';
+import { choice, defineParams, int, number, runId } from '../param-spec.js';
+import { describeTraining, sequenceModel, sequenceParams } from './sequence-inputs.js';
 import { categoryCodes, readBaskets, requireProducts, temporalSplit } from './split.js';
 
-const params = z
-  .object({
-    model: z.enum(MODEL_IDS),
-    top: z.coerce.number().int().min(1).max(100).default(10),
-    lang: z.enum(REASON_LANGS).default('en'),
-    segmentRun: z.coerce.number().int().positive().optional(),
-    clusterRun: z.coerce.number().int().positive().optional(),
-    lambda: z.coerce.number().positive().default(100),
-    easeItems: z.coerce.number().int().min(10).max(5000).default(2000),
-    seed: z.coerce.number().int().optional(),
-    epochs: z.coerce.number().int().min(1).max(200).optional(),
-    tifuK: z.coerce.number().int().min(1).max(5000).default(TIFU_DEFAULTS.k),
-    tifuGroup: z.coerce.number().int().min(1).max(100).default(TIFU_DEFAULTS.groupSize),
-    tifuWithinDecay: z.coerce.number().min(0).max(1).default(TIFU_DEFAULTS.withinDecay),
-    tifuGroupDecay: z.coerce.number().min(0).max(1).default(TIFU_DEFAULTS.groupDecay),
-    tifuAlpha: z.coerce.number().min(0).max(1).default(TIFU_DEFAULTS.alpha),
-    ...sequenceParams,
-  })
-  .strict();
+const { schema: params, info: paramInfo } = defineParams({
+  model: choice(MODEL_IDS, {
+    required: true, type: 'string',
+    label: { en: 'Recommender', ko: '추천 모델' },
+    help: { en: `The recommender: ${MODEL_IDS.join(', ')}.`, ko: `추천 모델: ${MODEL_IDS.join(', ')}.` },
+  }),
+  top: int({
+    text: 'coerce', min: 1, max: 100, default: 10,
+    label: { en: 'Products per customer', ko: '고객당 상품 수' },
+    help: { en: 'How many products are recommended to each customer.', ko: '고객마다 추천할 상품 수.' },
+  }),
+  lang: choice(REASON_LANGS, {
+    default: 'en', type: 'string',
+    label: { en: 'Language of the reasons', ko: '추천 이유의 언어' },
+    help: { en: 'Language of the reason given with each product: en or ko.', ko: '상품마다 붙는 추천 이유의 언어: en 또는 ko.' },
+  }),
+  segmentRun: runId({
+    text: 'coerce', type: 'integer',
+    label: { en: 'Segmentation for segment popularity', ko: '세그먼트 인기 모델의 세그먼테이션' },
+    help: { en: 'segment-pop: the segmentation run; default: the newest on this data.', ko: 'segment-pop: 사용할 세그먼테이션 실행. 기본값은 이 데이터의 최신 실행.' },
+  }),
+  clusterRun: runId({
+    text: 'coerce', type: 'integer',
+    label: { en: 'Clustering for cluster neighbours', ko: '군집 이웃 모델의 군집화' },
+    help: { en: 'cluster-knn: the stratified-kmeans run; default: the newest on this data.', ko: 'cluster-knn: 사용할 stratified-kmeans 실행. 기본값은 이 데이터의 최신 실행.' },
+  }),
+  lambda: number({
+    text: 'coerce', above: 0, default: 100,
+    label: { en: 'EASE: penalty', ko: 'EASE: 규제 값' },
+    help: { en: 'ease: the penalty λ (recommend-eval chooses it on its tuning days; 100 won on the UCI and demo data).', ko: 'ease: 규제 값 λ(recommend-eval이 조정용 기간에 고릅니다. UCI와 데모 데이터에서는 100이 가장 좋았습니다).' },
+  }),
+  easeItems: int({
+    text: 'coerce', min: 10, max: 5000, default: 2000,
+    label: { en: 'EASE: products modelled', ko: 'EASE: 모델링할 상품 수' },
+    help: { en: 'ease: model only this many of the most popular products.', ko: 'ease: 가장 인기 있는 상품 이만큼만 모델링합니다.' },
+  }),
+  seed: int({
+    text: 'coerce', listed: SCORE_MODEL_DEFAULTS.seed,
+    label: { en: 'Random seed', ko: '난수 시드' },
+    help: { en: 'score-model and sequence: seed of the initial weights, the held-out part and the batch order.', ko: 'score-model과 sequence: 초기 가중치, 검증용 부분, 배치 순서의 시드.' },
+  }),
+  epochs: int({
+    text: 'coerce', min: 1, max: 200, listed: SCORE_MODEL_DEFAULTS.epochs,
+    label: { en: 'Score model: training passes', ko: '점수 모델: 학습 횟수' },
+    help: { en: 'score-model: passes over the training pairs.', ko: 'score-model: 학습용 쌍을 몇 번 훑을지.' },
+  }),
+  tifuK: int({
+    text: 'coerce', min: 1, max: 5000, default: TIFU_DEFAULTS.k,
+    label: { en: 'TIFU-KNN: neighbours', ko: 'TIFU-KNN: 이웃 수' },
+    help: { en: 'tifu-knn: nearest customers k (recommend-eval chooses k, group size, decays and weight on its tuning days and prints them in its notes).', ko: 'tifu-knn: 최근접 고객 수 k(recommend-eval이 조정용 기간에 k, 그룹 크기, 감쇠, 가중치를 골라 메모에 적습니다).' },
+  }),
+  tifuGroup: int({
+    text: 'coerce', min: 1, max: 100, default: TIFU_DEFAULTS.groupSize,
+    label: { en: 'TIFU-KNN: group size', ko: 'TIFU-KNN: 그룹 크기' },
+    help: { en: 'tifu-knn: baskets per group m.', ko: 'tifu-knn: 그룹당 장바구니 수 m.' },
+  }),
+  tifuWithinDecay: number({
+    text: 'coerce', min: 0, max: 1, default: TIFU_DEFAULTS.withinDecay,
+    label: { en: 'TIFU-KNN: decay within a group', ko: 'TIFU-KNN: 그룹 안 감쇠' },
+    help: { en: 'tifu-knn: decay from one basket to the previous within a group (rb in the paper).', ko: 'tifu-knn: 그룹 안에서 이전 장바구니로 갈 때의 감쇠(논문의 rb).' },
+  }),
+  tifuGroupDecay: number({
+    text: 'coerce', min: 0, max: 1, default: TIFU_DEFAULTS.groupDecay,
+    label: { en: 'TIFU-KNN: decay across groups', ko: 'TIFU-KNN: 그룹 간 감쇠' },
+    help: { en: 'tifu-knn: decay from one group of baskets to the previous (rg in the paper).', ko: 'tifu-knn: 이전 장바구니 그룹으로 갈 때의 감쇠(논문의 rg).' },
+  }),
+  tifuAlpha: number({
+    text: 'coerce', min: 0, max: 1, default: TIFU_DEFAULTS.alpha,
+    label: { en: 'TIFU-KNN: own-history weight', ko: 'TIFU-KNN: 본인 이력 가중치' },
+    help: { en: 'tifu-knn: weight α of the customer’s own history against the neighbours’ mean.', ko: 'tifu-knn: 이웃 평균 대비 고객 본인 이력의 가중치 α.' },
+  }),
+  ...sequenceParams,
+});
 export type RecommendParams = z.output<typeof params>;
 
 
@@ -44,26 +99,12 @@ export type RecommendParams = z.output<typeof params>;
 export const recommendJob: JobDefinition<RecommendParams, RecommendSummary> = {
   id: 'recommend',
   title: 'Recommendations',
+  titleKo: '추천',
   description: 'Trains a recommender on all purchases and stores the top-N products for every customer with a score and the reason; export them with `export --what campaign`.',
+  descriptionKo: '전체 구매로 추천 모델을 학습하고 고객마다 상위 N개 상품을 점수와 추천 이유와 함께 저장합니다. `export --what campaign`으로 내보냅니다.',
   isAnalysis: true,
   params,
-  paramInfo: [
-    { name: 'model', type: 'string', default: null, help: `The recommender: ${MODEL_IDS.join(', ')}.` },
-    { name: 'top', type: 'integer', default: 10, help: 'Products per customer.' },
-    { name: 'lang', type: 'string', default: 'en', help: 'Language of the reasons: en or ko.' },
-    { name: 'segmentRun', type: 'integer', default: null, help: 'segment-pop: the segmentation run; default the newest on this data.' },
-    { name: 'clusterRun', type: 'integer', default: null, help: 'cluster-knn: the stratified-kmeans run; default the newest on this data.' },
-    { name: 'lambda', type: 'number', default: 100, help: 'ease: λ (recommend-eval chooses it on a validation split; 100 won on UCI and the demo data).' },
-    { name: 'easeItems', type: 'integer', default: 2000, help: 'ease: model only this many most popular products.' },
-    { name: 'seed', type: 'integer', default: SCORE_MODEL_DEFAULTS.seed, help: 'score-model and sequence: seed of initialisation, split and batch order.' },
-    { name: 'epochs', type: 'integer', default: SCORE_MODEL_DEFAULTS.epochs, help: 'score-model: passes over the training pairs.' },
-    { name: 'tifuK', type: 'integer', default: TIFU_DEFAULTS.k, help: 'tifu-knn: nearest customers k (recommend-eval chooses k, m, r_g and α on its validation days and prints them in its notes).' },
-    { name: 'tifuGroup', type: 'integer', default: TIFU_DEFAULTS.groupSize, help: 'tifu-knn: baskets per group m.' },
-    { name: 'tifuWithinDecay', type: 'number', default: TIFU_DEFAULTS.withinDecay, help: 'tifu-knn: decay within a group r_b.' },
-    { name: 'tifuGroupDecay', type: 'number', default: TIFU_DEFAULTS.groupDecay, help: 'tifu-knn: decay across groups r_g.' },
-    { name: 'tifuAlpha', type: 'number', default: TIFU_DEFAULTS.alpha, help: 'tifu-knn: weight α of the customer\'s own vector against the neighbours\' mean.' },
-    ...sequenceParamInfo,
-  ],
+  paramInfo,
   async run(ctx, p) {
     const db = openProject(ctx.project);
     let sequence: SequenceRecommender | undefined;

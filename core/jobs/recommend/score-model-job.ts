@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { createRandom } from '../../analysis/common/random.js';
 import {
   pairsFromScores, pickRetailer, preferenceTable, SCORE_MODEL_DEFAULTS, stampMission, topPredictions, trainScoreModel, weightedSampleTop,
@@ -11,23 +11,62 @@ import { dataFingerprint } from '../../data/store/runs.js';
 import type { ScoreModelExample, ScoreModelProduct, ScoreModelRetailer, ScoreModelSummary } from '../../model/recommend.js';
 import { WorkbenchError } from '../../model/result.js';
 import { recordRunWith } from '../run-record.js';
+import { defineParams, int, number, text } from '../param-spec.js';
 import type { JobDefinition } from '../types.js';
 import { categoryCodes, requireProducts } from './split.js';
 
-const params = z
-  .object({
-    seed: z.coerce.number().int().default(SCORE_MODEL_DEFAULTS.seed),
-    epochs: z.coerce.number().int().min(1).max(200).default(SCORE_MODEL_DEFAULTS.epochs),
-    dim: z.coerce.number().int().min(1).max(256).default(SCORE_MODEL_DEFAULTS.dim),
-    hidden: z.coerce.number().int().min(1).max(512).default(SCORE_MODEL_DEFAULTS.hidden),
-    lr: z.coerce.number().positive().max(1).default(SCORE_MODEL_DEFAULTS.lr),
-    batch: z.coerce.number().int().min(1).max(65536).default(SCORE_MODEL_DEFAULTS.batch),
-    validShare: z.coerce.number().min(0).max(0.5).default(SCORE_MODEL_DEFAULTS.validShare),
-    l2: z.coerce.number().min(0).default(SCORE_MODEL_DEFAULTS.l2),
-    customer: z.string().min(1).optional(),
-    examples: z.coerce.number().int().min(1).max(50).default(3),
-  })
-  .strict();
+const { schema: params, info: paramInfo } = defineParams({
+  seed: int({
+    text: 'coerce', default: SCORE_MODEL_DEFAULTS.seed,
+    label: { en: 'Random seed', ko: '난수 시드' },
+    help: { en: 'Seed of the initial weights, the held-out pairs, the batch order and the example draws: same seed, same run.', ko: '초기 가중치, 검증용 쌍, 배치 순서, 예시 추첨의 시드. 시드가 같으면 결과도 같습니다.' },
+  }),
+  epochs: int({
+    text: 'coerce', min: 1, max: 200, default: SCORE_MODEL_DEFAULTS.epochs,
+    label: { en: 'Training passes', ko: '학습 횟수' },
+    help: { en: 'Passes over the training pairs.', ko: '학습용 쌍을 몇 번 훑을지.' },
+  }),
+  dim: int({
+    text: 'coerce', min: 1, max: 256, default: SCORE_MODEL_DEFAULTS.dim,
+    label: { en: 'Embedding size', ko: '임베딩 크기' },
+    help: { en: 'Size of the customer and product embeddings.', ko: '고객·상품 임베딩의 크기.' },
+  }),
+  hidden: int({
+    text: 'coerce', min: 1, max: 512, default: SCORE_MODEL_DEFAULTS.hidden,
+    label: { en: 'Hidden units', ko: '은닉 유닛 수' },
+    help: { en: 'Hidden units (ReLU) of the network.', ko: '신경망 은닉층(ReLU)의 유닛 수.' },
+  }),
+  lr: number({
+    text: 'coerce', above: 0, max: 1, default: SCORE_MODEL_DEFAULTS.lr,
+    label: { en: 'Learning rate', ko: '학습률' },
+    help: { en: 'Step size of the Adam optimiser.', ko: 'Adam 최적화의 학습률.' },
+  }),
+  batch: int({
+    text: 'coerce', min: 1, max: 65536, default: SCORE_MODEL_DEFAULTS.batch,
+    label: { en: 'Batch size', ko: '배치 크기' },
+    help: { en: 'Pairs per training step.', ko: '학습 한 단계에 쓰는 쌍의 수.' },
+  }),
+  validShare: number({
+    text: 'coerce', min: 0, max: 0.5, default: SCORE_MODEL_DEFAULTS.validShare,
+    label: { en: 'Share held out for checking', ko: '검증용으로 떼어 둘 비율' },
+    help: { en: 'Share of the customer–product pairs held out for the validation error (RMSE); the original study used 0.1.', ko: '검증 오차(RMSE)를 재려고 떼어 둘 고객–상품 쌍의 비율. 원래 분석은 0.1.' },
+  }),
+  l2: number({
+    text: 'coerce', min: 0, default: SCORE_MODEL_DEFAULTS.l2,
+    label: { en: 'Embedding penalty (L2)', ko: '임베딩 규제(L2)' },
+    help: { en: 'L2 penalty on the embeddings: larger values keep them smaller.', ko: '임베딩에 거는 L2 규제. 클수록 임베딩 값이 작게 유지됩니다.' },
+  }),
+  customer: text({
+    min: 1,
+    label: { en: 'Customer to show', ko: '보여 줄 고객' },
+    help: { en: 'Show the drawn retailer, the sampled product and the stamp mission for this customer code; default: the first customers by code.', ko: '이 고객 코드에 대해 추첨된 매장, 추천 상품 표본, 스탬프 미션을 보여 줍니다. 기본값은 코드 순 첫 고객들.' },
+  }),
+  examples: int({
+    text: 'coerce', min: 1, max: 50, default: 3,
+    label: { en: 'Customers shown', ko: '보여 줄 고객 수' },
+    help: { en: 'Without customer: for how many customers (first by code) to show the drawn retailer, sampled product and stamp mission.', ko: 'customer가 없을 때: 추첨된 매장, 추천 상품 표본, 스탬프 미션을 보여 줄 고객 수(코드 순).' },
+  }),
+});
 export type ScoreModelParams = z.output<typeof params>;
 
 /** The seed's numbers: sample among the top 30; stamp mission of 5 categories × 4 products. */
@@ -45,22 +84,13 @@ const round = (x: number, d = 4) => (Number.isFinite(x) ? Math.round(x * 10 ** d
  */
 export const scoreModelJob: JobDefinition<ScoreModelParams, ScoreModelSummary> = {
   id: 'score-model',
-  title: 'Learned preference score (seed 002)',
-  description: 'Per retailer, a neural network (customer and product embeddings + age and gender) trained on a 90/10 split of the 0–5 preference scores, validation RMSE beside the mean baseline, and the seed\'s uses: retailer drawn by spend share, weighted sample among the top 30 never-bought products, stamp mission.',
+  title: 'Learned preference score',
+  titleKo: '학습된 선호 점수',
+  description: "Per retailer, a neural network (customer and product embeddings + age and gender) trained on a 90/10 split of the 0–5 preference scores, validation RMSE beside the mean baseline, and what the score is used for: a retailer drawn by spend share, a weighted sample among the top 30 never-bought products, and a stamp mission.",
+  descriptionKo: '유통사별로 0–5 선호 점수를 90/10으로 나누어 신경망(고객·상품 임베딩 + 나이·성별)을 학습하고, 검증 RMSE를 평균 기준과 나란히 보여 줍니다. 점수의 쓰임새도 보여 줍니다: 구매액 비중으로 뽑은 유통사, 사 본 적 없는 상위 30개 상품 중 가중 추출, 스탬프 미션.',
   isAnalysis: true,
   params,
-  paramInfo: [
-    { name: 'seed', type: 'integer', default: SCORE_MODEL_DEFAULTS.seed, help: 'Seed of initialisation, split, batch order and the uses\' draws (same seed → same run).' },
-    { name: 'epochs', type: 'integer', default: SCORE_MODEL_DEFAULTS.epochs, help: 'Passes over the training pairs.' },
-    { name: 'dim', type: 'integer', default: SCORE_MODEL_DEFAULTS.dim, help: 'Embedding size of customers and products.' },
-    { name: 'hidden', type: 'integer', default: SCORE_MODEL_DEFAULTS.hidden, help: 'Hidden ReLU units.' },
-    { name: 'lr', type: 'number', default: SCORE_MODEL_DEFAULTS.lr, help: 'Adam learning rate.' },
-    { name: 'batch', type: 'integer', default: SCORE_MODEL_DEFAULTS.batch, help: 'Mini-batch size.' },
-    { name: 'validShare', type: 'number', default: SCORE_MODEL_DEFAULTS.validShare, help: 'Share of pairs held out for the validation RMSE (the seed: 0.1).' },
-    { name: 'l2', type: 'number', default: SCORE_MODEL_DEFAULTS.l2, help: 'L2 penalty on the embeddings.' },
-    { name: 'customer', type: 'string', default: null, help: 'Show the seed\'s uses for this customer code; default the first customers by code.' },
-    { name: 'examples', type: 'integer', default: 3, help: 'Without customer: how many customers (first by code) to show the uses for.' },
-  ],
+  paramInfo,
   async run(ctx, p) {
     const db = openProject(ctx.project);
     try {

@@ -1,25 +1,31 @@
-import { z } from 'zod';
 import { sequenceRecommender, type SequenceRecommender, type SequenceReport } from '../../analysis/recommend/sequence.js';
 import type { Db } from '../../data/store/open.js';
 import type { Baskets } from '../../data/store/queries/baskets.js';
 import { customerTraits, sequenceEvents } from '../../data/store/queries/sequence-events.js';
 import type { ModelResult } from '../../model/recommend.js';
-import type { ParamInfo, JobContext } from '../types.js';
+import { int } from '../param-spec.js';
+import type { JobContext } from '../types.js';
 import { categoryCodes } from './split.js';
 import { tfWasmReady } from './tf-wasm.js';
 
-/** The sequence model's parameters, shared by recommend-eval and recommend. */
+/** The sequence model's parameters, shared by recommend-eval and recommend (declarations for core/jobs/param-spec.ts). */
 export const sequenceParams = {
-  sequenceEpochs: z.coerce.number().int().min(1).max(100).default(5),
-  sequenceSamples: z.coerce.number().int().min(1000).max(10_000_000).default(400_000),
-  sequenceDim: z.coerce.number().int().min(4).max(256).default(32),
+  sequenceEpochs: int({
+    text: 'coerce', min: 1, max: 100, default: 5,
+    label: { en: 'Sequence model: training passes', ko: '순서 모델: 학습 횟수' },
+    help: { en: 'sequence model only: passes over the sessions while training.', ko: 'sequence 모델에서만: 학습할 때 세션을 몇 번 훑을지.' },
+  }),
+  sequenceSamples: int({
+    text: 'coerce', min: 1000, max: 10_000_000, default: 400_000,
+    label: { en: 'Sequence model: sessions per pass', ko: '순서 모델: 회당 세션 수' },
+    help: { en: 'sequence model only: sessions drawn for each pass (all of them when there are fewer).', ko: 'sequence 모델에서만: 학습 회마다 뽑는 세션 수(그보다 적으면 전부).' },
+  }),
+  sequenceDim: int({
+    text: 'coerce', min: 4, max: 256, default: 32,
+    label: { en: 'Sequence model: embedding size', ko: '순서 모델: 임베딩 크기' },
+    help: { en: 'sequence model only: size of the item embeddings and of the customer’s interest vector.', ko: 'sequence 모델에서만: 상품 임베딩과 고객 관심 벡터의 크기.' },
+  }),
 };
-
-export const sequenceParamInfo: ParamInfo[] = [
-  { name: 'sequenceEpochs', type: 'integer', default: 5, help: 'sequence: training epochs.' },
-  { name: 'sequenceSamples', type: 'integer', default: 400_000, help: 'sequence: sessions drawn per epoch (all when fewer).' },
-  { name: 'sequenceDim', type: 'integer', default: 32, help: 'sequence: embedding and interest size.' },
-];
 
 export interface SequenceSettings {
   sequenceEpochs: number;

@@ -83,7 +83,9 @@ function checkLevel(db: Db, level: RulesParams['level']): void {
 export const rulesJob: JobDefinition<RulesParams, RulesSummary> = {
   id: 'rules',
   title: 'Association rules (basket analysis)',
+  titleKo: '연관 규칙 (장바구니 분석)',
   description: 'Frequent itemsets by FP-growth and rules A → C with support, confidence, lift, leverage, conviction and Zhang\'s metric; per receipt, customer-day or customer; product or category level; long-tail mode; per segment.',
+  descriptionKo: 'FP-growth로 빈발 항목 집합을 찾고 규칙 A → C를 지지도, 신뢰도, 향상도, 레버리지, 확신도, Zhang 지표와 함께 구합니다. 영수증·고객-일·고객 단위, 상품·카테고리 수준, 롱테일 모드, 세그먼트별로 볼 수 있습니다.',
   isAnalysis: true,
   params: rulesParams,
   paramInfo: rulesParamInfo,

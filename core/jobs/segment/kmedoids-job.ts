@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { LRFMV_NAMES, lrfmv } from '../../analysis/segment/customer-features.js';
 import { nameLrfmvSegments } from '../../analysis/segment/lrfmv-names.js';
 import { clara, fasterPam, MAX_MATRIX_ROWS, pam } from '../../analysis/segment/kmedoids/index.js';
@@ -8,20 +8,45 @@ import { KMEDOIDS_METHODS, type SegmentationSummary } from '../../model/segment.
 import type { JobDefinition } from '../types.js';
 import { monetaryName, readInputs, storeSegmentation } from './common.js';
 import { fitOrSweep } from './kmeans-job.js';
-import { checkKRange, intParam, kParam, sweepInfo, sweepShape } from './params.js';
+import { choice, defineParams, int, kOrAuto } from '../param-spec.js';
+import { checkKRange, KMAX, sweepParams } from './params.js';
 
-const params = z
-  .object({
-    k: kParam.default(4),
-    exactUpTo: intParam(10, MAX_MATRIX_ROWS).default(MAX_MATRIX_ROWS),
-    method: z.enum(KMEDOIDS_METHODS).default('auto'),
-    samples: intParam(1, 100).default(5),
-    sampleSize: intParam(50, 5000).default(1000),
-    log: z.enum(['true', 'false']).default('false'),
-    ...sweepShape,
-    kMax: intParam(2, 100).default(10),
-  })
-  .strict();
+const { schema: params, info: paramInfo } = defineParams({
+  k: kOrAuto({
+    default: 4, listed: 4,
+    label: { en: 'Number of segments', ko: '세그먼트 수' },
+    help: { en: 'A number (4 in the original study), or auto: try every k from kMin to kMax and take the elbow of the total deviation.', ko: '숫자(원래 분석은 4), 또는 auto: kMin부터 kMax까지 모든 k를 비교해 총 편차의 엘보 지점을 고릅니다.' },
+  }),
+  exactUpTo: int({
+    min: 10, max: MAX_MATRIX_ROWS, default: MAX_MATRIX_ROWS,
+    label: { en: 'Exact PAM up to (customers)', ko: '정확한 PAM 최대 고객 수' },
+    help: { en: 'With method auto: exact PAM up to this many customers, FasterPAM beyond.', ko: 'method가 auto일 때 고객이 이 수 이하면 정확한 PAM, 넘으면 FasterPAM을 씁니다.' },
+  }),
+  method: choice(KMEDOIDS_METHODS, {
+    default: 'auto', type: 'string',
+    label: { en: 'Algorithm', ko: '알고리즘' },
+    help: { en: 'auto (PAM up to exactUpTo customers, FasterPAM beyond), pam (exact; slow beyond 5,000 customers), fasterpam or clara (samples).', ko: 'auto(exactUpTo 이하 PAM, 넘으면 FasterPAM), pam(정확, 고객 5,000명을 넘으면 느림), fasterpam, clara(표본 추출).' },
+  }),
+  samples: int({
+    min: 1, max: 100, default: 5,
+    label: { en: 'CLARA samples', ko: 'CLARA 표본 수' },
+    help: { en: 'clara only: how many samples are clustered; the best medoids are kept.', ko: 'clara에서만: 군집화할 표본 수. 가장 좋은 메도이드를 씁니다.' },
+  }),
+  sampleSize: int({
+    min: 50, max: 5000, default: 1000,
+    label: { en: 'Customers per CLARA sample', ko: 'CLARA 표본당 고객 수' },
+    help: { en: 'clara only: customers in each sample (R’s default 40 + 2k is too small for tens of thousands).', ko: 'clara에서만: 표본 하나의 고객 수(R 기본값 40 + 2k는 수만 명에는 너무 작습니다).' },
+  }),
+  log: choice(['true', 'false'], {
+    default: 'false', type: 'string',
+    label: { en: 'Log of skewed columns', ko: '치우친 열에 로그 적용' },
+    help: { en: 'true: log(1 + x) of length, frequency, money and volume before standardising.', ko: 'true면 표준화 전에 기간·빈도·금액·구매량에 log(1 + x)를 적용합니다.' },
+  }),
+  ...sweepParams,
+  // K-medoids has no random starts: nInit is accepted as before but not listed.
+  nInit: { ...sweepParams.nInit, unlisted: true },
+  kMax: int({ ...KMAX, default: 10 }),
+});
 export type KMedoidsParams = z.output<typeof params>;
 
 /**
@@ -34,19 +59,13 @@ export type KMedoidsParams = z.output<typeof params>;
  */
 export const kmedoidsJob: JobDefinition<KMedoidsParams, SegmentationSummary> = {
   id: 'lrfmv-kmedoids',
-  title: 'LRFMV K-medoids (seed 004)',
+  title: 'LRFMV K-medoids',
+  titleKo: 'LRFMV K-메도이드',
   description: 'Length, Recency, Frequency, Monetary, Volume per customer, standardised; K-medoids (PAM up to 5,000 customers, FasterPAM beyond); segments named royal / high-performing / general / low-performing from their L, R, F, M, V pattern (editable).',
+  descriptionKo: '고객별 거래 기간(Length), 최근성(Recency), 빈도(Frequency), 구매액(Monetary), 구매량(Volume)을 표준화하고 K-메도이드로 군집화합니다(고객 5,000명까지 PAM, 그 이상은 FasterPAM). 세그먼트는 L, R, F, M, V 패턴으로 로열 / 고성과 / 범용 / 저성과라는 이름이 붙습니다(수정 가능).',
   isAnalysis: true,
   params,
-  paramInfo: [
-    { name: 'k', type: 'string', default: 4, help: 'Number of segments (seed: 4), or auto: sweep kMin…kMax and take the elbow of the total deviation.' },
-    { name: 'exactUpTo', type: 'integer', default: MAX_MATRIX_ROWS, help: 'Exact PAM up to this many customers; FasterPAM beyond (method = auto).' },
-    { name: 'method', type: 'string', default: 'auto', help: 'auto (PAM up to exactUpTo customers, FasterPAM beyond), pam (exact; slow beyond 5,000), fasterpam or clara.' },
-    { name: 'samples', type: 'integer', default: 5, help: 'CLARA: number of samples.' },
-    { name: 'sampleSize', type: 'integer', default: 1000, help: 'CLARA: customers per sample (R’s default 40 + 2k is too small for tens of thousands).' },
-    { name: 'log', type: 'string', default: 'false', help: 'true: log1p of L, F, M, V before standardising.' },
-    ...sweepInfo.filter((i) => i.name !== 'nInit').map((i) => (i.name === 'kMax' ? { ...i, default: 10 } : i)),
-  ],
+  paramInfo,
   async run(ctx, p) {
     checkKRange(p);
     const db = openProject(ctx.project);

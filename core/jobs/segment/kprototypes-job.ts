@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { kprototypes } from '../../analysis/segment/kprototypes/index.js';
 import { log1pColumns, standardScale } from '../../analysis/segment/scaling.js';
 import { openProject, type Db } from '../../data/store/open.js';
@@ -9,21 +9,44 @@ import type { SegmentationSummary } from '../../model/segment.js';
 import type { JobDefinition } from '../types.js';
 import { readInputs, storeSegmentation } from './common.js';
 import { fitOrSweep } from './kmeans-job.js';
-import { checkKRange, intParam, kParam, numberParam, sweepShape } from './params.js';
+import { choice, defineParams, int, kOrAuto, number, text } from '../param-spec.js';
+import { checkKRange, KMAX, sweepParams } from './params.js';
 
-const params = z
-  .object({
-    k: kParam.default('auto'),
-    gamma: numberParam(0, 1000).optional(),
-    kMin: sweepShape.kMin,
-    kMax: intParam(2, 100).default(10),
-    nInit: intParam(1, 100).default(3),
-    seed: sweepShape.seed,
-    maxIter: intParam(1, 1000).default(100),
-    log: z.enum(['true', 'false']).default('false'),
-    attributes: z.string().max(2000).optional(),
-  })
-  .strict();
+const { schema: params, info: paramInfo } = defineParams({
+  k: kOrAuto({
+    default: 'auto',
+    label: { en: 'Number of segments', ko: '세그먼트 수' },
+    help: { en: 'A number (4 in the original study), or auto: try every k from kMin to kMax and take the elbow of the cost.', ko: '숫자(원래 분석은 4), 또는 auto: kMin부터 kMax까지 모든 k를 비교해 비용의 엘보 지점을 고릅니다.' },
+  }),
+  gamma: number({
+    min: 0, max: 1000,
+    label: { en: 'Weight of categories', ko: '범주형 가중치' },
+    help: { en: 'Weight of one categorical mismatch against the squared numeric distance; default ½ × the mean standard deviation of the numeric columns ≈ 0.5 (they are standardised).', ko: '범주 값 하나가 다를 때의 가중치(수치형 제곱 거리 대비). 기본값은 수치형 열 표준편차 평균의 ½ ≈ 0.5(표준화되어 있으므로).' },
+  }),
+  kMin: sweepParams.kMin,
+  kMax: int({ ...KMAX, default: 10 }),
+  nInit: int({
+    min: 1, max: 100, default: 3,
+    label: { en: 'Starts per k', ko: 'k마다 시작 횟수' },
+    help: { en: 'Starts for each k (the first in Cao’s density order, the others from a seeded density draw); the lowest cost wins.', ko: 'k마다 시작 횟수(첫 번째는 Cao의 밀도 순서, 나머지는 시드 고정 밀도 추출). 비용이 가장 작은 결과를 씁니다.' },
+  }),
+  seed: sweepParams.seed,
+  maxIter: int({
+    min: 1, max: 1000, default: 100,
+    label: { en: 'Iterations per start', ko: '시작마다 최대 반복' },
+    help: { en: 'At most this many iterations for each start.', ko: '시작마다 최대 이 횟수까지 반복합니다.' },
+  }),
+  log: choice(['true', 'false'], {
+    default: 'false', type: 'string',
+    label: { en: 'Log of amounts and counts', ko: '금액·수량에 로그 적용' },
+    help: { en: 'true: log(1 + x) of amount, quantity and receipts before standardising (heavy-tailed spend otherwise puts a few big customers in segments of their own).', ko: 'true면 표준화 전에 구매액·수량·영수증 수에 log(1 + x)를 적용합니다(그렇지 않으면 꼬리가 긴 구매액 때문에 소수의 큰 고객이 따로 세그먼트가 됩니다).' },
+  }),
+  attributes: text({
+    max: 2000,
+    label: { en: 'Extra customer attributes', ko: '추가 고객 속성' },
+    help: { en: 'Customer attributes to add as inputs, comma-separated (as named in the customer file, e.g. tenure_months,tier): numeric ones standardised, the others as categories.', ko: '입력에 더할 고객 속성, 쉼표로 구분(고객 파일의 열 이름, 예: tenure_months,tier). 수치형은 표준화하고 나머지는 범주로 씁니다.' },
+  }),
+});
 export type KPrototypesParams = z.output<typeof params>;
 
 export const KPROTO_NUMERIC = ['amount', 'quantity', 'receipts'] as const;
@@ -145,21 +168,13 @@ export function readExtraInputs(db: Db, base: CustomerBase, list: string | undef
 
 export const kprototypesJob: JobDefinition<KPrototypesParams, SegmentationSummary> = {
   id: 'kprototypes',
-  title: 'K-prototypes (seed 003)',
+  title: 'K-prototypes',
+  titleKo: 'K-프로토타입',
   description: 'Mixed-type segmentation: total amount, quantity and receipts (standardised) with gender, age band, region, channel, L.pay use and partners used; Huang’s k-prototypes with Cao initialisation; k by the elbow of the cost with each fit’s time; 2-D view by PCA.',
+  descriptionKo: '혼합형 세그먼트: 총구매액, 수량, 영수증 수(표준화)와 성별, 연령대, 지역, 채널, L.pay 사용, 이용한 제휴사로 Huang의 k-프로토타입(Cao 초기화)을 적용합니다. k는 비용의 엘보로 고르고 각 적합의 시간을 함께 보여 주며, PCA로 2차원 보기를 제공합니다.',
   isAnalysis: true,
   params,
-  paramInfo: [
-    { name: 'k', type: 'string', default: 'auto', help: 'Number of segments (seed: 4), or auto: sweep kMin…kMax and take the elbow of the cost.' },
-    { name: 'gamma', type: 'number', default: null, help: 'Weight of one categorical mismatch against squared numeric distance; default ½ × mean sample SD of the numeric columns ≈ 0.5 (they are standardised).' },
-    { name: 'kMin', type: 'integer', default: 2, help: 'Smallest k of the sweep when k = auto.' },
-    { name: 'kMax', type: 'integer', default: 10, help: 'Largest k of the sweep when k = auto.' },
-    { name: 'nInit', type: 'integer', default: 3, help: 'Starts per k (the first from Cao’s density order, the others from a seeded density draw); the lowest cost wins.' },
-    { name: 'seed', type: 'integer', default: 0, help: 'Random seed.' },
-    { name: 'maxIter', type: 'integer', default: 100, help: 'Iterations per start.' },
-    { name: 'log', type: 'string', default: 'false', help: 'true: log1p of amount, quantity and receipts before standardising (heavy-tailed spend otherwise puts a few big customers in their own segments).' },
-    { name: 'attributes', type: 'string', default: null, help: 'Customer attributes to add as inputs, comma-separated (e.g. tenure_months,tier): numeric ones standardised, categorical ones as categories.' },
-  ],
+  paramInfo,
   async run(ctx, p) {
     checkKRange(p);
     const db = openProject(ctx.project);

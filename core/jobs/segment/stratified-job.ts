@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { minMaxScale } from '../../analysis/segment/scaling.js';
 import { prepareStrata } from '../../analysis/segment/stratified.js';
 import { openProject } from '../../data/store/open.js';
@@ -7,35 +7,49 @@ import { OUTLIER_SEGMENT, type SegmentationSummary, type StratumSummary } from '
 import type { JobDefinition } from '../types.js';
 import { readInputs, storeSegmentation } from './common.js';
 import { clusterStrata } from './stratum-pool.js';
-import { checkKRange, intParam, numberParam, sweepInfo, sweepShape } from './params.js';
+import { defineParams, int, number, numberChoice } from '../param-spec.js';
+import { checkKRange, sweepParams } from './params.js';
 
-const params = z
-  .object({
-    level: z.preprocess((v) => (typeof v === 'string' ? Number(v) : v), z.union([z.literal(1), z.literal(2)])).default(1),
-    minSamples: intParam(2, 1000).default(30),
-    noiseShare: numberParam(0, 0.5).default(0.05),
-    smallCluster: intParam(0, 1000).default(3),
-    threads: intParam(1, 16).default(2),
-    ...sweepShape,
-  })
-  .strict();
+const { schema: params, info: paramInfo } = defineParams({
+  level: numberChoice([1, 2], {
+    default: 1,
+    label: { en: 'Category level', ko: '카테고리 수준' },
+    help: { en: 'Which categories the spend is pivoted by: 1 = top level (대분류), 2 = sub-category (중분류).', ko: '구매액을 어느 카테고리로 나눌지: 1 = 대분류, 2 = 중분류.' },
+  }),
+  minSamples: int({
+    min: 2, max: 1000, default: 30,
+    label: { en: 'Neighbours of a core customer', ko: '핵심 고객의 이웃 수' },
+    help: { en: 'DBSCAN’s minimum samples: customers within the radius eps (the customer included) for a core customer.', ko: 'DBSCAN 최소 표본 수: 핵심 고객이 되려면 반경 eps 안에 있어야 하는 고객 수(자기 자신 포함).' },
+  }),
+  noiseShare: number({
+    min: 0, max: 0.5, default: 0.05,
+    label: { en: 'Share of customers left as noise', ko: '노이즈로 남길 고객 비율' },
+    help: { en: 'Share of customers DBSCAN should set aside as outliers; the radius eps is searched exactly for it.', ko: 'DBSCAN이 이상치로 따로 둘 고객 비율. 이 비율이 되도록 반경 eps를 정확히 찾습니다.' },
+  }),
+  smallCluster: int({
+    min: 0, max: 1000, default: 3,
+    label: { en: 'Smallest cluster kept', ko: '작은 군집 기준' },
+    help: { en: 'Clusters of at most this many customers become outliers.', ko: '고객 수가 이 값 이하인 군집은 이상치로 처리합니다.' },
+  }),
+  threads: int({
+    min: 1, max: 16, default: 2,
+    label: { en: 'Threads', ko: '스레드 수' },
+    help: { en: 'Threads that cluster the strata side by side (the result does not depend on it).', ko: '층을 나란히 군집화할 스레드 수(결과는 달라지지 않습니다).' },
+  }),
+  ...sweepParams,
+});
 export type StratifiedParams = z.output<typeof params>;
 
 /** Seed 000's segmentation (SPEC §3.2 steps 1–5): see core/analysis/segment/stratified.ts. */
 export const stratifiedJob: JobDefinition<StratifiedParams, SegmentationSummary> = {
   id: 'stratified-kmeans',
-  title: 'Stratified K-means (seed 000)',
+  title: 'Stratified K-means',
+  titleKo: '층화 K-평균',
   description: 'Customer × category spend pivot; DBSCAN outliers (eps searched for the target noise share); offline-only vs any-online with a KS test of spend; spend quartiles → 8 strata (4 when one channel group is empty or the data have no channel); per stratum min–max scaling and K-means k = 2…20 chosen by the elbow; tiny clusters become outliers.',
+  descriptionKo: '고객 × 카테고리 구매액 피벗을 만들고 DBSCAN으로 이상치를 찾습니다(목표 잡음 비율에 맞게 eps 탐색). 오프라인 전용과 온라인 이용 고객을 KS 검정으로 비교하고, 구매액 사분위로 8개 층(한 채널 그룹이 비었거나 채널이 없으면 4개)을 나눕니다. 층마다 최소–최대 척도로 바꾸고 k = 2…20 중 엘보로 고른 K-평균을 적용하며, 아주 작은 군집은 이상치가 됩니다.',
   isAnalysis: true,
   params,
-  paramInfo: [
-    { name: 'level', type: 'integer', default: 1, help: 'Category level of the pivot: 1 = 대분류 (category), 2 = 중분류 (category2).' },
-    { name: 'minSamples', type: 'integer', default: 30, help: 'DBSCAN min_samples: customers within eps (itself included) for a core customer.' },
-    { name: 'noiseShare', type: 'number', default: 0.05, help: 'Share of customers DBSCAN should leave as noise; eps is searched exactly for it.' },
-    { name: 'smallCluster', type: 'integer', default: 3, help: 'Clusters of at most this many customers become outliers.' },
-    { name: 'threads', type: 'integer', default: 2, help: 'Threads that cluster the strata side by side (the result does not depend on it).' },
-    ...sweepInfo,
-  ],
+  paramInfo,
   async run(ctx, p) {
     checkKRange(p);
     const db = openProject(ctx.project);

@@ -24,7 +24,9 @@ const epochDay = (s: string) => Date.parse(`${s}T00:00:00Z`) / 86400000;
 export const clvJob: JobDefinition<ClvParams, ClvSummary> = {
   id: 'clv',
   title: 'Customer lifetime value (BG/NBD + Gamma-Gamma)',
+  titleKo: '고객 생애 가치 (BG/NBD + Gamma-Gamma)',
   description: 'Repeat purchases by the BG/NBD (Fader, Hardie & Lee 2005) and spend per purchase by the Gamma-Gamma (Fader & Hardie 2013), fitted by maximum likelihood on a calibration period and checked on the holdout; per customer P(alive), expected purchases and discounted value over a horizon.',
+  descriptionKo: '재구매를 BG/NBD(Fader, Hardie & Lee 2005)로, 회당 구매액을 Gamma-Gamma(Fader & Hardie 2013)로 보정 기간에 최대우도 적합하고 홀드아웃 기간으로 확인합니다. 고객별 생존 확률, 기대 구매 횟수, 기간 동안의 할인된 가치를 구합니다.',
   isAnalysis: true,
   params: clvParams,
   paramInfo: clvParamInfo,

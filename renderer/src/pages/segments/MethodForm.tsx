@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import type { AnalysisInfo } from '../../../../core/model/api.js';
-import { KMEANS_FEATURE_SETS, KMEDOIDS_METHODS, SEGMENT_ANALYSES, isSegmentAnalysis, type SegmentAnalysis } from '../../../../core/model/segment.js';
+import { SEGMENT_ANALYSES, isSegmentAnalysis, type SegmentAnalysis } from '../../../../core/model/segment.js';
 import { useApi } from '../../api/context.js';
 import { Card } from '../../components/Card.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
@@ -9,15 +9,7 @@ import { Loading } from '../../components/Loading.js';
 import { useApiQuery } from '../../hooks/useApiQuery.js';
 import { useJobRunner } from '../../hooks/useJobRunner.js';
 import { useI18n } from '../../i18n/context.js';
-import { isMessageKey } from '../../i18n/translate.js';
 import { buildParams, defaultText, fieldText, isEdited, type FormValues, type ParamInfo } from './params-form.js';
-
-/** Parameters whose values are a fixed list (the rest are typed in). */
-const CHOICES: Partial<Record<SegmentAnalysis, Record<string, readonly string[]>>> = {
-  kmeans: { features: KMEANS_FEATURE_SETS, scale: ['auto', 'standard', 'minmax', 'none'], log: ['auto', 'true', 'false'] },
-  kprototypes: { log: ['false', 'true'] },
-  'lrfmv-kmedoids': { log: ['false', 'true'], method: KMEDOIDS_METHODS },
-};
 
 interface Props {
   project: string;
@@ -47,11 +39,6 @@ export function MethodForm({ project, onDone }: Props) {
   const form = values[method] ?? {};
   const built = useMemo(() => buildParams(info?.params ?? [], form), [info, form]);
 
-  // The analyses describe their parameters in English; Korean has its own words where known.
-  const paramHelp = (p: ParamInfo) => {
-    const key = `paramHelp.${method}.${p.name}`;
-    return lang === 'ko' && isMessageKey(key) ? t(key) : p.help;
-  };
   const setField = (name: string, text: string) => setValues((v) => ({ ...v, [method]: { ...(v[method] ?? {}), [name]: text } }));
   const reset = () => setValues((v) => ({ ...v, [method]: {} }));
 
@@ -77,7 +64,7 @@ export function MethodForm({ project, onDone }: Props) {
       {info && (
         <div className="param-grid" data-testid="segment-params">
           {info.params.map((p) => (
-            <ParamField key={p.name} param={p} help={paramHelp(p)} choices={CHOICES[method]?.[p.name]} text={fieldText(p, form)} error={built.errors[p.name]} onChange={(text) => setField(p.name, text)} disabled={running} />
+            <ParamField key={p.name} param={p} label={p.label?.[lang] ?? p.name} help={p.helpText?.[lang] ?? p.help} choices={p.choices?.map(String)} text={fieldText(p, form)} error={built.errors[p.name]} onChange={(text) => setField(p.name, text)} disabled={running} />
           ))}
         </div>
       )}
@@ -97,6 +84,8 @@ export function MethodForm({ project, onDone }: Props) {
 
 interface FieldProps {
   param: ParamInfo;
+  /** The declaration's label and help in the UI language (core/jobs/param-spec.ts, via listAnalyses). */
+  label: string;
   help: string;
   choices?: readonly string[];
   text: string;
@@ -105,8 +94,8 @@ interface FieldProps {
   onChange(text: string): void;
 }
 
-/** One parameter: its name, an input by its type, the default and the one-line help. */
-function ParamField({ param, help, choices, text, error, disabled, onChange }: FieldProps) {
+/** One parameter: its label, an input by its type, the default, and the help with the parameter's id. */
+function ParamField({ param, label, help, choices, text, error, disabled, onChange }: FieldProps) {
   const { t } = useI18n();
   const id = useId();
   const def = defaultText(param);
@@ -115,7 +104,7 @@ function ParamField({ param, help, choices, text, error, disabled, onChange }: F
   return (
     <div className={`field param-field${edited ? ' edited' : ''}${error ? ' invalid' : ''}`} data-param={param.name}>
       <label className="field-label" htmlFor={id}>
-        <code>{param.name}</code>
+        <span data-testid={`param-label-${param.name}`}>{label}</span>
         <span className="param-default">{def === '' ? t('segments.defaultNone') : t('segments.default', { value: def })}</span>
       </label>
       {options ? (
@@ -140,8 +129,14 @@ function ParamField({ param, help, choices, text, error, disabled, onChange }: F
           onChange={(e) => onChange(e.target.value)}
         />
       )}
-      <span className="param-help" title={help}>
-        {error ? <span className="text-danger">{t(`segments.paramError.${error as 'integer' | 'number' | 'boolean' | 'date'}`)}</span> : help}
+      <span className="param-help" title={`${param.name}: ${help}`} data-testid={`param-help-${param.name}`}>
+        {error ? (
+          <span className="text-danger">{t(`segments.paramError.${error as 'integer' | 'number' | 'boolean' | 'date'}`)}</span>
+        ) : (
+          <>
+            <code>{param.name}</code> {help}
+          </>
+        )}
       </span>
     </div>
   );
