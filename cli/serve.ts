@@ -1,6 +1,10 @@
+import os from 'node:os';
 import path from 'node:path';
+// @ts-expect-error -- a plain script (npm start runs it unbuilt), typed where it is used below.
+import { userDataDir as untypedUserDataDir } from '../scripts/user-data.mjs';
 import { WorkbenchError } from '../core/model/result.js';
 import { ApiHost } from '../core/service/api.js';
+import { RecentProjects } from '../core/service/recent-projects.js';
 import type { WorkbenchService } from '../core/service/service.js';
 import { newSecret } from './http/auth.js';
 import { LOOPBACK, WorkbenchServer } from './http/server.js';
@@ -28,6 +32,10 @@ export async function serve(options: ServeOptions): Promise<void> {
   const removeUploads = (): void => uploads.remove();
   process.once('exit', removeUploads);
   const api = new ApiHost(options.service, project, uploads);
+  // Issue #14 "The first minute": recent projects kept in the user-data folder (SEGMENT_WORKBENCH_DATA
+  // overrides it), and a read-only listing of the user's home to choose from instead of typing a path.
+  api.recent = new RecentProjects(path.join((untypedUserDataDir as () => string)(), 'recent-projects.json'));
+  api.browseRoot = os.homedir();
   const opened = await api.call('openProject', { path: project, create: true });
   if (!opened.ok) {
     uploads.remove();

@@ -3,6 +3,7 @@ import { useI18n } from '../i18n/context.js';
 import { EChart } from './EChart.js';
 import type { ChartOption, EChartsType } from './echarts.js';
 import { downloadBlob, renderPng, renderSvg } from './export.js';
+import { readExportSize, writeExportSize } from './export-size.js';
 
 interface Props {
   panelId: string;
@@ -44,12 +45,15 @@ export function ChartCard({ panelId, title, subtitle, option, reason, height = 3
   }, [rendered, panelId, onRendered]);
 
   const [saveError, setSaveError] = useState<string | null>(null);
+  // The slide size saved images are drawn at (issue #14: 1600×900 by default, editable, remembered).
+  const [size, setSize] = useState(readExportSize);
   const save = async (kind: 'png' | 'svg') => {
-    const chart = instance.current;
-    if (option === null || chart === null) return;
+    if (option === null) return;
     setSaveError(null);
+    const at = writeExportSize(size);
+    setSize(at);
     try {
-      const blob = kind === 'png' ? await renderPng(chart, title) : renderSvg(option, title, chart.getWidth(), chart.getHeight());
+      const blob = kind === 'png' ? await renderPng(option, title, at) : renderSvg(option, title, at);
       downloadBlob(blob, `${panelId}.${kind}`);
     } catch (err) {
       setSaveError(err instanceof Error ? err.message : String(err));
@@ -66,6 +70,11 @@ export function ChartCard({ panelId, title, subtitle, option, reason, height = 3
         <div className="card-actions">
           {available && (
             <>
+              <span className="export-size small muted" data-testid="export-size">
+                <input type="number" className="input input-small" data-testid="export-width" aria-label={t('chart.exportWidth')} title={t('chart.exportWidth')} min={320} max={4000} step={10} value={Number.isFinite(size.width) ? size.width : ''} onChange={(e) => setSize((s) => ({ ...s, width: e.target.valueAsNumber }))} onBlur={() => setSize((s) => writeExportSize(s))} style={{ width: '5.2em' }} />
+                ×
+                <input type="number" className="input input-small" data-testid="export-height" aria-label={t('chart.exportHeight')} title={t('chart.exportHeight')} min={320} max={4000} step={10} value={Number.isFinite(size.height) ? size.height : ''} onChange={(e) => setSize((s) => ({ ...s, height: e.target.valueAsNumber }))} onBlur={() => setSize((s) => writeExportSize(s))} style={{ width: '5.2em' }} />
+              </span>
               <button type="button" className="btn btn-small" data-testid="save-png" onClick={() => void save('png')}>
                 {t('chart.savePng')}
               </button>

@@ -1,5 +1,6 @@
-import type { ChartOption, EChartsType } from './echarts.js';
+import type { ChartOption } from './echarts.js';
 import { init } from './echarts.js';
+import { exportOption, type ExportSize } from './export-option.js';
 import { FONT_FAMILY, TEXT } from './palette.js';
 import { svgWithTitle, TITLE_SPACE } from './svg-title.js';
 import { THEME } from './theme.js';
@@ -7,13 +8,27 @@ import { THEME } from './theme.js';
 const TITLE_FONT = `600 15px ${FONT_FAMILY}`;
 
 /**
- * PNG of the chart as drawn: ECharts' own export at twice the resolution on white, with the title
- * written above it (so a pasted image says what it shows).
+ * PNG for a slide: the option re-drawn for export (see exportOption) by an offscreen canvas
+ * instance at `size` and twice the resolution on white, with the title written above it (so a
+ * pasted image says what it shows). Not the on-screen chart: its size and paged legend would follow.
  */
-export async function renderPng(chart: EChartsType, title: string): Promise<Blob> {
-  const width = chart.getWidth();
-  const height = chart.getHeight();
-  const image = await loadImage(chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }));
+export async function renderPng(option: ChartOption, title: string, size: ExportSize): Promise<Blob> {
+  const { width, height } = size;
+  const host = document.createElement('div');
+  // Laid out (canvas text needs a document) but off screen and invisible to the reader.
+  host.style.cssText = `position:fixed;left:-${width + 100}px;top:0;width:${width}px;height:${height}px;pointer-events:none;`;
+  host.setAttribute('aria-hidden', 'true');
+  document.body.appendChild(host);
+  const chart = init(host, THEME, { renderer: 'canvas', width, height });
+  let url: string;
+  try {
+    chart.setOption(exportOption(option, size));
+    url = chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
+  } finally {
+    chart.dispose();
+    host.remove();
+  }
+  const image = await loadImage(url);
   const canvas = document.createElement('canvas');
   canvas.width = width * 2;
   canvas.height = (height + TITLE_SPACE) * 2;
@@ -31,14 +46,20 @@ export async function renderPng(chart: EChartsType, title: string): Promise<Blob
 }
 
 /**
- * A standalone SVG: the same option drawn by an offscreen ECharts instance with the SVG renderer
- * (server-side mode: no DOM, no animation), nested under an SVG title.
+ * A standalone SVG for a slide: the option re-drawn for export by an offscreen ECharts instance with
+ * the SVG renderer (server-side mode: no DOM, no animation) at `size`, nested under an SVG title.
  */
-export function renderSvg(option: ChartOption, title: string, width: number, height: number): Blob {
+export function renderSvg(option: ChartOption, title: string, size: ExportSize): Blob {
+  return new Blob([svgString(option, title, size)], { type: 'image/svg+xml;charset=utf-8' });
+}
+
+/** The SVG document renderSvg saves. */
+export function svgString(option: ChartOption, title: string, size: ExportSize): string {
+  const { width, height } = size;
   const chart = init(null, THEME, { renderer: 'svg', ssr: true, width, height });
   try {
-    chart.setOption({ ...option, animation: false });
-    return new Blob([svgWithTitle(chart.renderToSVGString(), title, width, height)], { type: 'image/svg+xml;charset=utf-8' });
+    chart.setOption(exportOption(option, size));
+    return svgWithTitle(chart.renderToSVGString(), title, width, height);
   } finally {
     chart.dispose();
   }

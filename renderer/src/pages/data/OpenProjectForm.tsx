@@ -4,6 +4,7 @@ import { Card } from '../../components/Card.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { useI18n } from '../../i18n/context.js';
 import { useProject } from '../../state/project.js';
+import { ProjectChooser } from './ProjectChooser.js';
 
 /** Opens a project file on the host by path, or creates a new empty one there. */
 export function OpenProjectForm() {
@@ -25,6 +26,7 @@ export function OpenProjectForm() {
 
   return (
     <Card title={t('project.openTitle')} testId="project-open-card">
+      <ProjectChooser />
       <form
         className="stack"
         onSubmit={(e: FormEvent) => {

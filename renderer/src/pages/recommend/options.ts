@@ -17,9 +17,11 @@ export function ndcgOption(models: readonly ModelResult[], k: number, labels: { 
   }));
   return {
     ...baseOption(),
+    grid: { left: 8, right: 16, top: 40, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'all' },
     legend: legend(),
-    xAxis: categoryAxis(shown.map((m) => m.id), 110),
-    yAxis: { ...valueAxis(ctx), min: 0 },
+    // Every model labelled, however many (issue #14: nine models, nine labels): no skipping, wrap in the slot.
+    xAxis: categoryAxis(shown.map((m) => m.id), 110, { axisLabel: { interval: 0, hideOverlap: false, width: 110, overflow: 'break' as const } }),
+    yAxis: { ...valueAxis(ctx, key), min: 0 },
     tooltip: { trigger: 'axis', confine: true, valueFormatter: valueFormatter((v) => ctx.fmt.dec(v, 3)) },
     series,
   } as ChartOption;

@@ -45,7 +45,9 @@ export function elbowOption(curve: readonly ValidityPoint[], choice: KChoice | u
   const time = ctx.t('segments.fitTime');
   return {
     ...baseOption(),
-    grid: { left: 8, right: 8, top: 40, bottom: 24, containLabel: true },
+    // The grid holds its axis names too (ECharts 6 outerBounds), so the cost / fit-time names sit
+    // below the legend row in both languages (issue #14: they overlapped in Korean).
+    grid: { left: 8, right: 8, top: 40, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'all' },
     legend: legend(),
     xAxis: { type: 'category', data: ks, name: 'k', nameLocation: 'middle', nameGap: 26, axisTick: { alignWithLabel: true } },
     yAxis: [valueAxis(ctx, cost), { type: 'value', name: time, splitLine: { show: false }, nameTextStyle: { color: MUTED, align: 'right' }, axisLabel: { formatter: (v: number) => fitTime(ctx, v) } }],
