@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/context.js';
 import { useProject } from '../../state/project.js';
 import { OverviewPanels } from './OverviewPanels.js';
 import { asOverview } from './overview-result.js';
+import { ReportButton } from '../../report/ReportButton.js';
 
 /**
  * Overview: the EDA panels of SPEC §3.1 for the project's current data. The host answers from the
@@ -31,5 +32,5 @@ export function OverviewPage() {
   }
   const overview = asOverview(query.value.overview);
   if (overview === null) return <ErrorMessage error={{ code: 'internal', message: t('overview.badResult', { id: query.value.runId }) }} testId="overview-error" />;
-  return <OverviewPanels key={query.value.runId} overview={overview} runId={query.value.runId} fingerprint={query.value.dataFingerprint} />;
+  return <><div className="report-bar"><ReportButton runs={[query.value.runId]} /></div><OverviewPanels key={query.value.runId} overview={overview} runId={query.value.runId} fingerprint={query.value.dataFingerprint} project={project} /></>;
 }

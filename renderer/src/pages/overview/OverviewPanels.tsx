@@ -2,6 +2,7 @@ import { useCallback, useState, type ReactNode } from 'react';
 import type { OverviewResult } from '../../../../core/model/overview.js';
 import { useI18n } from '../../i18n/context.js';
 import { shortHash } from '../../lib/format.js';
+import { ExploreSection } from './explore/ExploreSection.js';
 import { dateRange } from './labels.js';
 import { TopCategoriesCard, RetailerThemesCard } from './panels/CategoryCards.js';
 import { DemographicsCard, RegionsCard } from './panels/DemographicsCards.js';
@@ -14,7 +15,7 @@ import { ChannelCard, HeatmapCard, MonthlyCard } from './panels/TimeCards.js';
 export const CHART_IDS = ['demographics', 'regions', 'retailerSales', 'partnerSales', 'channelTrend', 'heatmap', 'topCategories', 'retailerThemes', 'priceSkew', 'priceSpread', 'lpay', 'lpaySpend', 'cohort'] as const;
 
 /** Every panel, laid out two per row; data-overview-ready="true" once each chart is drawn. */
-export function OverviewPanels({ overview, runId, fingerprint }: { overview: OverviewResult; runId: number; fingerprint: string }) {
+export function OverviewPanels({ overview, runId, fingerprint, project }: { overview: OverviewResult; runId: number; fingerprint: string; project: string }) {
   const { t, fmt } = useI18n();
   const [drawn, setDrawn] = useState<Record<string, boolean>>({});
   const onRendered = useCallback((id: string, rendered: boolean) => setDrawn((d) => (d[id] === rendered ? d : { ...d, [id]: rendered })), []);
@@ -50,6 +51,7 @@ export function OverviewPanels({ overview, runId, fingerprint }: { overview: Ove
         </span>
       </div>
       <KpiPanel kpis={overview.kpis} />
+      <ExploreSection project={project} runId={runId} fingerprint={fingerprint} />
       <div className="overview-grid">{cards.filter((c) => c.available).map((c) => c.node)}</div>
       {cards.some((c) => !c.available) && (
         <>
