@@ -5,6 +5,7 @@ import { CsvFileError } from '../csv/index.js';
 import { sha256File, sha256Text } from '../hash.js';
 import { recordCurrencyGuess } from '../store/currency.js';
 import { createIndexes, dropIndexes, type Db } from '../store/open.js';
+import { rebuildCustomerCategorySums } from './aggregates.js';
 import { settleAttributes } from './attributes.js';
 import { planFile } from './detect.js';
 import { encodeFile } from './encode-file.js';
@@ -177,6 +178,12 @@ export async function importFiles(db: Db, options: ImportOptions, hooks: ImportH
       reports.push(report);
       rowsRead += r.rowsRead;
       bytesBefore += f.sniff.bytes;
+    }
+    // Lines or product categories changed: the per-customer sums the segmentations read follow
+    // (docs/decisions/0020), before the indexes so the rebuild scans the lines in order.
+    if (planned.some((f) => f.plan.target === 'purchases' || f.plan.target === 'products')) {
+      hooks.progress?.({ phase: 'index', done: 0, total: 1, unit: 'indexes', rows: rowsRead, message: 'summing lines per customer and category' });
+      rebuildCustomerCategorySums(db);
     }
     if (rebuild) {
       createIndexes(db, (name, i, n) => hooks.progress?.({ phase: 'index', done: i, total: n, unit: 'indexes', rows: rowsRead, message: `building index ${name}` }));

@@ -348,6 +348,42 @@ export const MIGRATIONS: readonly string[] = [
   DROP TABLE runs;
   ALTER TABLE runs_v6 RENAME TO runs;
   `,
+  /* 7: net sums per customer × category × sub-category (issue #16, docs/decisions/0020): customerBase
+   * and the category pivots read these ~1.3M rows (full demo) instead of grouping 4.3M lines. The
+   * import rebuilds the table in its transaction (core/data/import/aggregates.ts, the same SELECT);
+   * here it is built once from the lines of an existing project. Only product lines of known
+   * customers (NON_PRODUCT = 16 left out); a missing category or sub-category is stored as ''.
+   * meta 'customer_category_sums' says whether the table may be read (see below). */ `
+  CREATE TABLE customer_category_sums (
+    customer_id INTEGER NOT NULL,
+    category TEXT NOT NULL,
+    category2 TEXT NOT NULL,
+    amount REAL NOT NULL,
+    quantity REAL NOT NULL,
+    PRIMARY KEY (customer_id, category, category2)
+  ) WITHOUT ROWID;
+  INSERT INTO customer_category_sums (customer_id, category, category2, amount, quantity)
+    SELECT l.customer_id, coalesce(p.category, ''), coalesce(p.category2, ''), total(l.amount), total(l.quantity)
+    FROM lines l NOT INDEXED LEFT JOIN products p ON p.id = l.product_id
+    WHERE l.customer_id IS NOT NULL AND l.flags & 16 = 0
+    GROUP BY 1, 2, 3;
+  -- The readers use the table only when summing its cells gives bit for bit what summing the
+  -- lines gives: every amount and quantity a whole number and the sum of their magnitudes under
+  -- 2^53, so every partial sum is exact (decimal prices, e.g. UCI, read the lines as before).
+  INSERT OR REPLACE INTO meta (key, value)
+    SELECT 'customer_category_sums', CASE WHEN coalesce(max(amount <> CAST(amount AS INTEGER) OR quantity <> CAST(quantity AS INTEGER)), 0) = 0
+      AND total(abs(amount)) < 9007199254740992 AND total(abs(quantity)) < 9007199254740992 THEN 'exact' ELSE 'inexact' END
+    FROM lines NOT INDEXED WHERE customer_id IS NOT NULL AND flags & 16 = 0;
+  DELETE FROM customer_category_sums WHERE (SELECT value FROM meta WHERE key = 'customer_category_sums') <> 'exact';
+  `,
+  /* 8: a per-customer feature table computed elsewhere (issue #16, docs/decisions/0021-scale-out.md),
+   * for kmeans features=imported. One set per project, replaced by the next import: its provenance
+   * (one row), its numeric columns in file order, and per customer the values as a little-endian
+   * Float64 blob in that order (NaN = missing) — one row per customer, not per cell. */ `
+  CREATE TABLE customer_feature_set (id INTEGER PRIMARY KEY CHECK (id = 1), file TEXT NOT NULL, sha256 TEXT NOT NULL, imported_at TEXT NOT NULL, format TEXT NOT NULL, rows_read INTEGER NOT NULL, matched INTEGER NOT NULL, unknown INTEGER NOT NULL, dropped_columns TEXT NOT NULL);
+  CREATE TABLE customer_feature_columns (position INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+  CREATE TABLE customer_features (customer_id INTEGER PRIMARY KEY, vals BLOB NOT NULL);
+  `,
 ];
 
 /**

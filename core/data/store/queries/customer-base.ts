@@ -71,10 +71,7 @@ export function customerBase(db: Db, before?: number): CustomerBase {
   const monetary = hasAmounts(db) ? 'spend' : 'items';
   const until = before === undefined ? '' : ' AND day < ?';
   const args = before === undefined ? [] : [before];
-  const lineRows = db
-    .prepare(`SELECT customer_id, total(${monetary === 'spend' ? 'amount' : 'quantity'}), total(quantity) FROM lines WHERE customer_id IS NOT NULL AND flags & ${LineFlag.NON_PRODUCT} = 0${until} GROUP BY customer_id`)
-    .raw()
-    .all(...args) as [number, number, number][];
+  const lineRows = before === undefined && customerCategorySumsExact(db) ? customerLineSums(db, monetary) : customerLineSumsFromLines(db, monetary, before);
   const receiptRows = db
     .prepare(
       `SELECT customer_id, count(*), count(DISTINCT day), min(day), max(day), sum(channel = 1), sum(channel = 2)
@@ -126,6 +123,38 @@ export function customerBase(db: Db, before?: number): CustomerBase {
   return base;
 }
 
+/**
+ * True when customer_category_sums may be read: its cells sum to exactly what the lines sum to
+ * (meta set by migration 7 and by each import's rebuild, core/data/import/aggregates.ts).
+ */
+export function customerCategorySumsExact(db: Db): boolean {
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'customer_category_sums'").get() as { value: string } | undefined;
+  return row?.value === 'exact';
+}
+
+/**
+ * Net spend (or items) and items per customer over product lines, from the aggregate table the
+ * import keeps (migration 7, docs/decisions/0020): ~1.3M rows on the full demo instead of 4.3M lines.
+ * Rows `[customer_id, monetary sum, quantity sum]` in ascending customer order.
+ */
+export function customerLineSums(db: Db, monetary: 'spend' | 'items'): [number, number, number][] {
+  return db
+    .prepare(`SELECT customer_id, total(${monetary === 'spend' ? 'amount' : 'quantity'}), total(quantity) FROM customer_category_sums GROUP BY customer_id`)
+    .raw()
+    .all() as [number, number, number][];
+}
+
+/**
+ * The same sums grouped from `lines` (the reference customerLineSums must equal; a test compares
+ * them). Still the reader when `before` cuts the lines by day: the aggregate has no days.
+ */
+export function customerLineSumsFromLines(db: Db, monetary: 'spend' | 'items', before?: number): [number, number, number][] {
+  return db
+    .prepare(`SELECT customer_id, total(${monetary === 'spend' ? 'amount' : 'quantity'}), total(quantity) FROM lines WHERE customer_id IS NOT NULL AND flags & ${LineFlag.NON_PRODUCT} = 0${before === undefined ? '' : ' AND day < ?'} GROUP BY customer_id`)
+    .raw()
+    .all(...(before === undefined ? [] : [before])) as [number, number, number][];
+}
+
 /** Counts per reason, keys in the order of EXCLUSION_REASONS then any other (stable for the JSON). */
 export function countReasons(reasons: readonly string[]): Record<string, number> {
   const counts = new Map<string, number>();
@@ -143,15 +172,7 @@ export function countReasons(reasons: readonly string[]): Record<string, number>
  * has none (e.g. UCI Online Retail). `before` (epoch day): only the lines before it, as customerBase.
  */
 export function categoryPivot(db: Db, ids: Int32Array, level: 1 | 2, before?: number): { categories: string[]; data: Float64Array } {
-  const column = level === 1 ? 'category' : 'category2';
-  const rows = db
-    .prepare(
-      `SELECT l.customer_id, p.${column}, total(l.amount) FROM lines l JOIN products p ON p.id = l.product_id
-       WHERE l.customer_id IS NOT NULL AND l.flags & ${LineFlag.NON_PRODUCT} = 0 AND p.${column} IS NOT NULL AND p.${column} <> ''${before === undefined ? '' : ' AND l.day < ?'}
-       GROUP BY l.customer_id, p.${column}`,
-    )
-    .raw()
-    .all(...(before === undefined ? [] : [before])) as [number, string, number][];
+  const rows = before === undefined && customerCategorySumsExact(db) ? categorySums(db, level) : categorySumsFromLines(db, level, before);
   const categories = [...new Set(rows.map((r) => r[1]))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const col = new Map(categories.map((c, j) => [c, j]));
   const row = new Map<number, number>();
@@ -164,4 +185,46 @@ export function categoryPivot(db: Db, ids: Int32Array, level: 1 | 2, before?: nu
     data[i * C + (col.get(cat) as number)] = amount;
   }
   return { categories, data };
+}
+
+/**
+ * Net spend per customer × category (level 1) or sub-category (level 2), from the aggregate table
+ * (migration 7). Returning its ~1.3M cells (full demo) as rows cost more than the grouping itself
+ * (better-sqlite3 makes an array and a string per row, docs/decisions/0020), so SQLite hands back
+ * one row per customer — the customer's category names and net amounts, concatenated in key
+ * order — and the cells are summed here. Exact: the table is read only when every cell is a whole
+ * number under 2^53 (customerCategorySumsExact), so the integer text round-trips and the sums of
+ * sub-category cells into a category are exact, equal to SQLite's total() over the lines.
+ * Rows `[customer_id, category, net]`, by customer then category.
+ */
+export function categorySums(db: Db, level: 1 | 2): [number, string, number][] {
+  const column = level === 1 ? 'category' : 'category2';
+  const packed = db
+    .prepare(`SELECT customer_id, group_concat(${column}, char(1)), group_concat(CAST(amount AS INTEGER), ',') FROM customer_category_sums WHERE ${column} <> '' GROUP BY customer_id`)
+    .raw()
+    .all() as [number, string, string][];
+  const rows: [number, string, number][] = [];
+  const sums = new Map<string, number>();
+  for (const [customer, names, amounts] of packed) {
+    const n = names.split('\u0001'), a = amounts.split(',');
+    sums.clear();
+    for (let i = 0; i < n.length; i++) sums.set(n[i], (sums.get(n[i]) ?? 0) + Number(a[i]));
+    const keys = [...sums.keys()];
+    if (level === 2) keys.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)); // level 1 is already in key order
+    for (const k of keys) rows.push([customer, k, sums.get(k)!]);
+  }
+  return rows;
+}
+
+/** The same sums grouped from `lines` (the reference categorySums must equal); the reader when `before` cuts by day. */
+export function categorySumsFromLines(db: Db, level: 1 | 2, before?: number): [number, string, number][] {
+  const column = level === 1 ? 'category' : 'category2';
+  return db
+    .prepare(
+      `SELECT l.customer_id, p.${column}, total(l.amount) FROM lines l JOIN products p ON p.id = l.product_id
+       WHERE l.customer_id IS NOT NULL AND l.flags & ${LineFlag.NON_PRODUCT} = 0 AND p.${column} IS NOT NULL AND p.${column} <> ''${before === undefined ? '' : ' AND l.day < ?'}
+       GROUP BY l.customer_id, p.${column}`,
+    )
+    .raw()
+    .all(...(before === undefined ? [] : [before])) as [number, string, number][];
 }
