@@ -13,6 +13,13 @@
 //    peak memory against the same rows as CSV (bench/xlsx-import.mjs).
 // `value` (only when asked: `npm run bench -- value [--customers N] [--cli PATH]`): CLV fit and
 //    predictions on 30k simulated customers, in process and through the CLI (bench/value.mjs).
+// `gbdt` (only when asked: `npm run bench -- gbdt [--rows N] [--trees M] [--no-sklearn]`): the
+//    histogram gradient-boosted trees on 400k simulated rows × 25 features × 200 trees, against
+//    scikit-learn's HistGradientBoostingRegressor when installed (bench/gbdt.mjs).
+// `tabnet` (only when asked: `npm run bench -- tabnet [--rows N] [--epochs E] [--batch B]`, ≈ 40 s of
+//    CPU an epoch at 400k rows, 3 epochs by default): the TabNet-style regressor's training speed
+//    (rows/s per epoch, wall and CPU), accuracy and peak RSS on 400k simulated rows × 22 features
+//    (bench/tabnet.mjs).
 // 8. `rules` (only when asked: `npm run bench -- rules [--project P]`): association rules on a
 //    Groceries-shaped basket set and on the full demo at category2 level (bench/rules.mjs).
 // 9. `serve-load` (only when asked: `npm run bench -- serve-load [--soak] [--project P]`, 2 min;
@@ -26,6 +33,9 @@
 // 12. `coupons` (only when asked: `npm run bench -- coupons [--project P]`): coupon-sensitivity on
 //    Kaggle-shaped files of 1,468, 5,000 and 25,000 customers and a demo built `--with coupons`
 //    (bench/coupons.mjs; also `node bench/response.mjs coupons`).
+// 13. `spend` (only when asked: `npm run bench -- spend [--project P] [--models LIST]`, ≈ 10 min): the
+//    spend model on the full demo, features + boosted trees and TabNet, time and peak RSS
+//    (bench/spend.mjs).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -113,6 +123,16 @@ if (only === 'value') {
   const r = spawnSync(process.execPath, [path.join(root, 'bench/value.mjs'), ...process.argv.slice(3)], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, TZ: 'UTC' } });
   if (r.status !== 0) process.exitCode = 1;
 }
+if (only === 'gbdt') {
+  console.log('\nHistogram gradient-boosted trees (bench/gbdt.mjs):');
+  const r = spawnSync(process.execPath, [path.join(root, 'bench/gbdt.mjs'), ...process.argv.slice(3)], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, TZ: 'UTC' } });
+  if (r.status !== 0) process.exitCode = 1;
+}
+if (only === 'tabnet') {
+  console.log('\nTabNet-style spend regressor (bench/tabnet.mjs):');
+  const r = spawnSync(process.execPath, [path.join(root, 'bench/tabnet.mjs'), ...process.argv.slice(3)], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, TZ: 'UTC' } });
+  if (r.status !== 0) process.exitCode = 1;
+}
 if (only === 'rules') {
   console.log('\nAssociation rules (bench/rules.mjs):');
   const r = spawnSync(process.execPath, [path.join(root, 'bench/rules.mjs'), ...process.argv.slice(3)], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, TZ: 'UTC' } });
@@ -126,6 +146,11 @@ if (only === 'marketing') {
 if (only === 'coupons') {
   console.log('\nCoupon sensitivity (bench/coupons.mjs):');
   const r = spawnSync(process.execPath, [path.join(root, 'bench/coupons.mjs'), ...process.argv.slice(3)], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, TZ: 'UTC' } });
+  if (r.status !== 0) process.exitCode = 1;
+}
+if (only === 'spend') {
+  console.log('\nSpend model on the full demo (bench/spend.mjs):');
+  const r = spawnSync(process.execPath, [path.join(root, 'bench/spend.mjs'), ...process.argv.slice(3)], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, TZ: 'UTC' } });
   if (r.status !== 0) process.exitCode = 1;
 }
 if (only === 'forecast') {

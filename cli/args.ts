@@ -32,6 +32,10 @@ const OPTIONS = {
   currency: { type: 'string' },
   title: { type: 'string' },
   note: { type: 'string' },
+  runs: { type: 'string' },
+  layout: { type: 'string' },
+  lang: { type: 'string' },
+  summary: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -40,7 +44,7 @@ export interface ParsedArgs {
   positionals: string[];
   values: {
     project?: string; size?: string; seed?: string; out?: string; with?: string; json?: boolean; format?: string; map?: string[]; role?: string;
-    encoding?: string; sheet?: string; 'on-error'?: string; 'allow-duplicate'?: boolean; param?: string[]; run?: string; what?: string; bom?: string; port?: string; currency?: string; title?: string; note?: string; help?: boolean;
+    encoding?: string; sheet?: string; 'on-error'?: string; 'allow-duplicate'?: boolean; param?: string[]; run?: string; what?: string; bom?: string; port?: string; currency?: string; title?: string; note?: string; runs?: string; layout?: string; lang?: string; summary?: string[]; help?: boolean;
   };
 }
 

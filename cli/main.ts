@@ -5,15 +5,19 @@ import { emptiedRequiredField, importRequestSchema } from '../core/model/import-
 import { CURRENCIES } from '../core/model/currency.js';
 import { toApiError, WorkbenchError } from '../core/model/result.js';
 import { ApiHost } from '../core/service/api.js';
+import { campaignSpendReady } from '../core/service/campaign-spend.js';
+import { exportParquet } from '../core/service/exports.js';
+import { importCustomerFeaturesInto } from '../core/service/customer-features.js';
 import type { JobHandle } from '../core/service/job-runner.js';
 import { demoRequestSchema, WorkbenchService } from '../core/service/service.js';
 import { integerOption, keyValues, listOf, oneOf, parseCommandLine, requireOption, UsageError, type ParsedArgs } from './args.js';
-import { checkOptions, commandHelp, usage, usageAfterError } from './help.js';
+import { analysisHelp, checkOptions, commandHelp, helpLang, usage, usageAfterError } from './help.js';
 import { ProgressPrinter } from './progress.js';
 import { printDeletedRun, printExport, printImportSummary, printProject, printRuns, printAnalyses, printSegmentation } from './print.js';
 import type { OperationInput, OperationName, OperationOutputs } from '../core/model/api.js';
 import { isSegmentAnalysis, type SegmentationSummary } from '../core/model/segment.js';
 import { serve } from './serve.js';
+import { reportCommand } from './report.js';
 
 /*
  * The command-line shell (SPEC §6, a contract): translates argv to core/service calls, progress
@@ -81,6 +85,13 @@ async function main(args: ParsedArgs): Promise<void> {
     case 'import': {
       const project = requireOption(v.project, 'project');
       if (args.positionals.length === 0) throw new UsageError('import needs at least one FILE');
+      if (v.format === 'customer-features') {
+        // A per-customer feature table computed elsewhere (issue #16), for kmeans features=imported; not a purchase import.
+        if (args.positionals.length !== 1) throw new UsageError('--format customer-features imports one FILE.csv or FILE.parquet');
+        const r = await importCustomerFeaturesInto(project, path.resolve(args.positionals[0]!));
+        out(json, r, () => process.stdout.write(`Imported ${r.columns.length} feature column${r.columns.length === 1 ? '' : 's'} (${r.columns.join(', ')}) for ${r.matched} of ${r.rowsRead} customers from ${r.file}.\n${r.notes.map((n) => `${n}\n`).join('')}Segment on them with: run kmeans --project ${project} --param features=imported\n`));
+        return;
+      }
       const map = keyValues(v.map, 'map', true);
       const role = oneOf(v.role, 'role', importRequestSchema.shape.role.unwrap().options, 'auto');
       // `--map field=` leaves an optional field unmapped; a required one cannot be (a usage error, before any work).
@@ -105,7 +116,8 @@ async function main(args: ParsedArgs): Promise<void> {
     }
     case 'analyses': {
       const list = service.listAnalyses();
-      out(json, list, () => printAnalyses(list));
+      const lang = helpLang(v.lang);
+      out(json, list, () => printAnalyses(list, lang));
       return;
     }
     case 'run': {
@@ -147,10 +159,26 @@ async function main(args: ParsedArgs): Promise<void> {
       return;
     }
     case 'export': {
+      if (v.what === 'parquet') {
+        // Not a run export: the project's canonical model as Parquet files in the folder --out (issue #16).
+        if (v.run !== undefined || v.bom !== undefined || v.lang !== undefined || v.param !== undefined) throw new UsageError('--what parquet exports the project\'s data, not a run: it takes --project and --out DIR only');
+        const written = exportParquet(requireOption(v.project, 'project'), requireOption(v.out, 'out'));
+        out(json, written, () => process.stdout.write(written.files.map((f) => `Wrote ${f.file} (Parquet, ${f.rows} rows in ${f.rowGroups} row group${f.rowGroups === 1 ? '' : 's'}, ${f.bytes} bytes)\n`).join('')));
+        return;
+      }
       const run = integerOption(requireOption(v.run, 'run'), 'run') as number;
       const bom = v.bom === undefined ? undefined : oneOf(v.bom, 'bom', ['yes', 'no'] as const, 'yes') === 'yes';
-      const result = service.exportRun({ project: requireOption(v.project, 'project'), run, what: requireOption(v.what, 'what'), out: requireOption(v.out, 'out'), params: keyValues(v.param, 'param', false), bom });
+      const params = keyValues(v.param, 'param', false);
+      await campaignSpendReady(params);
+      // No --lang: the contract's English headers and the reasons as stored (issue #14).
+      const lang = v.lang === undefined ? undefined : helpLang(v.lang);
+      const result = service.exportRun({ project: requireOption(v.project, 'project'), run, what: requireOption(v.what, 'what'), out: requireOption(v.out, 'out'), params, bom, ...(lang === undefined ? {} : { lang }) });
       out(json, result, () => printExport(result));
+      return;
+    }
+    case 'report': {
+      const written = await reportCommand(v, hostCall);
+      out(json, written, () => process.stdout.write(`Wrote ${written.file} (${written.format.toUpperCase()}, ${written.sections} section${written.sections === 1 ? '' : 's'}, ${written.bytes} bytes): ${written.title}\n`));
       return;
     }
     case 'serve': {
@@ -174,8 +202,9 @@ async function cli(): Promise<number> {
   try {
     args = parseCommandLine(process.argv.slice(2));
     if (args.values.help) {
-      const help = args.command === undefined ? usage() : commandHelp(args.command);
-      if (help === undefined) throw new UsageError(`unknown command ${JSON.stringify(args.command)}`);
+      const analysis = args.command === 'run' ? args.positionals[0] : undefined;
+      const help = args.command === undefined ? usage() : analysis !== undefined ? analysisHelp(service.listAnalyses(), analysis, helpLang(args.values.lang)) : commandHelp(args.command);
+      if (help === undefined) throw new UsageError(analysis !== undefined ? `unknown analysis ${JSON.stringify(analysis)} (see \`analyses\`)` : `unknown command ${JSON.stringify(args.command)}`);
       process.stdout.write(`${help}\n`);
       return 0;
     }

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { app, ipcMain, Menu, protocol, session, type BrowserWindow } from 'electron';
 import type { ProjectInfo } from '../core/model/api.js';
 import { ApiHost } from '../core/service/api.js';
+import { printReportPdf } from './report-pdf.js';
 import { WorkbenchService } from '../core/service/service.js';
 import { PROJECT_CHANGED_CHANNEL } from './channels.js';
 import { explainOpenFailure } from './errors.js';
@@ -35,6 +36,8 @@ const layout = appLayout(path.dirname(bundleFile), app.isPackaged ? app.getPath(
 const devTools = !app.isPackaged;
 const service = new WorkbenchService({ workerPath: layout.worker });
 const host = new ApiHost(service);
+// Reports print with Electron's own engine, not a system Chromium (electron/report-pdf.ts).
+host.reportPrinter = printReportPdf;
 let mainWindow: BrowserWindow | null = null;
 const liveWindow = (): BrowserWindow | null => (mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow : null);
 

@@ -8,6 +8,9 @@ import type { ForecastRefit, ForecastSeriesView, HolidayList } from './forecast-
 import type { CustomerView } from './recommend.js';
 import { RULE_SORT_KEYS, type RulesView } from './rules.js';
 import type { ClvView } from './value.js';
+import { reportRequestShape, type RenderedReport } from './report.js';
+import type { OverviewCustomers, OverviewExplore } from './overview-explore.js';
+import { SPEND_MODEL_IDS, type SpendPrediction, type SpendSummary } from './spend.js';
 import type { RunComparison, SegmentationView, SegmentComparison } from './segment.js';
 
 /**
@@ -28,7 +31,7 @@ export const runRequestSchema = z.object({
 });
 export type RunRequest = z.input<typeof runRequestSchema>;
 
-export const EXPORT_KINDS = ['import-report', 'summary', 'segments', 'profiles', 'features', 'campaign', 'rules', 'coupons', 'forecast', 'marketing', 'clv'] as const;
+export const EXPORT_KINDS = ['import-report', 'summary', 'segments', 'profiles', 'features', 'campaign', 'rules', 'coupons', 'forecast', 'marketing', 'clv', 'overview-customers', 'spend-model'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 export const exportRequestSchema = z.object({
@@ -39,6 +42,11 @@ export const exportRequestSchema = z.object({
   params: z.record(z.string(), z.string()).default({}),
   /** Prefix a UTF-8 BOM to a CSV export; absent: the export's documented default (`export --help`). */
   bom: z.boolean().optional(),
+  /**
+   * The language of the file (issue #14): `ko` writes Korean CSV headers, and both languages render
+   * campaign reasons in it. Absent: the contract's English headers and the reasons as stored.
+   */
+  lang: z.enum(['en', 'ko']).optional(),
 });
 export type ExportRequest = z.input<typeof exportRequestSchema>;
 
@@ -58,9 +66,30 @@ export interface ExportResult {
 /** An analysis as listed by `analyses`: id, title, what it does, parameters with defaults and help. */
 export interface AnalysisInfo {
   id: string;
+  /** English name and account (the CLI's default language). */
   title: string;
   description: string;
-  params: { name: string; type: string; default: unknown; help: string }[];
+  /** The same in Korean (issue #14); always set by the jobs, optional so older callers and fixtures stay valid. */
+  titleKo?: string;
+  descriptionKo?: string;
+  params: AnalysisParam[];
+}
+
+/**
+ * A parameter of an analysis: declared once with its job (core/jobs/param-spec.ts). `help` is the
+ * English help; `label` and `helpText` hold both languages (always set by the jobs; optional so
+ * older callers and hand-made fixtures stay valid); min/max/choices where the declaration knows them.
+ */
+export interface AnalysisParam {
+  name: string;
+  type: string;
+  default: unknown;
+  help: string;
+  label?: { en: string; ko: string };
+  helpText?: { en: string; ko: string };
+  min?: number;
+  max?: number;
+  choices?: readonly (string | number)[];
 }
 
 /** What the UI shows of an open project. */
@@ -125,6 +154,13 @@ export interface ReportRow extends RowIssue {
   severity: 'rejected' | 'flagged';
 }
 
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+/** The Overview's filters (core/model/overview-explore.ts OverviewFilters). */
+const overviewFiltersSchema = z.object({
+  from: isoDay.optional(), to: isoDay.optional(), segmentRun: z.number().int().positive().optional(), segment: z.number().int().min(-1).optional(),
+  region: z.string().min(1).max(200).optional(), retailer: z.string().min(1).max(200).optional(), category: z.string().min(1).max(200).optional(),
+}).strict();
+
 const importShape = {
   format: z.enum(['auto', 'lpoint', 'generic', 'baskets']).default('auto'),
   map: z.record(z.string(), z.string()).default({}),
@@ -132,6 +168,30 @@ const importShape = {
   encoding: z.enum(['auto', 'utf8', 'cp949']).default('auto'),
   sheet: z.string().min(1).optional(),
 };
+
+/** A project the host opened before (newest first); `exists`: the file is still there. */
+export interface RecentProject {
+  path: string;
+  name: string;
+  openedAt: string;
+  exists: boolean;
+}
+
+/** One entry of a listed folder. */
+export interface FolderEntry {
+  name: string;
+  /** Absolute path (resolved: symlinks followed). */
+  path: string;
+  kind: 'directory' | 'file';
+}
+
+/** A folder within the user's home: its resolved path, the home, its parent (null at home), folders first. */
+export interface FolderListing {
+  path: string;
+  home: string;
+  parent: string | null;
+  entries: FolderEntry[];
+}
 
 /** Every operation's input schema. Keys are the operation names (a contract for all shells). */
 export const OPERATIONS = {
@@ -161,6 +221,14 @@ export const OPERATIONS = {
   importReport: z.object({ project, runId: z.number().int().positive() }),
   /** The Overview of the project's current data: the latest overview run for this data fingerprint, computed if missing. */
   getOverview: projectRequestSchema,
+  /** The Overview for every file (issue #14): time, weekday, basket, new-vs-returning, product and segment panels under filters. */
+  getOverviewExplore: z.object({ project, filters: overviewFiltersSchema.default({}) }),
+  /** The customers behind one bar of getOverviewExplore's panels, under the same filters (the CSV is the overview-customers export). */
+  getOverviewCustomers: z.object({
+    project, filters: overviewFiltersSchema.default({}),
+    slice: z.object({ dimension: z.enum(['month', 'week', 'weekday', 'hour', 'items', 'amount', 'product', 'segment', 'new', 'returning']), value: z.string().min(1).max(200) }),
+    limit: z.number().int().min(1).max(1_000_000).optional(),
+  }),
   /** A segmentation run as the Segments page shows it: summary, profiles, 2-D points. */
   getSegmentation: z.object({ project, runId: z.number().int().positive() }),
   /** Renames one segment of a run (segment −1 = the outliers). */
@@ -170,7 +238,7 @@ export const OPERATIONS = {
   /** Two runs' memberships cross-tabulated, with the adjusted Rand index. */
   compareRuns: z.object({ project, runA: z.number().int().positive(), runB: z.number().int().positive() }),
   /** An export of a run as CSV text (the app offers it as a download); the CLI's export writes the same file. */
-  exportCsv: z.object({ project, run: z.number().int().positive(), what: z.string().min(1), params: z.record(z.string(), z.string()).default({}) }),
+  exportCsv: z.object({ project, run: z.number().int().positive(), what: z.string().min(1), params: z.record(z.string(), z.string()).default({}), lang: z.enum(['en', 'ko']).optional() }),
   /** One customer: purchase timeline and, with a recommend run, their recommendations with reasons. */
   getCustomer: z.object({ project, customer: z.string().min(1), runId: z.number().int().positive().optional() }),
   /** A page of a rules run's rules (one part: the whole data or a segment), sorted and filtered, with scatter points. */
@@ -190,8 +258,22 @@ export const OPERATIONS = {
   }),
   /** Refits one series' Prophet with the project's current holidays (the holiday editor's preview; not stored). */
   refitForecast: z.object({ project, runId: z.number().int().positive(), series: z.string().min(1) }),
+  /** A report (issue #14): the chosen runs in order, with title, summaries, provenance and parameters, as one self-contained HTML file or a PDF. */
+  renderReport: z.object({ project, ...reportRequestShape }),
   /** A clv run as the Value page shows it: fit, holdout check, CLV and P(alive) per segment of `segmentRun`, top customers, one customer. */
   getClv: z.object({ project, runId: z.number().int().positive(), segmentRun: z.number().int().positive().optional(), customer: z.string().max(200).optional() }),
+  /** A spend-model run's summary (models, metrics per split, importance, verdict, periods). */
+  getSpendModel: z.object({ project, runId: z.number().int().positive() }),
+  /** Expected spend of customer × product pairs as of the day after the data's last day, by the run's winner (or `model`), with the top 5 contributions. */
+  spendPredictions: z.object({
+    project, runId: z.number().int().positive(),
+    pairs: z.array(z.object({ customer: z.string().min(1).max(200), product: z.string().min(1).max(200) })).max(100_000),
+    model: z.enum(SPEND_MODEL_IDS).optional(),
+  }),
+  /** The projects this host opened, newest first (the browser host keeps them in the user-data folder; issue #14). */
+  recentProjects: z.object({}),
+  /** One folder of the user's home for the browser host's project chooser: folders and .sqlite/.csv/.xlsx/.txt files only; paths outside home refused. */
+  listFolder: z.object({ path: z.string().max(4096).optional() }),
 } as const satisfies Record<OperationName, z.ZodType>;
 
 // Both ways: a name without a schema fails above, a schema without a name fails here.
@@ -218,6 +300,8 @@ export interface OperationOutputs {
   deleteRun: { id: number; analysis: string; title?: string; deleted: Record<string, number> };
   importReport: ReportRow[];
   getOverview: { runId: number; dataFingerprint: string; overview: unknown };
+  getOverviewExplore: OverviewExplore;
+  getOverviewCustomers: OverviewCustomers;
   getSegmentation: SegmentationView;
   renameSegment: { runId: number; segment: number; name: string };
   compareSegments: SegmentComparison;
@@ -226,10 +310,15 @@ export interface OperationOutputs {
   getCustomer: CustomerView;
   getRules: RulesView;
   getClv: ClvView;
+  getSpendModel: SpendSummary;
+  spendPredictions: SpendPrediction[];
   getForecast: ForecastSeriesView;
   getHolidays: HolidayList;
   saveHolidays: HolidayList;
   refitForecast: ForecastRefit;
+  renderReport: RenderedReport;
+  recentProjects: RecentProject[];
+  listFolder: FolderListing;
 }
 
 /** The API as the renderer sees it: one method per operation, errors as data, job events pushed. */

@@ -20,6 +20,8 @@ export const OPERATION_NAMES = [
   'deleteRun',
   'importReport',
   'getOverview',
+  'getOverviewExplore',
+  'getOverviewCustomers',
   'getSegmentation',
   'renameSegment',
   'compareSegments',
@@ -28,10 +30,15 @@ export const OPERATION_NAMES = [
   'getCustomer',
   'getRules',
   'getClv',
+  'getSpendModel',
+  'spendPredictions',
   'getForecast',
   'getHolidays',
   'saveHolidays',
   'refitForecast',
+  'renderReport',
+  'recentProjects',
+  'listFolder',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

@@ -18,8 +18,11 @@ export function isSegmentAnalysis(id: string): id is SegmentAnalysis {
   return (SEGMENT_ANALYSES as readonly string[]).includes(id);
 }
 
-/** Feature sets of the plain `kmeans` analysis (contract: `--param features=…`). */
-export const KMEANS_FEATURE_SETS = ['rfm', 'lrfmv', 'category', 'category2', 'clv'] as const;
+/**
+ * Feature sets of the plain `kmeans` analysis (contract: `--param features=…`). `imported`: the
+ * project's customer-features table (`import --format customer-features`, issue #16).
+ */
+export const KMEANS_FEATURE_SETS = ['rfm', 'lrfmv', 'category', 'category2', 'clv', 'imported'] as const;
 export type KMeansFeatureSet = (typeof KMEANS_FEATURE_SETS)[number];
 
 /** Segment id of customers set aside as noise or outliers (in exports and memberships). */

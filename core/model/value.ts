@@ -93,6 +93,8 @@ export interface ClvGroup {
   pAliveHistogram: number[];
   /** Share of the group with P(alive) < 0.5. */
   atRiskShare: number;
+  /** Mean expected purchases over the run's horizon (the Segments page's profile column, issue #13). */
+  meanExpectedPurchases: number;
 }
 
 /** A clv run as the Value page shows it. */

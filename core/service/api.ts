@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import path from 'node:path';
 import { previewFiles } from '../data/import/index.js';
+import { listFolder } from './folder-listing.js';
+import type { RecentProjects } from './recent-projects.js';
 import { openProject } from '../data/store/open.js';
 import { setUserCurrency } from '../data/store/currency.js';
 import { projectInfo } from '../data/store/queries/project-info.js';
@@ -12,10 +14,16 @@ import { exportText } from './exports.js';
 import { forecastView, projectHolidays, refitForecast, saveHolidays } from './forecast.js';
 import { checkDataFiles, checkNewProjectPath, type StagedFiles } from './file-policy.js';
 import { JobBoard } from './job-board.js';
+import { overviewCustomers } from './overview-explore.js';
+import { overviewExploreOffThread } from './query-thread.js';
 import { rulesView } from './rules.js';
 import { annotateRun, currentRun, currentRuns, removeRun, renameRun } from './run-edits.js';
 import { clvComparison, clvView } from './value.js';
+import { spendModelView, spendPredictions } from './spend.js';
+import { campaignSpendReady } from './campaign-spend.js';
+import { tfWasmReady } from '../jobs/recommend/tf-wasm.js';
 import { compareRuns, compareSegments, renameSegment, runViewStamp, segmentationView } from './segments.js';
+import { finishReport, prepareReport, type ReportPrinter } from './report/render.js';
 import type { WorkbenchService } from './service.js';
 
 type Handlers = { [K in OperationName]: (input: z.output<(typeof OPERATIONS)[K]>) => Promise<OperationOutputs[K]> | OperationOutputs[K] };
@@ -37,6 +45,12 @@ function withProject<T>(file: string, fn: (db: ReturnType<typeof openProject>) =
  */
 export class ApiHost {
   readonly board = new JobBoard();
+  /** Prints report PDFs; undefined: headless Chromium (core/service/report/pdf.ts). The desktop app sets Electron's printToPDF. */
+  reportPrinter: ReportPrinter | undefined;
+  /** The browser host's recent projects (cli/serve.ts sets it); undefined: none kept. openProject records into it. */
+  recent: RecentProjects | undefined;
+  /** The folder listFolder may show, the user's home (cli/serve.ts sets it); undefined: listing refused. */
+  browseRoot: string | undefined;
   private current: string | null;
 
   /**
@@ -57,6 +71,7 @@ export class ApiHost {
       if (create) checkNewProjectPath(path.resolve(file));
       const info = withProject(path.resolve(file), (db) => projectInfo(db, path.resolve(file)), create ? 'create' : 'read');
       this.current = info.path;
+      this.recent?.record(info.path);
       return info;
     },
     currentProject: (): ProjectInfo | null => (this.current === null ? null : withProject(this.current, (db) => projectInfo(db, this.current as string))),
@@ -97,6 +112,9 @@ export class ApiHost {
     deleteRun: ({ project, id }) => withProject(project, (db) => removeRun(db, id), 'write'),
     importReport: ({ project, runId }) => withProject(project, (db) => [...importIssuesOfRun(db, runId)] as ReportRow[]),
     getOverview: ({ project }) => this.service.overview(project, (handle) => this.board.track(handle, project)),
+    // Seconds to a minute on a large project: answered by a query thread, never on the host's (issue #16).
+    getOverviewExplore: ({ project, filters }) => overviewExploreOffThread(project, filters),
+    getOverviewCustomers: ({ project, filters, slice, limit }) => withProject(project, (db) => overviewCustomers(db, filters, slice, limit)),
     getSegmentation: ({ project, runId }) => withProject(project, (db) => segmentationView(db, runId)),
     renameSegment: ({ project, runId, segment, name }) =>
       withProject(project, (db) => {
@@ -105,14 +123,30 @@ export class ApiHost {
       }, 'write'),
     compareSegments: ({ project, runId, a, b, clvRun }) => withProject(project, (db) => ({ ...compareSegments(db, runId, a, b), ...(clvRun === undefined ? {} : { clv: clvComparison(db, runId, a, b, clvRun) }) })),
     compareRuns: ({ project, runA, runB }) => withProject(project, (db) => compareRuns(db, runA, runB)),
-    exportCsv: ({ project, run, what, params }) => withProject(project, (db) => exportText(db, run, what, params)),
+    // A campaign with expectedSpend may predict with TabNet: TensorFlow.js is loaded first (campaign-spend.ts).
+    exportCsv: async ({ project, run, what, params, lang }) => {
+      await campaignSpendReady(params);
+      return withProject(project, (db) => exportText(db, run, what, params, lang));
+    },
     getCustomer: ({ project, customer, runId }) => withProject(project, (db) => customerView(db, customer, runId)),
     getRules: ({ project, runId, ...view }) => withProject(project, (db) => rulesView(db, runId, view)),
     getClv: ({ project, runId, segmentRun, customer }) => withProject(project, (db) => clvView(db, runId, { segmentRun, customer })),
+    getSpendModel: ({ project, runId }) => withProject(project, (db) => spendModelView(db, runId)),
+    // TensorFlow.js is loaded first (once per process, ≈ 0.15 s) in case the model is TabNet.
+    spendPredictions: async ({ project, runId, pairs, model }) => {
+      await tfWasmReady();
+      return withProject(project, (db) => spendPredictions(db, runId, pairs, model));
+    },
     getForecast: ({ project, runId, series }) => withProject(project, (db) => forecastView(db, runId, series)),
     getHolidays: ({ project }) => withProject(project, (db) => projectHolidays(db)),
     saveHolidays: ({ project, holidays }) => withProject(project, (db) => saveHolidays(db, holidays), 'write'),
     refitForecast: ({ project, runId, series }) => withProject(project, (db) => refitForecast(db, runId, series)),
+    recentProjects: () => this.recent?.list() ?? [],
+    listFolder: ({ path: folder }) => {
+      if (this.browseRoot === undefined) throw new WorkbenchError('invalid-input', 'This host does not list folders; choose the project with the app’s file dialog.');
+      return listFolder(this.browseRoot, folder);
+    },
+    renderReport: ({ project, format, ...request }) => finishReport(withProject(project, (db) => prepareReport(db, project, request)), format, this.reportPrinter),
   };
 
   /** Runs one operation from untrusted input: unknown names and invalid inputs are errors as data. */

@@ -64,7 +64,7 @@ export class WorkbenchService {
   }
 
   listAnalyses(): AnalysisInfo[] {
-    return listAnalyses().map((j) => ({ id: j.id, title: j.title, description: j.description, params: j.paramInfo }));
+    return listAnalyses().map((j) => ({ id: j.id, title: j.title, description: j.description, ...(j.titleKo === undefined ? {} : { titleKo: j.titleKo }), ...(j.descriptionKo === undefined ? {} : { descriptionKo: j.descriptionKo }), params: j.paramInfo }));
   }
 
   /** Typed parameter values from `key=value` strings, by the analysis' declared parameter types. */
@@ -96,7 +96,7 @@ export class WorkbenchService {
     resolveExportTarget(r.out, path.resolve(r.project));
     const db = openProject(r.project, { readonly: true });
     try {
-      return exportRun(db, r.run, r.what, r.out, r.params, r.bom);
+      return exportRun(db, r.run, r.what, r.out, r.params, r.bom, r.lang);
     } finally {
       db.close();
     }

@@ -65,7 +65,12 @@ function group(t: StoredClv, idx: number[], segment: number | null, name: string
     hist[Math.min(9, Math.floor(p * 10))]++;
     if (p < 0.5) risk++;
   }
-  return { segment, name, customers: idx.length, value: stats(value), totalValue: value.reduce((a, v) => a + v, 0), pAlive: stats(alive), pAliveHistogram: hist, atRiskShare: idx.length ? risk / idx.length : 0 };
+  let purchases = 0;
+  for (const i of idx) purchases += t.expectedPurchases[i];
+  return {
+    segment, name, customers: idx.length, value: stats(value), totalValue: value.reduce((a, v) => a + v, 0), pAlive: stats(alive), pAliveHistogram: hist, atRiskShare: idx.length ? risk / idx.length : 0,
+    meanExpectedPurchases: idx.length ? purchases / idx.length : 0,
+  };
 }
 
 export interface ClvViewOptions {

@@ -14,6 +14,7 @@ import { RulesPage } from './pages/rules/RulesPage.js';
 import { ValuePage } from './pages/value/ValuePage.js';
 import { RunsPage } from './pages/runs/RunsPage.js';
 import { SegmentsPage } from './pages/segments/SegmentsPage.js';
+import { ReportPage } from './pages/report/ReportPage.js';
 
 /** The window: navigation on the left, header, the current page, the jobs panel at the bottom. */
 export function App() {
@@ -35,6 +36,7 @@ export function App() {
           {page === 'marketing' && <MarketingPage />}
           {page === 'coupons' && <CouponsPage />}
           {page === 'runs' && <RunsPage />}
+          {page === 'report' && <ReportPage />}
         </main>
         <JobsPanel />
       </div>

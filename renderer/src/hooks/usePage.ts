@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 
-export const PAGES = ['data', 'overview', 'segments', 'compare', 'recommend', 'rules', 'value', 'forecast', 'marketing', 'coupons', 'runs'] as const;
+export const PAGES = ['data', 'overview', 'segments', 'compare', 'recommend', 'rules', 'value', 'forecast', 'marketing', 'coupons', 'runs', 'report'] as const;
 export type Page = (typeof PAGES)[number];
 /** Pages of SPEC §4 that later issues build; shown in the navigation, disabled (none left since Forecast, issue #12). */
 export const COMING_PAGES: readonly never[] = [];
 export type ComingPage = (typeof COMING_PAGES)[number];
 
 function fromHash(): Page {
-  const name = window.location.hash.replace(/^#\/?/, '');
+  // `#/report?runs=3,7`: the page is the part before the query (renderer/src/report/report-link.ts).
+  const name = window.location.hash.replace(/^#\/?/, '').split('?')[0];
   return (PAGES as readonly string[]).includes(name) ? (name as Page) : 'data';
 }
 

@@ -50,9 +50,9 @@ describe('--help', () => {
     }
   });
 
-  it('export --help lists all eleven exports with format, default BOM and the run they need', () => {
+  it('export --help lists all thirteen exports with format, default BOM and the run they need', () => {
     const text = runCli(['export', '--help']).stdout;
-    expect(EXPORT_KINDS).toHaveLength(11);
+    expect(EXPORT_KINDS).toHaveLength(13);
     for (const name of EXPORT_KINDS) {
       const line = text.split('\n').find((l) => l.startsWith(`  ${name} `));
       expect(line, name).toBeDefined();
@@ -108,13 +108,19 @@ describe('exports: --bom and the summary', () => {
     const marketing = runCli(['run', 'marketing-response', '--project', project, '--json']);
     expect(marketing.code, marketing.stderr).toBe(0);
     runs.marketing = (JSON.parse(marketing.stdout) as { runId: number }).runId;
+    const spend = runCli(['run', 'spend-model', '--project', project, '--param', 'models=baseline', '--json']);
+    expect(spend.code, spend.stderr).toBe(0);
+    runs['spend-model'] = (JSON.parse(spend.stdout) as { runId: number }).runId;
+    const overview = runCli(['run', 'overview', '--project', project, '--json']);
+    expect(overview.code, overview.stderr).toBe(0);
+    runs['overview-customers'] = (JSON.parse(overview.stdout) as { runId: number }).runId;
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   const exportFile = (what: string, file: string, extra: string[] = []) => runCli(['export', '--project', project, '--run', String(runs[what]), '--what', what, '--out', path.join(dir, file), ...extra]);
 
   it('every CSV export starts with a BOM by default exactly when documented (campaign, import-report yes; segments, profiles, features, rules no), and --bom yes|no overrides it', () => {
-    const expected: Record<string, boolean> = { 'import-report': true, campaign: true, segments: false, profiles: false, features: false, rules: false, forecast: false, clv: false, coupons: false, marketing: false };
+    const expected: Record<string, boolean> = { 'import-report': true, campaign: true, segments: false, profiles: false, features: false, rules: false, forecast: false, clv: false, coupons: false, marketing: false, 'spend-model': false, 'overview-customers': true };
     expect(EXPORT_KINDS.filter((k) => EXPORTS[k].format === 'csv').sort()).toEqual(Object.keys(expected).sort());
     for (const [what, bom] of Object.entries(expected)) {
       expect(exportFile(what, `${what}.csv`).code).toBe(0);

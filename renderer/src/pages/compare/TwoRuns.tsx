@@ -13,6 +13,7 @@ import { RunPicker } from '../segments/RunPicker.js';
 import { pickRun } from '../../lib/runs.js';
 import { useChosenRun } from '../../hooks/useChosenRun.js';
 import { crossTabOption } from './options.js';
+import { ReportButton } from '../../report/ReportButton.js';
 
 /** Two runs' memberships: ARI and the cross-tab (heatmap and table). */
 export function TwoRuns({ project, runs }: { project: string; runs: readonly RunRecord[] }) {
@@ -27,7 +28,7 @@ export function TwoRuns({ project, runs }: { project: string; runs: readonly Run
   const query = useApiQuery(same ? null : `${project}\u0000${runA}\u0000${runB}`, () => api.compareRuns({ project, runA, runB }));
   return (
     <div className="stack" data-testid="compare-runs">
-      <Card title={t('compare.tab.runs')}>
+      <Card title={t('compare.tab.runs')} actions={same ? undefined : <ReportButton runs={[runA]} compareWith={runB} />}>
         <div className="compare-pickers">
           <RunPicker runs={runs} value={runA} onChange={setWantedA} testId="compare-runs-a" label={t('compare.runA')} />
           <RunPicker runs={runs} value={runB} onChange={setWantedB} testId="compare-runs-b" label={t('compare.runB')} />

@@ -21,6 +21,7 @@ import { pickRun } from '../../lib/runs.js';
 import { useChosenRun } from '../../hooks/useChosenRun.js';
 import { summaryOf } from '../segments/runs.js';
 import { profileBarsOption } from './options.js';
+import { ReportButton } from '../../report/ReportButton.js';
 
 type CategoryRow = SegmentComparison['categories'][number];
 
@@ -63,7 +64,7 @@ export function TwoSegments({ project, runs, clvRuns = [] }: { project: string; 
 
   return (
     <div className="stack" data-testid="compare-segments">
-      <Card title={t('compare.tab.segments')}>
+      <Card title={t('compare.tab.segments')} actions={same ? undefined : <ReportButton runs={[runId]} segments={[a, b]} />}>
         <div className="compare-pickers">
           <RunPicker runs={runs} value={runId} onChange={setWantedRun} testId="compare-run" label={t('compare.run')} />
           <label className="field" htmlFor={idA}>

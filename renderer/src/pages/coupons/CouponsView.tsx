@@ -10,6 +10,7 @@ import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { StatRow } from '../../components/StatRow.js';
 import { useI18n } from '../../i18n/context.js';
 import { levelOption, segmentOption, slopeOption } from './options.js';
+import { ReportButton } from '../../report/ReportButton.js';
 
 /** Per 10 points of discount, in percentage points of use rate (slopes are stored per point, as rates). */
 const pp10 = (v: number) => v * 1000;
@@ -17,7 +18,7 @@ const pp10 = (v: number) => v * 1000;
 /** One coupon-sensitivity run (its stored summary): the verdict, headline figures, clusters, shares per segment. */
 export function CouponsView({ project, runId, summary: s }: { project: string; runId: number; summary: CouponSummary }) {
   const api = useApi();
-  const { t, fmt } = useI18n();
+  const { t, fmt, lang } = useI18n();
   const [exportError, setExportError] = useState<ApiError | null>(null);
   const clusterName = useMemo(() => (id: number, sensitive: boolean) => t(sensitive ? 'coupons.clusterSensitive' : 'coupons.cluster', { id }), [t]);
   const levels = useMemo(() => levelOption(s.levels, s.clusters, { discount: t('coupons.discount'), useRate: t('coupons.useRate'), cluster: clusterName }), [s, t, clusterName]);
@@ -28,14 +29,14 @@ export function CouponsView({ project, runId, summary: s }: { project: string; r
 
   const save = async () => {
     setExportError(null);
-    const result = await safeCall(() => api.exportCsv({ project, run: runId, what: 'coupons' }));
+    const result = await safeCall(() => api.exportCsv({ project, run: runId, lang, what: 'coupons' }));
     if (!result.ok) return setExportError(result.error);
     downloadBlob(new Blob([result.value.csv], { type: 'text/csv;charset=utf-8' }), result.value.filename);
   };
 
   return (
     <div className="coupons-run" data-testid="coupons-view" data-run-id={runId} data-rises={String(s.risesWithDiscount)} data-sensitive-clusters={s.clusters.filter((c) => c.sensitive).length}>
-      <Card title={t('coupons.runTitle', { id: runId })}>
+      <Card title={t('coupons.runTitle', { id: runId })} actions={<ReportButton runs={[runId]} />}>
         <p className={s.risesWithDiscount ? 'verdict' : 'verdict muted'} data-testid="coupons-verdict">
           <strong>{s.risesWithDiscount ? t('coupons.verdict.rises', { slope: slope(s.slope, s.slopeLow, s.slopeHigh), level: fmt.int(Math.round(s.confidence * 100)) }) : t('coupons.verdict.flat')}</strong>
         </p>

@@ -5,6 +5,7 @@ import { Card } from '../../components/Card.js';
 import { JobStatus } from '../../components/JobStatus.js';
 import { useJobRunner } from '../../hooks/useJobRunner.js';
 import { useI18n } from '../../i18n/context.js';
+import { useParamText } from '../../hooks/useParamText.js';
 
 const KIND = 'forecast';
 
@@ -17,6 +18,7 @@ interface Props {
 /** The forecast's parameters (run, measure, grain, models, horizon, folds), each with its help, and Run with progress and Cancel. */
 export function ForecastForm({ project, segmentRuns, onDone }: Props) {
   const { t, fmt } = useI18n();
+  const pt = useParamText('forecast');
   const [by, setBy] = useState<string>('total');
   const [segRun, setSegRun] = useState('');
   const [measure, setMeasure] = useState<string>('amount');
@@ -44,7 +46,7 @@ export function ForecastForm({ project, segmentRuns, onDone }: Props) {
       <p className="muted small">{t('forecast.about')}</p>
       <div className="rec-form-row" data-testid="forecast-params">
         <label className="field">
-          <span className="field-label">by</span>
+          <span className="field-label" title={pt.title('by')}>{pt.label('by')}</span>
           <select className="input" data-testid="forecast-by" value={by} disabled={running} onChange={(e) => setBy(e.target.value)}>
             {FORECAST_BY.map((b) => <option key={b} value={b}>{t(`forecast.by.${b}`)}</option>)}
           </select>
@@ -52,7 +54,7 @@ export function ForecastForm({ project, segmentRuns, onDone }: Props) {
         </label>
         {by === 'segment' && (
           <label className="field">
-            <span className="field-label">segmentRun</span>
+            <span className="field-label" title={pt.title('segmentRun')}>{pt.label('segmentRun')}</span>
             <select className="input" data-testid="forecast-segmentRun" value={segRun} disabled={running} aria-invalid={bad.includes('segmentRun') || undefined} onChange={(e) => setSegRun(e.target.value)}>
               <option value="">{t('forecast.pickSegmentRun')}</option>
               {segmentRuns.map((r) => <option key={r.id} value={r.id}>{`#${r.id} · ${r.analysis} · ${fmt.dateTime(r.startedAt)}`}</option>)}
@@ -61,31 +63,31 @@ export function ForecastForm({ project, segmentRuns, onDone }: Props) {
           </label>
         )}
         <label className="field">
-          <span className="field-label">measure</span>
+          <span className="field-label" title={pt.title('measure')}>{pt.label('measure')}</span>
           <select className="input" data-testid="forecast-measure" value={measure} disabled={running} onChange={(e) => setMeasure(e.target.value)}>
             {FORECAST_MEASURES.map((m) => <option key={m} value={m}>{t(`forecast.measure.${m}`)}</option>)}
           </select>
           <span className="param-help">{t('forecast.help.measure')}</span>
         </label>
         <label className="field">
-          <span className="field-label">grain</span>
+          <span className="field-label" title={pt.title('grain')}>{pt.label('grain')}</span>
           <select className="input" data-testid="forecast-grain" value={grain} disabled={running} onChange={(e) => setGrain(e.target.value)}>
             {FORECAST_GRAINS.map((g) => <option key={g} value={g}>{t(`forecast.grain.${g}`)}</option>)}
           </select>
           <span className="param-help">{t('forecast.help.grain')}</span>
         </label>
         <label className="field">
-          <span className="field-label">horizon</span>
+          <span className="field-label" title={pt.title('horizon')}>{pt.label('horizon')}</span>
           <input className="input" data-testid="forecast-horizon" inputMode="numeric" value={horizon} disabled={running} aria-invalid={bad.includes('horizon') || undefined} onChange={(e) => setHorizon(e.target.value)} />
           <span className="param-help">{t('forecast.help.horizon')}</span>
         </label>
         <label className="field">
-          <span className="field-label">folds</span>
+          <span className="field-label" title={pt.title('folds')}>{pt.label('folds')}</span>
           <input className="input" data-testid="forecast-folds" inputMode="numeric" value={folds} disabled={running} aria-invalid={bad.includes('folds') || undefined} onChange={(e) => setFolds(e.target.value)} />
           <span className="param-help">{t('forecast.help.folds')}</span>
         </label>
         <fieldset className="field" data-testid="forecast-models">
-          <span className="field-label">models</span>
+          <span className="field-label" title={pt.title('models')}>{pt.label('models')}</span>
           <div className="checks">
             {FORECAST_MODELS.map((m) => (
               <label key={m} className="checkbox">

@@ -10,15 +10,17 @@ import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Loading } from '../../components/Loading.js';
 import { StatRow } from '../../components/StatRow.js';
 import { useApiQuery } from '../../hooks/useApiQuery.js';
+import { noteIn } from '../../lib/notes.js';
 import { useI18n } from '../../i18n/context.js';
 import { BacktestTable } from './BacktestTable.js';
 import { HolidayEditor } from './HolidayEditor.js';
 import { componentsOption, forecastOption } from './options.js';
+import { ReportButton } from '../../report/ReportButton.js';
 
 /** One forecast run: the series list with each chosen model, then the picked series' chart, backtest, components and holidays. */
 export function ForecastView({ project, runId, summary }: { project: string; runId: number; summary: ForecastRunSummary }) {
   const api = useApi();
-  const { t, fmt } = useI18n();
+  const { t, fmt, lang } = useI18n();
   const [key, setKey] = useState<string>(summary.series[0]?.key ?? 'total');
   const [refit, setRefit] = useState<ForecastRefit | null>(null);
   const [exportError, setExportError] = useState<ApiError | null>(null);
@@ -37,7 +39,7 @@ export function ForecastView({ project, runId, summary }: { project: string; run
 
   const save = async () => {
     setExportError(null);
-    const result = await safeCall(() => api.exportCsv({ project, run: runId, what: 'forecast' }));
+    const result = await safeCall(() => api.exportCsv({ project, run: runId, lang, what: 'forecast' }));
     if (!result.ok) return setExportError(result.error);
     downloadBlob(new Blob([result.value.csv], { type: 'text/csv;charset=utf-8' }), result.value.filename);
   };
@@ -45,7 +47,7 @@ export function ForecastView({ project, runId, summary }: { project: string; run
   const line = summary.series.find((s) => s.key === key);
   return (
     <div className="forecast-run" data-testid="forecast-view" data-run-id={runId} data-series={key} data-loading={query.status === 'loading' ? 'true' : 'false'}>
-      <Card title={t('forecast.runTitle', { id: runId })}>
+      <Card title={t('forecast.runTitle', { id: runId })} actions={<ReportButton runs={[runId]} />}>
         <StatRow
           testId="forecast-kpis"
           items={[
@@ -55,7 +57,7 @@ export function ForecastView({ project, runId, summary }: { project: string; run
             { label: t('forecast.kpi.seconds'), value: fmt.dec(summary.seconds, 1) },
           ]}
         />
-        {summary.notes.map((n) => <p key={n} className="muted small" data-testid="forecast-note">{n}</p>)}
+        {summary.notes.map((n) => <p key={n} className="muted small" data-testid="forecast-note">{noteIn(n, lang)}</p>)}
         <table className="table compact" data-testid="forecast-series">
           <thead>
             <tr><th>{t('forecast.col.series')}</th><th>{t('forecast.col.chosen')}</th><th>{t('forecast.col.verdict')}</th><th /></tr>
@@ -84,7 +86,7 @@ export function ForecastView({ project, runId, summary }: { project: string; run
           <Card title={t('forecast.backtest')} testId="forecast-backtest-card">
             {line && <p className="small" data-testid="forecast-verdict">{line.verdict}</p>}
             <BacktestTable result={view.result} money={money} />
-            {view.result.notes.map((n) => <p key={n} className="muted small">{n}</p>)}
+            {view.result.notes.map((n) => <p key={n} className="muted small">{noteIn(n, lang)}</p>)}
           </Card>
           <ChartCard panelId="forecast-components" title={t('forecast.components')} subtitle={prophet ? prophet.spec : undefined} option={components} reason={t('forecast.components.none')} height={440} wide />
           <HolidayEditor project={project} runId={runId} seriesKey={view.key} hasProphet={prophet !== undefined} onRefit={setRefit} refit={refit} />

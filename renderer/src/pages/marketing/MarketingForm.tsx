@@ -4,6 +4,7 @@ import { Card } from '../../components/Card.js';
 import { JobStatus } from '../../components/JobStatus.js';
 import { useJobRunner } from '../../hooks/useJobRunner.js';
 import { useI18n } from '../../i18n/context.js';
+import { useParamText } from '../../hooks/useParamText.js';
 
 const KIND = 'marketing-response';
 
@@ -18,6 +19,7 @@ interface Props {
 /** The marketing-response parameters (segment run, channels, tier bounds, lags), and Run with progress and Cancel. */
 export function MarketingForm({ project, segmentRuns, channels, onDone }: Props) {
   const { t, fmt } = useI18n();
+  const pt = useParamText('marketing-response');
   const [segRun, setSegRun] = useState('');
   const [online, setOnline] = useState('');
   const [offline, setOffline] = useState('');
@@ -40,7 +42,7 @@ export function MarketingForm({ project, segmentRuns, channels, onDone }: Props)
   };
   const channelField = (name: 'onlineChannel' | 'offlineChannel', value: string, set: (v: string) => void) => (
     <label className="field">
-      <span className="field-label">{name}</span>
+      <span className="field-label" title={pt.title(name)}>{pt.label(name)}</span>
       <select className="input" data-testid={`marketing-${name}`} value={value} disabled={running} onChange={(e) => set(e.target.value)}>
         <option value="">{t('marketing.channel.auto')}</option>
         {channels.map((c) => <option key={c} value={c}>{c}</option>)}
@@ -54,7 +56,7 @@ export function MarketingForm({ project, segmentRuns, channels, onDone }: Props)
       <p className="muted small">{t('marketing.about')}</p>
       <div className="rec-form-row" data-testid="marketing-params">
         <label className="field">
-          <span className="field-label">segmentRun</span>
+          <span className="field-label" title={pt.title('segmentRun')}>{pt.label('segmentRun')}</span>
           <select className="input" data-testid="marketing-segmentRun" value={segRun} disabled={running} onChange={(e) => setSegRun(e.target.value)}>
             <option value="">{t('marketing.noSegments')}</option>
             {segmentRuns.map((r) => <option key={r.id} value={r.id}>{`#${r.id} · ${r.analysis} · ${fmt.dateTime(r.startedAt)}`}</option>)}
@@ -73,7 +75,7 @@ export function MarketingForm({ project, segmentRuns, channels, onDone }: Props)
           <input className="input" data-testid="marketing-bound-high" inputMode="decimal" value={high} placeholder={t('marketing.bounds.auto')} disabled={running} aria-invalid={boundsBad || undefined} onChange={(e) => setHigh(e.target.value)} />
         </label>
         <label className="field">
-          <span className="field-label">maxLag</span>
+          <span className="field-label" title={pt.title('maxLag')}>{pt.label('maxLag')}</span>
           <input className="input" data-testid="marketing-maxLag" inputMode="numeric" value={maxLag} disabled={running} aria-invalid={lagBad || undefined} onChange={(e) => setMaxLag(e.target.value)} />
           <span className="param-help">{t('marketing.help.maxLag')}</span>
         </label>

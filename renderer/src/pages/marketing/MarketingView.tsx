@@ -8,13 +8,15 @@ import { downloadBlob } from '../../charts/export.js';
 import { Card } from '../../components/Card.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { StatRow } from '../../components/StatRow.js';
+import { noteIn } from '../../lib/notes.js';
 import { useI18n } from '../../i18n/context.js';
 import { histogramOption, lagOption, tierOption } from './options.js';
+import { ReportButton } from '../../report/ReportButton.js';
 
 /** One marketing-response run: headline figures, the per-segment table and charts, the lag regression of a chosen segment, the notes. */
 export function MarketingView({ project, runId, summary: s }: { project: string; runId: number; summary: MarketingSummary }) {
   const api = useApi();
-  const { t, fmt } = useI18n();
+  const { t, fmt, lang } = useI18n();
   const [shown, setShown] = useState(0);
   const [exportError, setExportError] = useState<ApiError | null>(null);
   const segment = s.segments[Math.min(shown, s.segments.length - 1)];
@@ -24,7 +26,7 @@ export function MarketingView({ project, runId, summary: s }: { project: string;
   const lags = useMemo(() => (segment ? lagOption(segment, { lag: t('marketing.chart.lag'), coef: t('marketing.chart.coef'), low: t('marketing.chart.low'), high: t('marketing.chart.high') }) : null), [segment, t]);
   const save = async () => {
     setExportError(null);
-    const result = await safeCall(() => api.exportCsv({ project, run: runId, what: 'marketing' }));
+    const result = await safeCall(() => api.exportCsv({ project, run: runId, lang, what: 'marketing' }));
     if (!result.ok) return setExportError(result.error);
     downloadBlob(new Blob([result.value.csv], { type: 'text/csv;charset=utf-8' }), result.value.filename);
   };
@@ -32,7 +34,7 @@ export function MarketingView({ project, runId, summary: s }: { project: string;
   const dec = (v: number | null, d = 3) => (v === null ? '—' : fmt.dec(v, d));
   return (
     <div className="marketing-run" data-testid="marketing-view" data-run-id={runId} data-segment={segment?.name ?? ''}>
-      <Card title={t('marketing.runTitle', { id: runId })}>
+      <Card title={t('marketing.runTitle', { id: runId })} actions={<ReportButton runs={[runId]} />}>
         <StatRow
           testId="marketing-kpis"
           items={[
@@ -118,7 +120,7 @@ export function MarketingView({ project, runId, summary: s }: { project: string;
       <Card title={t('marketing.notes')} testId="marketing-notes">
         <p data-testid="marketing-caveat">{t('marketing.caveat')}</p>
         <ul className="small">
-          {s.notes.slice(1).map((n) => <li key={n}>{n}</li>)}
+          {s.notes.slice(1).map((n) => <li key={n}>{noteIn(n, lang)}</li>)}
         </ul>
       </Card>
     </div>

@@ -15,6 +15,7 @@ import { summaryOf } from '../segments/runs.js';
 import { useRunLabel } from '../segments/RunPicker.js';
 import { DEFAULT_CAMPAIGN_EXCLUSIONS, MODELS, parseCsv } from './model.js';
 import { RecommendRunOptions } from './RecommendRunOptions.js';
+import { ReportButton } from '../../report/ReportButton.js';
 
 const PREVIEW_ROWS = 20;
 
@@ -26,6 +27,8 @@ interface Props {
   segmentRuns: readonly RunRecord[];
   /** Finished clv runs, newest first: the list can be filtered by CLV and P(alive) (issue #13). */
   clvRuns?: readonly RunRecord[];
+  /** Finished spend-model runs, newest first: the list gains expectedSpend and a coupon rule (issue #13). */
+  spendRuns?: readonly RunRecord[];
   /** The model that won the newest recommend-eval run (issue #14: the builder starts with it). */
   suggestedModel?: { model: string | null; evalRun: number } | null;
   onDone(runId: number): void;
@@ -36,7 +39,7 @@ interface Props {
 }
 
 /** Model and top-N → a recommend run; then an optional segment, hashed ids, preview and CSV export. */
-export function CampaignSection({ project, recommendRuns, segmentRuns, clvRuns = [], suggestedModel = null, onDone, onFirstCustomer, onOpenCustomer }: Props) {
+export function CampaignSection({ project, recommendRuns, segmentRuns, clvRuns = [], spendRuns = [], suggestedModel = null, onDone, onFirstCustomer, onOpenCustomer }: Props) {
   const api = useApi();
   const { t, fmt, lang } = useI18n();
   const runLabel = useRunLabel();
@@ -59,6 +62,12 @@ export function CampaignSection({ project, recommendRuns, segmentRuns, clvRuns =
   const [clvRun, setClvRun] = useState('');
   const [minValue, setMinValue] = useState('');
   const [maxPAlive, setMaxPAlive] = useState('');
+  const [spendRun, setSpendRun] = useState('');
+  const [couponRate, setCouponRate] = useState('');
+  const [couponRound, setCouponRound] = useState('100');
+  const rate = Number(couponRate), rounding = Number(couponRound);
+  const badRate = couponRate.trim() !== '' && !(rate > 0 && rate <= 1);
+  const badRound = couponRound.trim() === '' || !(rounding > 0);
   const [preview, setPreview] = useState<{ key: string; filename: string; rows: number; csv: string } | null>(null);
   const [exportError, setExportError] = useState<ApiError | null>(null);
   const topN = Number(top);
@@ -87,15 +96,24 @@ export function CampaignSection({ project, recommendRuns, segmentRuns, clvRuns =
       if (minValue.trim() !== '' && Number.isFinite(Number(minValue))) p.minValue = minValue.trim();
       if (maxPAlive.trim() !== '' && Number.isFinite(Number(maxPAlive))) p.maxPAlive = maxPAlive.trim();
     }
+    // Expected spend and the coupon rule (issue #13): the coupon only with a valid rate and rounding.
+    if (spendRun !== '' && spendRuns.some((r) => String(r.id) === spendRun)) {
+      p.spendRun = spendRun;
+      if (couponRate.trim() !== '' && !badRate && !badRound) {
+        p.couponRate = couponRate.trim();
+        p.couponRound = couponRound.trim();
+      }
+    }
     return p;
-  }, [segRun, segment, hash, exclude, clvRun, minValue, maxPAlive]);
-  const key = runId === null ? '' : `${runId}\u0000${JSON.stringify(params)}\u0000${namesKey}`;
+  }, [segRun, segment, hash, exclude, clvRun, minValue, maxPAlive, spendRun, spendRuns, couponRate, couponRound, badRate, badRound]);
+  // The language too: the file's headers and reasons follow the UI language (issue #14).
+  const key = runId === null ? '' : `${runId}\u0000${JSON.stringify(params)}\u0000${namesKey}\u0000${lang}`;
 
   // The preview follows the run and the filters; the same text is what Export saves.
   useEffect(() => {
     if (runId === null) return;
     let live = true;
-    void safeCall(() => api.exportCsv({ project, run: runId, what: 'campaign', params })).then((r) => {
+    void safeCall(() => api.exportCsv({ project, run: runId, lang, what: 'campaign', params })).then((r) => {
       if (!live) return;
       if (r.ok) {
         setExportError(null);
@@ -108,7 +126,7 @@ export function CampaignSection({ project, recommendRuns, segmentRuns, clvRuns =
     return () => {
       live = false;
     };
-  }, [api, project, runId, params, key]);
+  }, [api, project, runId, params, key, lang]);
 
   const rows = useMemo(() => (preview && preview.key === key ? parseCsv(preview.csv, PREVIEW_ROWS + 1) : []), [preview, key]);
   const ready = preview !== null && preview.key === key;
@@ -127,7 +145,7 @@ export function CampaignSection({ project, recommendRuns, segmentRuns, clvRuns =
   };
 
   return (
-    <Card title={t('recommend.campaign')} testId="campaign" attrs={{ 'data-job-status': status, 'data-run-id': runId === null ? '' : String(runId) }}>
+    <Card title={t('recommend.campaign')} actions={<ReportButton runs={[runId]} />} testId="campaign" attrs={{ 'data-job-status': status, 'data-run-id': runId === null ? '' : String(runId) }}>
       <p className="muted small">{t('recommend.campaign.about')}</p>
       <div className="rec-form-row">
         <label className="field">
@@ -207,6 +225,27 @@ export function CampaignSection({ project, recommendRuns, segmentRuns, clvRuns =
                 </label>
               </>
             )}
+            {spendRuns.length > 0 && (
+              <>
+                <label className="field">
+                  <span className="field-label">{t('recommend.campaign.spendRun')}</span>
+                  <select className="input" data-testid="campaign-spend-run" value={spendRun} onChange={(e) => setSpendRun(e.target.value)}>
+                    <option value="">{t('recommend.campaign.spendNone')}</option>
+                    {spendRuns.map((r) => <option key={r.id} value={r.id}>{`#${r.id} · spend-model · ${fmt.dateTime(r.startedAt)}`}</option>)}
+                  </select>
+                  <span className="param-help">{t('recommend.campaign.spendHint')}</span>
+                </label>
+                <label className="field">
+                  <span className="field-label">{t('recommend.campaign.couponRate')}</span>
+                  <input className="input" data-testid="campaign-coupon-rate" inputMode="decimal" value={couponRate} disabled={spendRun === ''} placeholder="0.1" aria-invalid={badRate || undefined} onChange={(e) => setCouponRate(e.target.value)} />
+                  <span className="param-help">{t('recommend.campaign.couponHint')}</span>
+                </label>
+                <label className="field">
+                  <span className="field-label">{t('recommend.campaign.couponRound')}</span>
+                  <input className="input" data-testid="campaign-coupon-round" inputMode="decimal" value={couponRound} disabled={spendRun === ''} aria-invalid={badRound || undefined} onChange={(e) => setCouponRound(e.target.value)} />
+                </label>
+              </>
+            )}
             <label className="field">
               <span className="field-label">{t('recommend.campaign.exclude')}</span>
               <input className="input" data-testid="campaign-exclude" value={exclude} onChange={(e) => setExclude(e.target.value)} />
@@ -228,6 +267,7 @@ export function CampaignSection({ project, recommendRuns, segmentRuns, clvRuns =
             </p>
           )}
           {exportError && <ErrorMessage error={exportError} testId="campaign-error" />}
+          {!ready && params.spendRun !== undefined && <p className="muted small" data-testid="campaign-spend-wait">{t('recommend.campaign.spendWait')}</p>}
           <div className="table-scroll">
             <table className="table compact rec-preview" data-testid="campaign-preview" data-ready={ready ? 'true' : 'false'} data-rows={ready ? preview.rows : 0} data-key={key}>
               {rows.length > 0 && (

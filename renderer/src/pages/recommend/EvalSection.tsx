@@ -12,6 +12,7 @@ import { useJobRunner } from '../../hooks/useJobRunner.js';
 import { useI18n } from '../../i18n/context.js';
 import { BASELINES, evalSummary, metricColumns, modelsFromHelp, outcomeOf, verdictOf } from './model.js';
 import { ndcgOption, trainingOption } from './options.js';
+import { ReportButton } from '../../report/ReportButton.js';
 
 interface FormProps {
   project: string;
@@ -112,7 +113,7 @@ export function EvalView({ run }: { run: RunRecord }) {
         <p className="rec-verdict-text">{verdict ? verdictText(verdict, Math.max(...s.ks), t, fmt) : s.verdict}</p>
       </div>
       <ChartCard panelId="eval" title={t('recommend.chart', { k })} subtitle={t('recommend.chart.hint')} option={option} reason={t('recommend.noModels')} height={320} wide />
-      <Card title={t('recommend.table')}>
+      <Card title={t('recommend.table')} actions={<ReportButton runs={[run.id]} />}>
         <EvalTable summary={s} />
         {noted.length > 0 && (
           <ul className="rec-notes" data-testid="eval-notes">

@@ -26,6 +26,7 @@ export function RecommendPage() {
   const recRuns = useMemo(() => runsOf(all, 'recommend'), [all]);
   const segRuns = useMemo(() => segmentationRuns(all), [all]);
   const clvRuns = useMemo(() => runsOf(all, 'clv'), [all]);
+  const spendRuns = useMemo(() => runsOf(all, 'spend-model'), [all]);
   const prefRuns = useMemo(() => runsOf(all, 'preference-score'), [all]);
   const scoreRuns = useMemo(() => runsOf(all, 'score-model'), [all]);
   const selected = pickRun(evalRuns, wanted);
@@ -56,7 +57,7 @@ export function RecommendPage() {
         )}
       </Card>
       {selectedRun && <EvalView key={selectedRun.id} run={selectedRun} />}
-      <CampaignSection project={project} recommendRuns={recRuns} segmentRuns={segRuns} clvRuns={clvRuns} suggestedModel={evalRuns[0] ? { model: evalWinner(evalSummary(evalRuns[0])), evalRun: evalRuns[0].id } : null} onDone={reload} onFirstCustomer={setFirstCustomer} onOpenCustomer={openCustomer} />
+      <CampaignSection project={project} recommendRuns={recRuns} segmentRuns={segRuns} clvRuns={clvRuns} spendRuns={spendRuns} suggestedModel={evalRuns[0] ? { model: evalWinner(evalSummary(evalRuns[0])), evalRun: evalRuns[0].id } : null} onDone={reload} onFirstCustomer={setFirstCustomer} onOpenCustomer={openCustomer} />
       <CustomerSection key={picked?.seq ?? 0} project={project} recommendRuns={recRuns} suggested={firstCustomer} initial={picked?.request ?? null} />
       <PreferenceSection project={project} runs={prefRuns} onDone={reload} />
       <ScoreModelSection project={project} runs={scoreRuns} onDone={reload} />

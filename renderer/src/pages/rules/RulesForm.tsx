@@ -5,6 +5,7 @@ import { Card } from '../../components/Card.js';
 import { JobStatus } from '../../components/JobStatus.js';
 import { useJobRunner } from '../../hooks/useJobRunner.js';
 import { useI18n } from '../../i18n/context.js';
+import { useParamText } from '../../hooks/useParamText.js';
 
 const KIND = 'rules';
 const NUMBERS = [
@@ -25,6 +26,7 @@ interface Props {
 /** The rules analysis' parameters, each with its one-line help, and Run with progress and Cancel. */
 export function RulesForm({ project, segmentRuns, onDone }: Props) {
   const { t, fmt } = useI18n();
+  const pt = useParamText('rules');
   const [basket, setBasket] = useState<string>('receipt');
   const [level, setLevel] = useState<string>('category');
   const [numbers, setNumbers] = useState<Record<string, string>>(Object.fromEntries(NUMBERS.map((n) => [n.name, n.def])));
@@ -52,14 +54,14 @@ export function RulesForm({ project, segmentRuns, onDone }: Props) {
       <p className="muted small">{t('rules.about')}</p>
       <div className="rec-form-row" data-testid="rules-params">
         <label className="field">
-          <span className="field-label">basket</span>
+          <span className="field-label" title={pt.title('basket')}>{pt.label('basket')}</span>
           <select className="input" data-testid="rules-basket" value={basket} disabled={running} onChange={(e) => setBasket(e.target.value)}>
             {RULE_BASKETS.map((b) => <option key={b} value={b}>{t(`rules.basket.${b}`)}</option>)}
           </select>
           <span className="param-help">{t('rules.help.basket')}</span>
         </label>
         <label className="field">
-          <span className="field-label">level</span>
+          <span className="field-label" title={pt.title('level')}>{pt.label('level')}</span>
           <select className="input" data-testid="rules-level" value={level} disabled={running} onChange={(e) => setLevel(e.target.value)}>
             {RULE_LEVELS.map((l) => <option key={l} value={l}>{t(`rules.level.${l}`)}</option>)}
           </select>
@@ -67,13 +69,13 @@ export function RulesForm({ project, segmentRuns, onDone }: Props) {
         </label>
         {NUMBERS.map((n) => (
           <label className="field" key={n.name} data-param={n.name}>
-            <span className="field-label">{n.name}</span>
+            <span className="field-label" title={pt.title(n.name)}>{pt.label(n.name)}</span>
             <input className="input" data-testid={`rules-${n.name}`} inputMode="decimal" value={numbers[n.name]} disabled={running} aria-invalid={bad.includes(n.name) || undefined} onChange={(e) => setNumbers({ ...numbers, [n.name]: e.target.value })} />
             <span className="param-help">{t(`rules.help.${n.name}`)}</span>
           </label>
         ))}
         <label className="field">
-          <span className="field-label">segmentRun</span>
+          <span className="field-label" title={pt.title('segmentRun')}>{pt.label('segmentRun')}</span>
           <select className="input" data-testid="rules-segmentRun" value={segRun} disabled={running} onChange={(e) => setSegRun(e.target.value)}>
             <option value="">{t('rules.noSegments')}</option>
             {segmentRuns.map((r) => <option key={r.id} value={r.id}>{`#${r.id} · ${r.analysis} · ${fmt.dateTime(r.startedAt)}`}</option>)}
@@ -82,7 +84,7 @@ export function RulesForm({ project, segmentRuns, onDone }: Props) {
         </label>
         {segRun !== '' && (
           <label className="field">
-            <span className="field-label">segment</span>
+            <span className="field-label" title={pt.title('segment')}>{pt.label('segment')}</span>
             <select className="input" data-testid="rules-segment" value={segment} disabled={running} onChange={(e) => setSegment(e.target.value)}>
               <option value="each">{t('rules.segment.each')}</option>
               {segList.map((s) => <option key={s.id} value={String(s.id)}>{s.name}</option>)}

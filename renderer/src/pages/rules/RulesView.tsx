@@ -16,6 +16,7 @@ import { useDebounced } from '../../hooks/useDebounced.js';
 import { useI18n } from '../../i18n/context.js';
 import type { SortState } from '../../lib/table.js';
 import { graphOption, scatterOption } from './options.js';
+import { ReportButton } from '../../report/ReportButton.js';
 
 /** Rows the table holds at once: sorting and filtering run over every rule on the host; the table shows the first ones. */
 const PAGE = 5000;
@@ -25,7 +26,7 @@ const METRICS: RuleSortKey[] = ['antecedentSupport', 'consequentSupport', 'suppo
 /** One rules run: headline figures, per-segment comparison, filters, the rules table, scatter and graph. */
 export function RulesView({ project, runId }: { project: string; runId: number }) {
   const api = useApi();
-  const { t, fmt } = useI18n();
+  const { t, fmt, lang } = useI18n();
   const [part, setPart] = useState<string | undefined>(undefined);
   const [sort, setSort] = useState<SortState>({ column: 'lift', dir: 'desc' });
   const [search, setSearch] = useState('');
@@ -61,7 +62,7 @@ export function RulesView({ project, runId }: { project: string; runId: number }
 
   const save = async () => {
     setExportError(null);
-    const result = await safeCall(() => api.exportCsv({ project, run: runId, what: 'rules' }));
+    const result = await safeCall(() => api.exportCsv({ project, run: runId, lang, what: 'rules' }));
     if (!result.ok) return setExportError(result.error);
     downloadBlob(new Blob([result.value.csv], { type: 'text/csv;charset=utf-8' }), result.value.filename);
   };
@@ -71,7 +72,7 @@ export function RulesView({ project, runId }: { project: string; runId: number }
   const current = s.parts.find((p) => p.key === view.part);
   return (
     <div className="rules-run" data-testid="rules-view" data-run-id={runId} data-part={view.part} data-total={view.total} data-loading={query.status === 'loading' ? 'true' : 'false'}>
-      <Card title={t('rules.runTitle', { id: runId })}>
+      <Card title={t('rules.runTitle', { id: runId })} actions={<ReportButton runs={[runId]} />}>
         <StatRow
           testId="rules-kpis"
           items={[

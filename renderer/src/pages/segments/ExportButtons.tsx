@@ -12,13 +12,13 @@ type Kind = (typeof KINDS)[number];
 /** Downloads the run's CSV exports (UTF-8 with BOM, as the CLI writes them). */
 export function ExportButtons({ project, runId }: { project: string; runId: number }) {
   const api = useApi();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [busy, setBusy] = useState<Kind | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const save = async (what: Kind) => {
     setBusy(what);
     setError(null);
-    const result = await safeCall(() => api.exportCsv({ project, run: runId, what }));
+    const result = await safeCall(() => api.exportCsv({ project, run: runId, lang, what }));
     setBusy(null);
     if (!result.ok) {
       setError(result.error);

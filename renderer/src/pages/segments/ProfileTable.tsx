@@ -1,20 +1,24 @@
 import { useMemo } from 'react';
 import type { SegmentProfile } from '../../../../core/model/segment.js';
+import type { ClvGroup } from '../../../../core/model/value.js';
 import { useI18n } from '../../i18n/context.js';
 import { featureLabel, markSymbol, orderProfiles, patternBeside } from './labels.js';
 import { segmentColor } from './options.js';
+import type { ProfileClv } from './useProfileClv.js';
 
 /**
  * One row per segment: size and shares, spend, each feature's mean (▲ / ▼ when ≥ 10 % above /
- * below the overall mean), and the top categories.
+ * below the overall mean), and the top categories; with a clv run (`clv`, issue #13) the segment's
+ * mean CLV, P(alive) and expected purchases, and a picker for the run.
  */
-export function ProfileTable({ profiles, names }: { profiles: readonly SegmentProfile[]; names: ReadonlyMap<number, string> }) {
+export function ProfileTable({ profiles, names, clv }: { profiles: readonly SegmentProfile[]; names: ReadonlyMap<number, string>; clv?: ProfileClv }) {
   const { t, fmt } = useI18n();
   const rows = useMemo(() => orderProfiles(profiles), [profiles]);
   const features = rows.find((p) => p.features.length > 0)?.features.map((f) => f.name) ?? [];
   const overall = rows.find((p) => p.features.length > 0)?.features ?? [];
   // Customer attributes (issue #10 point 3): numeric → mean, categorical → the most common value's share.
   const attributes = rows.find((p) => p.attributes && p.attributes.length > 0)?.attributes?.map((a) => a.name) ?? [];
+  const clvGroups = clv?.groups ?? null;
   return (
     <section className="card" aria-label={t('segments.profiles')}>
       <div className="card-head">
@@ -22,9 +26,19 @@ export function ProfileTable({ profiles, names }: { profiles: readonly SegmentPr
           <h2 className="card-title">{t('segments.profiles')}</h2>
           <div className="card-subtitle muted">{t('segments.profilesHint')}</div>
         </div>
+        {clv && clv.runs.length > 0 && (
+          <label className="field run-picker">
+            <span className="field-label">{t('segments.clvRun')}</span>
+            <select className="input" data-testid="profile-clv-run" value={clv.choice} onChange={(e) => clv.choose(e.target.value)}>
+              <option value="">{t('segments.clvRun.newest', { id: clv.runs[0].id })}</option>
+              {clv.runs.map((r) => <option key={r.id} value={String(r.id)}>{`#${r.id} · clv · ${fmt.dateTime(r.startedAt)}`}</option>)}
+              <option value="none">{t('segments.clvRun.none')}</option>
+            </select>
+          </label>
+        )}
       </div>
       <div className="table-scroll">
-        <table className="table compact profile-table" data-testid="profile-table" data-rows={rows.length}>
+        <table className="table compact profile-table" data-testid="profile-table" data-rows={rows.length} data-clv-run={clvGroups ? String(clv?.runId) : ''}>
           <thead>
             <tr>
               <th>{t('segments.col.segment')}</th>
@@ -44,6 +58,13 @@ export function ProfileTable({ profiles, names }: { profiles: readonly SegmentPr
                   {a}
                 </th>
               ))}
+              {clvGroups && (
+                <>
+                  <th className="num" title={t('segments.clvTip', { id: String(clv?.runId) })}>{t('segments.col.meanClv')}</th>
+                  <th className="num">{t('segments.col.meanPAlive')}</th>
+                  <th className="num">{t('segments.col.meanPurchases')}</th>
+                </>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -80,6 +101,7 @@ export function ProfileTable({ profiles, names }: { profiles: readonly SegmentPr
                   const top = [...(a.counts ?? [])].sort((x, y) => y.customers - x.customers)[0];
                   return <td key={name}>{top ? `${top.key} ${fmt.pct(top.customers / Math.max(1, p.customers), 0)}` : '–'}</td>;
                 })}
+                {clvGroups && <ClvCells group={clvGroups.get(p.segment)} />}
               </tr>
             ))}
           </tbody>
@@ -98,11 +120,26 @@ export function ProfileTable({ profiles, names }: { profiles: readonly SegmentPr
                 {attributes.map((a) => (
                   <td key={a} />
                 ))}
+                {clvGroups && <ClvCells group={clv?.overall ?? undefined} muted />}
               </tr>
             </tfoot>
           )}
         </table>
       </div>
     </section>
+  );
+}
+
+/** A segment's mean CLV, P(alive) and expected purchases (– when the clv run has none of its customers). */
+function ClvCells({ group, muted = false }: { group: ClvGroup | undefined; muted?: boolean }) {
+  const { fmt } = useI18n();
+  const cls = muted ? 'num muted' : 'num';
+  if (!group || group.customers === 0) return <><td className={cls}>–</td><td className={cls}>–</td><td className={cls}>–</td></>;
+  return (
+    <>
+      <td className={cls} data-clv="value">{fmt.moneyCompact(group.value.mean)}</td>
+      <td className={cls} data-clv="p-alive">{fmt.dec(group.pAlive.mean, 3)}</td>
+      <td className={cls} data-clv="purchases">{fmt.dec(group.meanExpectedPurchases, 2)}</td>
+    </>
   );
 }

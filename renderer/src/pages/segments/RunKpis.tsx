@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { ITEMS_AS_MONETARY_NOTE, type SegmentationView } from '../../../../core/model/segment.js';
 import { isMessageKey } from '../../i18n/translate.js';
 import { useI18n } from '../../i18n/context.js';
+import { noteIn } from '../../lib/notes.js';
 import { runChoiceText } from './choice.js';
 import { exclusionSentences } from './labels.js';
 import { pValue } from './numbers.js';
@@ -15,7 +16,7 @@ interface Kpi {
 
 /** The run's headline figures, the chosen k and why, and the export buttons. */
 export function RunKpis({ view, actions }: { view: SegmentationView; actions: ReactNode }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt, lang } = useI18n();
   const s = view.summary;
   const items: Kpi[] = [
     { id: 'customers', label: t('segments.kpi.customers'), value: fmt.int(s.customers), note: s.excluded.total > 0 ? t('segments.kpi.excluded', { n: fmt.int(s.excluded.total) }) : undefined },
@@ -61,7 +62,7 @@ export function RunKpis({ view, actions }: { view: SegmentationView; actions: Re
       {(s.notes ?? []).length > 0 && (
         <ul className="choice-note" data-testid="segment-notes" aria-label={t('segments.notes')}>
           {s.notes!.map((note) => (
-            <li key={note}>{note === ITEMS_AS_MONETARY_NOTE ? t('segments.note.itemsAsMonetary') : note}</li>
+            <li key={note}>{note === ITEMS_AS_MONETARY_NOTE ? t('segments.note.itemsAsMonetary') : noteIn(note, lang)}</li>
           ))}
         </ul>
       )}

@@ -15,6 +15,8 @@ import { RunCharts } from './RunCharts.js';
 import { RunKpis } from './RunKpis.js';
 import { SegmentCards } from './SegmentCards.js';
 import { StrataTable } from './StrataTable.js';
+import { useProfileClv } from './useProfileClv.js';
+import { ReportButton } from '../../report/ReportButton.js';
 
 /** One segmentation run as the Segments page shows it. */
 export function SegmentationRun({ project, runId }: { project: string; runId: number }) {
@@ -73,12 +75,13 @@ function useSegmentNames(project: string, view: SegmentationView) {
 function RunView({ project, view }: { project: string; view: SegmentationView }) {
   const { t } = useI18n();
   const { names, rename, saving, error } = useSegmentNames(project, view);
+  const clv = useProfileClv(project, view.runId);
   return (
     <div className="stack segment-view" data-testid="segment-view" data-run-id={view.runId} data-analysis={view.analysis} data-ready="true">
-      <RunKpis view={view} actions={<ExportButtons project={project} runId={view.runId} />} />
+      <RunKpis view={view} actions={<><ExportButtons project={project} runId={view.runId} /><ReportButton runs={[view.runId]} /></>} />
       <RunCharts view={view} names={names} />
       {view.summary.strata && view.summary.strata.length > 0 && <StrataTable summary={view.summary} />}
-      <ProfileTable profiles={view.profiles} names={names} />
+      <ProfileTable profiles={view.profiles} names={names} clv={clv} />
       <section className="card" aria-label={t('segments.cards')}>
         <div className="card-head">
           <div>

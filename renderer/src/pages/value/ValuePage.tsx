@@ -9,10 +9,13 @@ import { useI18n } from '../../i18n/context.js';
 import { pickRun, runsOf, segmentationRuns } from '../../lib/runs.js';
 import { ValueForm } from './ValueForm.js';
 import { ValueView } from './ValueView.js';
+import { SpendSection } from './SpendSection.js';
 
 /**
- * Value: customer lifetime value (issue #13) — fit BG/NBD + Gamma-Gamma (parameters, run, cancel),
- * pick a run, read its fit and holdout check, CLV and P(alive) per segment, one customer.
+ * Value: the two money questions of issue #13 on one page. Customer lifetime value — fit BG/NBD +
+ * Gamma-Gamma (parameters, run, cancel), pick a run, read its fit and holdout check, CLV and
+ * P(alive) per segment, one customer; then the spend model (SpendSection) — expected spend per
+ * recommended product, its metrics, verdict and importance.
  */
 export function ValuePage() {
   const { t, fmt } = useI18n();
@@ -46,6 +49,7 @@ export function ValuePage() {
         )}
       </Card>
       {selected !== null && <ValueView key={selected} project={project} runId={selected} segmentRuns={segRuns} />}
+      <SpendSection project={project} all={all} reload={reload} />
     </div>
   );
 }

@@ -14,6 +14,7 @@ import { useApiQuery } from '../../hooks/useApiQuery.js';
 import { useDebounced } from '../../hooks/useDebounced.js';
 import { useI18n } from '../../i18n/context.js';
 import { aliveOption, checkOption, valueBoxOption } from './options.js';
+import { ReportButton } from '../../report/ReportButton.js';
 
 interface Props {
   project: string;
@@ -24,7 +25,7 @@ interface Props {
 /** One clv run: headline figures, the fit, the holdout check, CLV and P(alive) per segment, top customers, one customer. */
 export function ValueView({ project, runId, segmentRuns }: Props) {
   const api = useApi();
-  const { t, fmt } = useI18n();
+  const { t, fmt, lang } = useI18n();
   const [segRun, setSegRun] = useState('');
   const [lookup, setLookup] = useState('');
   const customer = useDebounced(lookup.trim(), 250);
@@ -39,7 +40,7 @@ export function ValueView({ project, runId, segmentRuns }: Props) {
 
   const save = async () => {
     setExportError(null);
-    const result = await safeCall(() => api.exportCsv({ project, run: runId, what: 'clv' }));
+    const result = await safeCall(() => api.exportCsv({ project, run: runId, lang, what: 'clv' }));
     if (!result.ok) return setExportError(result.error);
     downloadBlob(new Blob([result.value.csv], { type: 'text/csv;charset=utf-8' }), result.value.filename);
   };
@@ -66,7 +67,7 @@ export function ValueView({ project, runId, segmentRuns }: Props) {
   );
   return (
     <div className="value-run" data-testid="value-view" data-run-id={runId} data-groups={view.groups.length} data-loading={query.status === 'loading' ? 'true' : 'false'}>
-      <Card title={t('value.runTitle', { id: runId })}>
+      <Card title={t('value.runTitle', { id: runId })} actions={<ReportButton runs={[runId]} />}>
         <StatRow
           testId="value-kpis"
           items={[
