@@ -2,8 +2,8 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { useI18n } from '../i18n/context.js';
 import { EChart } from './EChart.js';
 import type { ChartOption, EChartsType } from './echarts.js';
-import { downloadBlob, renderPng, renderSvg } from './export.js';
 import { readExportSize, writeExportSize } from './export-size.js';
+import { useChartSave } from './useChartSave.js';
 
 interface Props {
   panelId: string;
@@ -44,21 +44,13 @@ export function ChartCard({ panelId, title, subtitle, option, reason, height = 3
     onRendered?.(panelId, rendered);
   }, [rendered, panelId, onRendered]);
 
-  const [saveError, setSaveError] = useState<string | null>(null);
   // The slide size saved images are drawn at (issue #14: 1600×900 by default, editable, remembered).
   const [size, setSize] = useState(readExportSize);
-  const save = async (kind: 'png' | 'svg') => {
-    if (option === null) return;
-    setSaveError(null);
+  const { save, saveError } = useChartSave(option, title, panelId, () => {
     const at = writeExportSize(size);
     setSize(at);
-    try {
-      const blob = kind === 'png' ? await renderPng(option, title, at) : renderSvg(option, title, at);
-      downloadBlob(blob, `${panelId}.${kind}`);
-    } catch (err) {
-      setSaveError(err instanceof Error ? err.message : String(err));
-    }
-  };
+    return at;
+  });
 
   return (
     <section className={`card chart-card${wide && available ? ' wide' : ''}`} data-testid={`chart-${panelId}`} data-rendered={rendered ? 'true' : 'false'} data-available={available ? 'true' : 'false'} aria-label={title}>

@@ -1,32 +1,11 @@
+import type { SpendLines } from '../../../model/spend.js';
 import type { Db } from '../open.js';
 import { PURCHASE_LINE } from './baskets.js';
 
 /** PURCHASE_LINE on the `lines` table aliased `l`. */
 const LINE = PURCHASE_LINE.replace(/\b(customer_id|product_id|quantity|amount|flags)\b/g, 'l.$1');
 
-/**
- * Purchase lines in day order as typed columns (the spend model's input; core/analysis/spend
- * declares the same shape as SpendData). Categorical columns are codes into their levels, −1
- * missing; hour NaN missing.
- */
-export interface SpendLines {
-  customer: Int32Array;
-  product: Int32Array;
-  day: Int32Array;
-  quantity: Float64Array;
-  amount: Float64Array;
-  hour: Float64Array | null;
-  /** 1 offline, 2 online (the canonical receipts.channel), −1 unknown. */
-  channel: Int32Array | null;
-  retailer: Int32Array | null;
-  retailerLevels: string[];
-  customerCodes: string[];
-  productCodes: string[];
-  /** Per customer (dense index). */
-  attributes: { gender: Int32Array; genderLevels: string[]; ageBand: Int32Array; ageBandLevels: string[]; region: Int32Array; regionLevels: string[] } | null;
-  /** L.pay payments (canonical `payments`) by day: customer (dense index) and day; null when the data has none. */
-  lpay: { customer: Int32Array; day: Int32Array } | null;
-}
+export type { SpendLines };
 
 /** Category codes of a text column: each distinct non-empty value's index in the sorted levels, −1 when missing. */
 function encode(values: (string | null)[]): { codes: Int32Array; levels: string[] } {

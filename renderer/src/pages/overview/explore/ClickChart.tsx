@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { EChart } from '../../../charts/EChart.js';
 import type { ChartOption, EChartsType } from '../../../charts/echarts.js';
-import { downloadBlob, renderPng, renderSvg } from '../../../charts/export.js';
 import { readExportSize } from '../../../charts/export-size.js';
+import { useChartSave } from '../../../charts/useChartSave.js';
 import { useI18n } from '../../../i18n/context.js';
 
 interface Props {
@@ -56,17 +56,7 @@ export function ClickChart({ panelId, title, subtitle, option, axis = 'x', onPic
   }, [axis]);
 
   // Save PNG / SVG as every chart card of the app has them (charts/ChartCard.tsx), at the remembered slide size.
-  const [saveError, setSaveError] = useState<string | null>(null);
-  const save = async (kind: 'png' | 'svg') => {
-    setSaveError(null);
-    const at = readExportSize();
-    try {
-      const blob = kind === 'png' ? await renderPng(option, title, at) : renderSvg(option, title, at);
-      downloadBlob(blob, `${panelId}.${kind}`);
-    } catch (err) {
-      setSaveError(err instanceof Error ? err.message : String(err));
-    }
-  };
+  const { save, saveError } = useChartSave(option, title, panelId, readExportSize);
 
   return (
     <section className="card chart-card" data-testid={`chart-${panelId}`} data-rendered={rendered ? 'true' : 'false'} data-available="true" aria-label={title}>
