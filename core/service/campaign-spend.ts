@@ -1,6 +1,8 @@
 import type { Cell } from '../data/export/csv-writer.js';
+import type { Db } from '../data/store/open.js';
 import { tfWasmReady } from '../jobs/recommend/tf-wasm.js';
 import { WorkbenchError } from '../model/result.js';
+import { spendPredictor } from './spend.js';
 
 /**
  * The campaign's money columns (issue #13, "Use"): `spendRun=ID` (a spend-model run) adds
@@ -63,8 +65,20 @@ export interface PendingRow {
 export type SpendPredictor = (pairs: { customer: string; product: string }[]) => number[];
 
 /**
- * Appends expectedSpend (and coupon) to the rows, predicting `batch` rows at a time so a campaign
- * of 300k rows never holds more than one batch of pairs.
+ * The campaign's predictor of a spend-model run (the Value page's numbers, without the per-pair
+ * contributions the column does not show): the run's state and model are read once per export,
+ * each batch's customers' lines once.
+ */
+export function campaignSpendPredictor(db: Db, runId: number): SpendPredictor {
+  const predict = spendPredictor(db, runId, undefined, { contributions: false });
+  return (pairs) => predict(pairs).map((x) => x.expectedSpend);
+}
+
+/**
+ * Appends expectedSpend (and coupon) to the rows, predicting about `batch` rows at a time so a
+ * campaign of 300k rows never holds more than one batch of pairs. A batch ends only where the
+ * customer changes, so when the rows come grouped by customer (the campaign's order) each
+ * customer's lines are read in one batch only.
  */
 export function* withExpectedSpend(rows: Iterable<PendingRow>, p: CampaignSpendParams, predict: SpendPredictor, batch = 20_000): Generator<Cell[]> {
   let pending: PendingRow[] = [];
@@ -77,8 +91,8 @@ export function* withExpectedSpend(rows: Iterable<PendingRow>, p: CampaignSpendP
     pending = [];
   };
   for (const r of rows) {
+    if (pending.length >= batch && pending[pending.length - 1].customer !== r.customer) yield* flush();
     pending.push(r);
-    if (pending.length >= batch) yield* flush();
   }
   if (pending.length > 0) yield* flush();
 }

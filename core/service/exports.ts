@@ -19,8 +19,8 @@ import { forecastExportRows } from './forecast.js';
 import { overviewCustomerExportRows, overviewCustomerFileSuffix } from './overview-explore.js';
 import { rulesExportRows } from './rules.js';
 import { clvCampaignFilter, clvExportRows } from './value.js';
-import { campaignSpendParams, spendHeader, withExpectedSpend, type PendingRow } from './campaign-spend.js';
-import { spendExportRows, spendPredictions } from './spend.js';
+import { campaignSpendParams, campaignSpendPredictor, spendHeader, withExpectedSpend, type PendingRow } from './campaign-spend.js';
+import { spendExportRows } from './spend.js';
 import { SEGMENT_EXPORTS, segmentationRun } from './segments.js';
 import { segmentExportWithClv } from './profile-clv.js';
 import { translateReason } from '../analysis/recommend/reason-translate.js';
@@ -262,7 +262,7 @@ export function campaignRows(db: Db, runId: number, params: Record<string, strin
   return {
     header: ['customer', 'segment', 'rank', 'product', 'name', 'category', 'score', 'reason', ...(clv ? ['p_alive', 'expected_value'] : []), ...spendHeader(spend)],
     rows: spend
-      ? withExpectedSpend(pending(), spend, (pairs) => expectedSpendOf(db, spend.spendRun, pairs))
+      ? withExpectedSpend(pending(), spend, campaignSpendPredictor(db, spend.spendRun))
       : (function* () {
           for (const r of pending()) yield r.cells;
         })(),
@@ -274,13 +274,6 @@ function getSpendRun(db: Db, runId: number): void {
   const run = getRun(db, runId);
   if (!run) throw new WorkbenchError('not-found', `No run ${runId} in this project; \`runs\` lists them.`);
   if (run.analysis !== 'spend-model') throw new WorkbenchError('invalid-input', `Run ${runId} is a ${run.analysis} run; spendRun needs a spend-model run (\`run spend-model\`).`);
-}
-
-/** The spend-model run's expected spend of each pair, in the pairs' order. */
-function expectedSpendOf(db: Db, runId: number, pairs: { customer: string; product: string }[]): number[] {
-  const key = (c: string, p: string) => `${c}\u0000${p}`;
-  const by = new Map(spendPredictions(db, runId, pairs).map((x) => [key(x.customer, x.product), x.expectedSpend]));
-  return pairs.map((x) => by.get(key(x.customer, x.product)) ?? NaN);
 }
 
 /** What `export --what parquet` wrote: one Parquet file per table of the canonical model. */

@@ -1,5 +1,5 @@
 import { gbdtFromJSON } from '../analysis/gbdt/index.js';
-import { alignToState, predictPairs } from '../analysis/spend/predict.js';
+import { alignToState, predictPairs, type PredictOptions } from '../analysis/spend/predict.js';
 import type { Regressor } from '../analysis/spend/regressor.js';
 import type { SpendState } from '../analysis/spend/state.js';
 import { tf } from '../analysis/recommend/tf-runtime.js';
@@ -35,42 +35,67 @@ function regressorOf(db: Db, runId: number, id: SpendModelId): Regressor | null 
   return id === 'gbdt' ? gbdtFromJSON(json) : tabnetFromJSON(json);
 }
 
+/** Predicts customer × product pairs given by code, in the pairs' order (see spendPredictor). */
+export type SpendPairPredictor = (pairs: { customer: string; product: string }[]) => SpendPrediction[];
+
 /**
  * Expected spend of customer × product pairs (issue #13) by the run's winner (or `model`), as of
- * the day after the data's last day: the pairs' customers' lines are read again from the store
- * and replayed over the run's stored product totals (core/analysis/spend/predict.ts), so the
- * history features are those of all lines. A customer or product the data does not know gets
- * the features of no history. TabNet needs TensorFlow.js loaded (`tfWasmReady`, as the API
- * handler does) before it is asked.
+ * the day after the data's last day, for many calls on one run (a campaign export predicts 20,000
+ * rows at a time): the run, its state and its model are read once, on the first call with pairs;
+ * each call reads its pairs' customers' lines from the store once and replays them over the run's
+ * stored product totals (core/analysis/spend/predict.ts), so the history features are those of all
+ * lines. A customer or product the data does not know gets the features of no history. Per-pair
+ * contributions (`top`) only with `contributions` (the Value page's customer view). TabNet needs
+ * TensorFlow.js loaded (`tfWasmReady`, as the API handler does) before it is asked.
  */
-export function spendPredictions(db: Db, runId: number, pairs: { customer: string; product: string }[], model?: SpendModelId): SpendPrediction[] {
+export function spendPredictor(db: Db, runId: number, model?: SpendModelId, options: PredictOptions = {}): SpendPairPredictor {
   const run = spendRun(db, runId);
   const id = model ?? run.summary.verdict.winner;
   if (!run.summary.models.some((m) => m.id === id)) throw new WorkbenchError('invalid-input', `Run ${runId} did not fit ${id}; it fitted ${run.summary.models.map((m) => m.id).join(', ')}.`);
-  if (pairs.length === 0) return [];
-  const state = readSpendState(db, runId) as SpendState;
-  const regressor = regressorOf(db, runId, id);
-  const codes = [...new Set(pairs.map((p) => p.customer))];
-  const idOf = new Map<string, number>();
+  let loaded: { state: SpendState; regressor: Regressor | null; product: Map<string, number> } | undefined;
   const lookup = db.prepare('SELECT id FROM customers WHERE code = ?').pluck();
-  for (const c of codes) {
-    const v = lookup.get(c) as number | undefined;
-    if (v !== undefined) idOf.set(c, v);
-  }
-  const data = alignToState(spendLines(db, undefined, [...idOf.values()]), state);
-  // Customers without lines (or unknown) get a slot with no history and unknown attributes.
-  const index = new Map(data.customerCodes.map((c, i) => [c, i]));
-  for (const c of codes) {
-    if (index.has(c)) continue;
-    index.set(c, data.customerCodes.push(c) - 1);
-    if (data.attributes) {
-      const grow = (a: Int32Array) => Int32Array.from([...a, -1]);
+  return (pairs) => {
+    if (pairs.length === 0) return [];
+    if (loaded === undefined) {
+      const state = readSpendState(db, runId) as SpendState;
+      loaded = { state, regressor: regressorOf(db, runId, id), product: new Map(state.productCodes.map((c, i) => [c, i])) };
+    }
+    const { state, regressor, product } = loaded;
+    const codes = [...new Set(pairs.map((p) => p.customer))];
+    const idOf = new Map<string, number>();
+    for (const c of codes) {
+      const v = lookup.get(c) as number | undefined;
+      if (v !== undefined) idOf.set(c, v);
+    }
+    const data = alignToState(spendLines(db, undefined, [...idOf.values()]), state);
+    // Customers without lines (or unknown) get a slot with no history and unknown attributes.
+    const index = new Map(data.customerCodes.map((c, i) => [c, i]));
+    let added = 0;
+    for (const c of codes) {
+      if (index.has(c)) continue;
+      index.set(c, data.customerCodes.push(c) - 1);
+      added++;
+    }
+    if (added > 0 && data.attributes) {
+      const grow = (a: Int32Array) => {
+        const out = new Int32Array(a.length + added).fill(-1);
+        out.set(a);
+        return out;
+      };
       data.attributes = { ...data.attributes, gender: grow(data.attributes.gender), ageBand: grow(data.attributes.ageBand), region: grow(data.attributes.region) };
     }
-  }
-  const product = new Map(state.productCodes.map((c, i) => [c, i]));
-  const out = predictPairs(state, data, pairs.map((p) => ({ customer: index.get(p.customer)!, product: product.get(p.product) ?? state.productCodes.length })), { id, regressor });
-  return out.map((o, i) => ({ ...o, customer: pairs[i].customer, product: pairs[i].product }));
+    const out = predictPairs(state, data, pairs.map((p) => ({ customer: index.get(p.customer)!, product: product.get(p.product) ?? state.productCodes.length })), { id, regressor }, options);
+    return out.map((o, i) => ({ ...o, customer: pairs[i].customer, product: pairs[i].product }));
+  };
+}
+
+/**
+ * Expected spend of customer × product pairs (issue #13) by the run's winner (or `model`), with
+ * each pair's top 5 features by contribution unless `options.contributions` is false: the Value
+ * page's customer view (the API's spendPredictions). One call of spendPredictor.
+ */
+export function spendPredictions(db: Db, runId: number, pairs: { customer: string; product: string }[], model?: SpendModelId, options: PredictOptions = { contributions: true }): SpendPrediction[] {
+  return spendPredictor(db, runId, model, options)(pairs);
 }
 
 const iso = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);

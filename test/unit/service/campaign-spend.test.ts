@@ -38,4 +38,17 @@ describe('campaign spend parameters and the coupon rule', () => {
     expect(spendHeader(p)).toEqual(['expectedSpend', 'coupon']);
     expect(out).toEqual(rows.map((r, i) => [...r.cells, 1000 * (i + 1) + 555, Math.round(((1000 * (i + 1) + 555) * 0.1) / 100) * 100]));
   });
+
+  it('ends a batch only where the customer changes, so a customer\'s rows are predicted (and its lines read) once', () => {
+    const customers = ['A', 'A', 'A', 'B', 'B', 'C', 'D', 'D'];
+    const rows = customers.map((c, i) => ({ customer: c, product: `P${i}`, cells: [c, i] }));
+    const p = campaignSpendParams({ spendRun: '1' })!;
+    const batches: string[][] = [];
+    const out = [...withExpectedSpend(rows, p, (pairs) => {
+      batches.push(pairs.map((x) => x.customer));
+      return pairs.map((x) => Number(x.product.slice(1)));
+    }, 2)];
+    expect(batches).toEqual([['A', 'A', 'A'], ['B', 'B'], ['C', 'D', 'D']]);
+    expect(out).toEqual(rows.map((r, i) => [...r.cells, i]));
+  });
 });
