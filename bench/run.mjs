@@ -11,7 +11,7 @@
 //    full demo (bench/recommend-full.mjs; `--project P` to reuse a project).
 // 7. `xlsx` (only when asked: `npm run bench -- xlsx`): .xlsx import of 100k and 500k generated rows,
 //    peak memory against the same rows as CSV (bench/xlsx-import.mjs).
-// `value` (only when asked: `npm run bench -- value [--customers N] [--cli PATH]`): CLV fit and
+// `value` (only when asked: `npm run bench -- value [--customers N] [--cli PATH] [--no-spend]`): CLV fit and
 //    predictions on 30k simulated customers, in process and through the CLI (bench/value.mjs).
 // `gbdt` (only when asked: `npm run bench -- gbdt [--rows N] [--trees M] [--no-sklearn]`): the
 //    histogram gradient-boosted trees on 400k simulated rows × 25 features × 200 trees, against
@@ -43,6 +43,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Runs one benchmark script of bench/ with TZ=UTC, its output passed through; a failure fails the run. */
+function runScript(file, args) {
+  const r = spawnSync(process.execPath, [path.join(root, 'bench', file), ...args], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, TZ: 'UTC' } });
+  if (r.status !== 0) process.exitCode = 1;
+}
 const cli = path.join(root, 'bin/segment-workbench.mjs');
 const cache = path.join(root, 'bench/.cache/full-seed1');
 const only = process.argv[2];
@@ -105,66 +111,59 @@ if (!only || only === 'csv') {
 }
 if (only === 'segment') {
   console.log('\nSegmentations on the full demo vs pandas + scikit-learn (bench/segment.mjs):');
-  const r = spawnSync(process.execPath, [path.join(root, 'bench/segment.mjs'), ...process.argv.slice(3)], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, TZ: 'UTC' } });
-  if (r.status !== 0) process.exitCode = 1;
+  runScript('segment.mjs', [...process.argv.slice(3)]);
 }
 if (only === 'xlsx') {
   console.log('\n.xlsx import memory (bench/xlsx-import.mjs):');
-  const r = spawnSync(process.execPath, [path.join(root, 'bench/xlsx-import.mjs'), ...process.argv.slice(3)], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, TZ: 'UTC' } });
-  if (r.status !== 0) process.exitCode = 1;
+  runScript('xlsx-import.mjs', [...process.argv.slice(3)]);
 }
 if (only === 'kmedoids') {
   console.log('\nK-medoids at scale: FasterPAM vs CLARA vs R\'s exact PAM (bench/kmedoids.mjs):');
-  const r = spawnSync(process.execPath, [path.join(root, 'bench/kmedoids.mjs'), ...process.argv.slice(3)], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, TZ: 'UTC' } });
-  if (r.status !== 0) process.exitCode = 1;
+  runScript('kmedoids.mjs', [...process.argv.slice(3)]);
 }
 if (only === 'value') {
   console.log('\nCustomer lifetime value, BG/NBD + Gamma-Gamma (bench/value.mjs):');
-  const r = spawnSync(process.execPath, [path.join(root, 'bench/value.mjs'), ...process.argv.slice(3)], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, TZ: 'UTC' } });
-  if (r.status !== 0) process.exitCode = 1;
+  runScript('value.mjs', [...process.argv.slice(3)]);
+  // Issue #13's "npm run bench -- value" covers both money questions: the spend model follows
+  // (bench/spend.mjs on the full demo, ≈ 8 min on an idle machine; `--no-spend` skips it).
+  if (!process.argv.includes('--no-spend')) {
+    console.log('\nSpend model on the full demo (bench/spend.mjs):');
+    runScript('spend.mjs', process.argv.slice(3).filter((a) => a !== '--no-spend'));
+  }
 }
 if (only === 'gbdt') {
   console.log('\nHistogram gradient-boosted trees (bench/gbdt.mjs):');
-  const r = spawnSync(process.execPath, [path.join(root, 'bench/gbdt.mjs'), ...process.argv.slice(3)], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, TZ: 'UTC' } });
-  if (r.status !== 0) process.exitCode = 1;
+  runScript('gbdt.mjs', [...process.argv.slice(3)]);
 }
 if (only === 'tabnet') {
   console.log('\nTabNet-style spend regressor (bench/tabnet.mjs):');
-  const r = spawnSync(process.execPath, [path.join(root, 'bench/tabnet.mjs'), ...process.argv.slice(3)], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, TZ: 'UTC' } });
-  if (r.status !== 0) process.exitCode = 1;
+  runScript('tabnet.mjs', [...process.argv.slice(3)]);
 }
 if (only === 'rules') {
   console.log('\nAssociation rules (bench/rules.mjs):');
-  const r = spawnSync(process.execPath, [path.join(root, 'bench/rules.mjs'), ...process.argv.slice(3)], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, TZ: 'UTC' } });
-  if (r.status !== 0) process.exitCode = 1;
+  runScript('rules.mjs', [...process.argv.slice(3)]);
 }
 if (only === 'marketing') {
   console.log('\nMarketing response (bench/response.mjs):');
-  const r = spawnSync(process.execPath, [path.join(root, 'bench/response.mjs'), 'marketing', ...process.argv.slice(3)], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, TZ: 'UTC' } });
-  if (r.status !== 0) process.exitCode = 1;
+  runScript('response.mjs', ['marketing', ...process.argv.slice(3)]);
 }
 if (only === 'coupons') {
   console.log('\nCoupon sensitivity (bench/coupons.mjs):');
-  const r = spawnSync(process.execPath, [path.join(root, 'bench/coupons.mjs'), ...process.argv.slice(3)], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, TZ: 'UTC' } });
-  if (r.status !== 0) process.exitCode = 1;
+  runScript('coupons.mjs', [...process.argv.slice(3)]);
 }
 if (only === 'spend') {
   console.log('\nSpend model on the full demo (bench/spend.mjs):');
-  const r = spawnSync(process.execPath, [path.join(root, 'bench/spend.mjs'), ...process.argv.slice(3)], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, TZ: 'UTC' } });
-  if (r.status !== 0) process.exitCode = 1;
+  runScript('spend.mjs', [...process.argv.slice(3)]);
 }
 if (only === 'forecast') {
   console.log('\nSales forecasts on the full demo (bench/forecast.mjs):');
-  const r = spawnSync(process.execPath, [path.join(root, 'bench/forecast.mjs'), ...process.argv.slice(3)], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, TZ: 'UTC' } });
-  if (r.status !== 0) process.exitCode = 1;
+  runScript('forecast.mjs', [...process.argv.slice(3)]);
 }
 if (only === 'serve-load') {
   console.log('\nBrowser host under load (bench/serve-load.mjs):');
-  const r = spawnSync(process.execPath, [path.join(root, 'bench/serve-load.mjs'), ...process.argv.slice(3)], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, TZ: 'UTC' } });
-  if (r.status !== 0) process.exitCode = 1;
+  runScript('serve-load.mjs', [...process.argv.slice(3)]);
 }
 if (only === 'recommend') {
   console.log('\nRecommenders on the full demo (bench/recommend-full.mjs):');
-  const r = spawnSync(process.execPath, [path.join(root, 'bench/recommend-full.mjs'), ...process.argv.slice(3)], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, TZ: 'UTC' } });
-  if (r.status !== 0) process.exitCode = 1;
+  runScript('recommend-full.mjs', [...process.argv.slice(3)]);
 }
