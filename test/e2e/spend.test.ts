@@ -103,6 +103,9 @@ describe.skipIf(!chromiumAvailable())('the spend model in Chromium', () => {
     expect(verdict).toMatch(/테스트 기간/);
     expect(verdict).toMatch(/95 % 구간/);
     expect(await page.textContent('[data-testid="spend-metrics-table"] thead')).toContain('기간');
+    // Parameter labels come from the declaration (issue #14), not the raw id; no internal words.
+    expect(await page.textContent('[data-testid="param-label-trainDays"]')).toBe('학습 기간(일)');
+    expect(await page.textContent('[data-testid="spend-form"]')).not.toMatch(/seed/i);
     await fullShot(page, 'value-spend-ko.png');
     await page.selectOption('[data-testid="lang-switch"]', 'en');
     await page.waitForFunction(() => document.documentElement.lang === 'en');

@@ -4,6 +4,7 @@ import { SPEND_MODEL_FAMILIES, type SpendModelFamily } from '../../../../core/mo
 import { Card } from '../../components/Card.js';
 import { JobStatus } from '../../components/JobStatus.js';
 import { useJobRunner } from '../../hooks/useJobRunner.js';
+import { useParamText } from '../../hooks/useParamText.js';
 import { useI18n } from '../../i18n/context.js';
 import { useProject } from '../../state/project.js';
 import { tabnetSeconds } from './spend-estimate.js';
@@ -18,6 +19,7 @@ const KIND = 'spend-model';
 export function SpendForm({ project, runs, onDone }: { project: string; runs: readonly RunRecord[]; onDone(runId: number): void }) {
   const { t, fmt } = useI18n();
   const { info } = useProject();
+  const text = useParamText(KIND);
   const [validDays, setValidDays] = useState('10');
   const [testDays, setTestDays] = useState('5');
   const [trainDays, setTrainDays] = useState('30');
@@ -36,7 +38,7 @@ export function SpendForm({ project, runs, onDone }: { project: string; runs: re
   const run = () => start(KIND, { validDays: v, testDays: te, trainDays: tr, models: SPEND_MODEL_FAMILIES.filter((m) => models.has(m)).join(',') });
   const field = (name: 'validDays' | 'testDays' | 'trainDays', value: string, set: (x: string) => void) => (
     <label className="field">
-      <span className="field-label">{name}</span>
+      <span className="field-label" data-testid={`param-label-${name}`} title={text.title(name)}>{text.label(name)}</span>
       <input className="input" data-testid={`spend-${name}`} inputMode="numeric" value={value} disabled={running} aria-invalid={bad[name] || undefined} onChange={(e) => set(e.target.value)} />
       <span className="param-help">{t(`value.spend.help.${name}`)}</span>
     </label>
@@ -49,7 +51,7 @@ export function SpendForm({ project, runs, onDone }: { project: string; runs: re
         {field('testDays', testDays, setTestDays)}
         {field('trainDays', trainDays, setTrainDays)}
         <fieldset className="field spend-models" data-testid="spend-models" aria-invalid={bad.models || undefined}>
-          <legend className="field-label">models</legend>
+          <legend className="field-label" title={text.title('models')}>{text.label('models')}</legend>
           {SPEND_MODEL_FAMILIES.map((m) => (
             <label key={m} className="rec-check">
               <input type="checkbox" data-testid={`spend-model-${m}`} checked={models.has(m)} disabled={running} onChange={(e) => toggle(m, e.target.checked)} />
