@@ -78,7 +78,8 @@ export interface ReportDocumentSection {
   heading: string;
   summary?: string;
   /** Each parameter as stored with the run (`name` = `value`). */
-  params: { name: string; value: string }[];
+  /** Each parameter by its id, with its declared label in the report's language where the analysis declares one. */
+  params: { name: string; label?: string; value: string }[];
   blocks: ReportBlock[];
 }
 

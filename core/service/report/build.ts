@@ -3,6 +3,7 @@ import pkg from '../../../package.json' with { type: 'json' };
 import type { Db } from '../../data/store/open.js';
 import { projectInfo } from '../../data/store/queries/project-info.js';
 import type { ReportDocument, ReportLang, ReportLayout, ReportSection } from '../../model/report.js';
+import { JOBS } from '../../jobs/registry.js';
 import { currentRun } from '../run-edits.js';
 import { paramText, reportFormat } from './format.js';
 import { analysisName, reportLabels } from './labels.js';
@@ -32,10 +33,15 @@ export function buildReportDocument(db: Db, file: string, request: ReportDocumen
     const other = section.with === undefined ? null : currentRun(db, section.with);
     const base = run.title ?? `${analysisName(request.lang, run.analysis)} · ${t.run} ${run.id}`;
     const heading = other === null ? base : `${base} ↔ ${other.title ?? `${analysisName(request.lang, other.analysis)} · ${t.run} ${other.id}`}`;
-    const params = Object.entries(run.params).map(([name, value]) => ({ name, value: paramText(value) }));
+    // Parameters under their declared labels in the report's language (issue #14), the id beside them.
+    const declared = new Map((JOBS.get(run.analysis)?.paramInfo ?? []).map((p) => [p.name, p.label?.[request.lang]]));
+    const params = Object.entries(run.params).map(([name, value]) => {
+      const label = declared.get(name);
+      return { name, ...(label ? { label } : {}), value: paramText(value) };
+    });
     // A filter left at nothing (0, false, empty) restricts nothing.
     const filters = params.filter((p) => FILTER_PARAM.test(p.name) && !['', '–', '0', 'false', 'none', 'null', 'all'].includes(p.value));
-    const blocks = sectionBlocks({ db, t, f }, run, { with: section.with, segments: section.segments });
+    const blocks = sectionBlocks({ db, t, f, lang: request.lang }, run, { with: section.with, segments: section.segments });
     const meta = [
       { label: t.analysis, value: `${analysisName(request.lang, run.analysis)} (${run.analysis})` },
       { label: t.finished, value: run.finishedAt ?? '–' },

@@ -83,7 +83,7 @@ export function renderReportHtml(doc: ReportDocument): string {
 ${s.summary ? `<div class="summary">${esc(s.summary)}</div>` : ''}
 ${s.blocks.map((b) => block(b, format)).join('\n')}
 ${s.params.length === 0 ? '' : `<details class="params" open><summary>${esc(t.parameters)} (${esc(analysisName(doc.lang, s.analysis))})</summary>
-<dl class="facts params">${s.params.map((q) => `<dt>${esc(q.name)}</dt><dd>${esc(q.value)}</dd>`).join('')}</dl></details>`}
+<dl class="facts params">${s.params.map((q) => `<dt>${esc(q.label ? `${q.label} (${q.name})` : q.name)}</dt><dd>${esc(q.value)}</dd>`).join('')}</dl></details>`}
 </section>`).join('\n');
   return `<!doctype html>
 <html lang="${doc.lang}"><head><meta charset="utf-8">

@@ -2,7 +2,8 @@ import type { Db } from '../../data/store/open.js';
 import type { RecommendEvalSummary } from '../../model/recommend.js';
 import type { OverviewResult } from '../../model/overview.js';
 import type { RunRecord } from '../../model/jobs.js';
-import type { ReportBlock } from '../../model/report.js';
+import type { ReportBlock, ReportLang } from '../../model/report.js';
+import { segmentNameIn } from '../../analysis/segment/segment-names.js';
 import { isSegmentAnalysis } from '../../model/segment.js';
 import { compareRuns, compareSegments, segmentationView } from '../segments.js';
 import { forecastView } from '../forecast.js';
@@ -22,6 +23,8 @@ export interface SectionContext {
   db: Db;
   t: ReportLabels;
   f: ReportFormat;
+  /** Default segment names are said in it (a name the analyst gave stays as typed). */
+  lang: ReportLang;
 }
 
 /** Rows a report table shows at most; the rest is in the run's export. */
@@ -44,7 +47,9 @@ function segmentationBlocks(ctx: SectionContext, runId: number): ReportBlock[] {
     { label: t.scaling, value: s.scaling },
     ...(s.choice ? [{ label: t.kChoice, value: `k = ${s.choice.k} (${s.choice.why})` }] : []),
   ];
-  const profiles = [...view.profiles].sort((a, b) => (a.segment === -1 ? 1 : b.segment === -1 ? -1 : a.segment - b.segment));
+  const profiles = [...view.profiles]
+    .sort((a, b) => (a.segment === -1 ? 1 : b.segment === -1 ? -1 : a.segment - b.segment))
+    .map((p) => ({ ...p, name: segmentNameIn(p.name, ctx.lang) }));
   return [
     { kind: 'facts', rows: facts },
     { kind: 'chart', chart: { kind: 'bars', title: t.segmentSizes, labels: profiles.map((p) => p.name), values: profiles.map((p) => p.customers), format: 'int' } },

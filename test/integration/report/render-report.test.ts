@@ -78,6 +78,12 @@ describe('renderReport (tiny demo, in process)', () => {
     expect(text).toContain('a &lt; b &amp; c');
     expect(text).toContain('세그먼트별 고객 수');
     expect(text).toMatch(/[\d,]+원/);
+    // Default segment names and parameter labels in the report's language (issue #14), ids kept.
+    expect(text).toContain('세그먼트 1');
+    expect(text).not.toMatch(/>segment 1</);
+    expect(text).toContain('<dt>세그먼트 수 (k)</dt>');
+    const en = await html({ lang: 'en', sections: [{ run: ids.k4 }] });
+    expect(en).toContain('<dt>Number of segments (k)</dt>');
   });
 
   it('answers errors as data: an unknown run, an empty report', async () => {
