@@ -117,6 +117,8 @@ describe.skipIf(!chromiumAvailable() || !popplerAvailable)('report builder (Chro
     await page.waitForSelector('[data-testid="page-overview"][data-overview-ready="true"]', { timeout: 90_000 });
     await page.click('.report-bar [data-testid="report-button"]');
     await page.waitForSelector('[data-testid="page-report"]');
+    // The overview run was stored by the Overview page just now: the builder names it once its run list has it.
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="report-section"] strong')].some((e) => /^1\. overview #\d+$/.test(e.textContent ?? '')));
     expect(await page.$$eval('[data-testid="report-section"] strong', (els) => els.map((e) => e.textContent))).toEqual([expect.stringMatching(/^1\. overview #\d+$/)]);
   });
 

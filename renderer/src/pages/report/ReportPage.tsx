@@ -1,5 +1,5 @@
 import '../../report/report.css';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { DATA_RUN_ANALYSES } from '../../../../core/model/jobs.js';
 import type { RenderedReport, ReportFormat, ReportLang, ReportLayout } from '../../../../core/model/report.js';
 import type { ApiError } from '../../../../core/model/result.js';
@@ -25,7 +25,7 @@ import { runName, SectionList, type BuilderSection } from './SectionList.js';
 export function ReportPage() {
   const api = useApi();
   const { t, lang: uiLang } = useI18n();
-  const { project, all } = useProjectRuns();
+  const { project, all, reload } = useProjectRuns();
   const [sections, setSections] = useState<BuilderSection[]>(() => picksFromHash(window.location.hash).map((p) => ({ ...p, summary: '' })));
   const [title, setTitle] = useState('');
   const [layout, setLayout] = useState<ReportLayout>('a4');
@@ -35,6 +35,17 @@ export function ReportPage() {
   const [error, setError] = useState<ApiError | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
   const candidates = useMemo(() => all.filter((r) => r.status === 'done' && !(DATA_RUN_ANALYSES as readonly string[]).includes(r.analysis)), [all]);
+
+  // A run the list does not know yet (e.g. the overview run the Overview page has just stored, which
+  // no job announced) reloads the list once per set of unknown ids; a run that stays unknown (deleted)
+  // is then named as not found.
+  const unknown = useMemo(() => sections.flatMap((s) => [s.run, s.with]).filter((id): id is number => id !== undefined && !all.some((r) => r.id === id)).join(','), [sections, all]);
+  const reloadedFor = useRef('');
+  useEffect(() => {
+    if (unknown === '' || reloadedFor.current === unknown) return;
+    reloadedFor.current = unknown;
+    reload();
+  }, [unknown, reload]);
 
   // A Report button pressed while the builder is open replaces its sections.
   useEffect(() => {
