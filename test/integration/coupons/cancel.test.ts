@@ -1,10 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JobEvent } from '../../../core/model/jobs.js';
-import { JobRunner } from '../../../core/service/job-runner.js';
 import { projectDigest, runCli, tempDir } from '../../helpers/project.js';
-import { requireWorkerBundle } from '../jobs/helpers.js';
+import { cancelAtPhase, requireWorkerBundle } from '../jobs/helpers.js';
 import { COUPON_MAP, SALES_MAP, writeKaggleShaped } from './kaggle-shaped.js';
 
 describe('coupon-sensitivity: cancel while computing DTW distances', () => {
@@ -22,18 +20,8 @@ describe('coupon-sensitivity: cancel while computing DTW distances', () => {
 
   it('stops between rows of the distance matrix without forcing the worker, and the project is untouched', async () => {
     const before = projectDigest(project);
-    const runner = new JobRunner({ cancelGraceMs: 60_000 });
-    const handle = runner.start('coupon-sensitivity', project, { method: 'dtw' });
-    await new Promise<void>((resolve) => {
-      const off = handle.onEvent((e: JobEvent) => {
-        if (e.type !== 'progress' || e.progress.phase !== 'dtw') return;
-        off();
-        resolve();
-      });
-    });
-    handle.cancel();
-    expect(await handle.result).toEqual({ type: 'cancelled', jobId: handle.jobId, forced: false });
-    await runner.close();
+    const { result, jobId } = await cancelAtPhase(project, 'coupon-sensitivity', { method: 'dtw' }, 'dtw');
+    expect(result).toEqual({ type: 'cancelled', jobId, forced: false });
     expect(projectDigest(project)).toBe(before);
   }, 120_000);
 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobEvent, JobProgress } from '../../../core/model/jobs.js';
 import { JobRunner } from '../../../core/service/job-runner.js';
 import { makeTinyDemo, projectDigest, runCli } from '../../helpers/project.js';
-import { requireWorkerBundle } from '../jobs/helpers.js';
+import { cancelAtPhase, requireWorkerBundle } from '../jobs/helpers.js';
 
 describe('forecast in the worker: progress per series, cancel', () => {
   let dir: string, project: string, segRun: number;
@@ -33,18 +33,8 @@ describe('forecast in the worker: progress per series, cancel', () => {
 
   it('stops between series without forcing the worker, and the project is untouched', async () => {
     const before = projectDigest(project);
-    const runner = new JobRunner({ cancelGraceMs: 60_000 });
-    const handle = runner.start('forecast', project, { by: 'segment', segmentRun: segRun });
-    await new Promise<void>((resolve) => {
-      const off = handle.onEvent((e: JobEvent) => {
-        if (e.type !== 'progress' || e.progress.phase !== 'fit') return;
-        off();
-        resolve();
-      });
-    });
-    handle.cancel();
-    expect(await handle.result).toEqual({ type: 'cancelled', jobId: handle.jobId, forced: false });
-    await runner.close();
+    const { result, jobId } = await cancelAtPhase(project, 'forecast', { by: 'segment', segmentRun: segRun }, 'fit');
+    expect(result).toEqual({ type: 'cancelled', jobId, forced: false });
     expect(projectDigest(project)).toBe(before);
   }, 120_000);
 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobEvent } from '../../../core/model/jobs.js';
 import { JobRunner } from '../../../core/service/job-runner.js';
 import { makeTinyDemo, projectDigest } from '../../helpers/project.js';
-import { requireWorkerBundle } from '../jobs/helpers.js';
+import { cancelAtPhase, requireWorkerBundle } from '../jobs/helpers.js';
 
 describe('spend-model in the worker: progress per model, cancel', () => {
   let dir: string, project: string;
@@ -28,18 +28,8 @@ describe('spend-model in the worker: progress per model, cancel', () => {
 
   it('stops during the boosted trees without forcing the worker, and the project is untouched', async () => {
     const before = projectDigest(project);
-    const runner = new JobRunner({ cancelGraceMs: 60_000 });
-    const handle = runner.start('spend-model', project, { models: 'baseline,gbdt' });
-    await new Promise<void>((resolve) => {
-      const off = handle.onEvent((e: JobEvent) => {
-        if (e.type !== 'progress' || e.progress.phase !== 'gbdt') return;
-        off();
-        resolve();
-      });
-    });
-    handle.cancel();
-    expect(await handle.result).toEqual({ type: 'cancelled', jobId: handle.jobId, forced: false });
-    await runner.close();
+    const { result, jobId } = await cancelAtPhase(project, 'spend-model', { models: 'baseline,gbdt' }, 'gbdt');
+    expect(result).toEqual({ type: 'cancelled', jobId, forced: false });
     expect(projectDigest(project)).toBe(before);
   }, 120_000);
 });
