@@ -39,6 +39,7 @@ export async function runImport(ctx: JobContext, options: ImportJobParams, analy
     const summary = await importFiles(db, { ...options, project: ctx.project }, {
       signal: ctx.signal,
       progress: forwardImportProgress(ctx, phasePrefix),
+      privateFile: fresh,
       recordRun: (s) => recordRun(db as ReturnType<typeof openProject>, ctx, analysis, runParams, { ...s, rejected: s.rejected.slice(0, 1000), flagged: s.flagged.slice(0, 1000) }, dataFingerprint(db as ReturnType<typeof openProject>, sha256Text)),
     });
     db.close();

@@ -4,6 +4,7 @@ import { WorkbenchError } from '../../model/result.js';
 import { CsvFileError } from '../csv/index.js';
 import { sha256File, sha256Text } from '../hash.js';
 import { recordCurrencyGuess } from '../store/currency.js';
+import { rebuildCustomerReceiptFacts } from '../store/customer-aggregates.js';
 import { createIndexes, dropIndexes, type Db } from '../store/open.js';
 import { rebuildCustomerCategorySums } from './aggregates.js';
 import { settleAttributes } from './attributes.js';
@@ -34,6 +35,14 @@ export interface ImportHooks {
   progress?: (p: ImportProgress) => void;
   /** Called inside the import's transaction, just before commit: records the run and returns its id. */
   recordRun?: (summary: ImportSummary) => number;
+  /**
+   * The project file is new and private to this import — the partial file an import into a new
+   * path builds (core/jobs/import-job.ts), which no other connection can know and which is thrown
+   * away unless the import commits. A bulk load into it then keeps its rollback journal in memory
+   * instead of writing every page twice (once to the WAL, again at the checkpoint): no reader can
+   * be locked out, and a crash leaves only the partial file, removed by the next import.
+   */
+  privateFile?: boolean;
 }
 
 /** Incoming bytes above which indexes are dropped and rebuilt once rather than updated per row. */
@@ -115,6 +124,12 @@ export async function importFiles(db: Db, options: ImportOptions, hooks: ImportH
   // The load stays in WAL (issue #15 §6, docs/decisions/0012): a rollback journal wrote each page
   // once (commit and close 1.2 s → 0.2 s on the full demo) but locked every reader out until the
   // commit, and switching to it failed with "database is locked" whenever a reader was connected.
+  // A new private file (hooks.privateFile): the one case where leaving WAL for the load is safe and
+  // cannot fail on a reader (docs/decisions/0002); the file is back in WAL before anyone sees it.
+  const memoryJournal = hooks.privateFile === true && db.pragma('journal_mode = MEMORY', { simple: true }) === 'memory';
+  const backToWal = (): void => {
+    if (memoryJournal) db.pragma('journal_mode = WAL');
+  };
   db.exec('BEGIN IMMEDIATE');
   try {
     if (rebuild) dropIndexes(db);
@@ -188,6 +203,12 @@ export async function importFiles(db: Db, options: ImportOptions, hooks: ImportH
     if (rebuild) {
       createIndexes(db, (name, i, n) => hooks.progress?.({ phase: 'index', done: i, total: n, unit: 'indexes', rows: rowsRead, message: `building index ${name}` }));
     }
+    // Receipts, partner uses or payments changed: the receipt facts customerBase reads follow (after
+    // the indexes: the receipts (customer_id, day) index gives the grouped scan its order).
+    if (planned.some((f) => f.plan.target === 'purchases' || f.plan.target === 'partnerUses' || f.plan.target === 'payments')) {
+      hooks.progress?.({ phase: 'index', done: 0, total: 1, unit: 'indexes', rows: rowsRead, message: 'summing receipts per customer' });
+      rebuildCustomerReceiptFacts(db);
+    }
     hooks.signal?.throwIfAborted();
     const count = (sql: string): number => (db.prepare(sql).get() as { n: number }).n;
     const summary: ImportSummary = {
@@ -221,9 +242,11 @@ export async function importFiles(db: Db, options: ImportOptions, hooks: ImportH
       for (const id of importIds) link.run(summary.runId, id);
     }
     db.exec('COMMIT');
+    backToWal();
     return summary;
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');
+    backToWal();
     throw err;
   }
 }

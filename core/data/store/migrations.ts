@@ -384,6 +384,26 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE customer_feature_columns (position INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
   CREATE TABLE customer_features (customer_id INTEGER PRIMARY KEY, vals BLOB NOT NULL);
   `,
+  /* 9: one row per customer for customerBase and the category pivots (issue #16,
+   * docs/decisions/0020): the receipt facts (receipts, distinct days, first/last day, channels,
+   * partners, L.pay) and the net line sums with the customer's category cells packed in a blob,
+   * cell ids named by category_cells. Only new tables. Every import rebuilds them in its
+   * transaction, and for an existing project open.ts builds them from its tables right after this
+   * migration (core/data/store/customer-aggregates.ts: the blobs are packed in JS). */ `
+  CREATE TABLE category_cells (id INTEGER PRIMARY KEY, category TEXT NOT NULL, category2 TEXT NOT NULL);
+  CREATE TABLE customer_cells (customer_id INTEGER PRIMARY KEY, amount REAL NOT NULL, quantity REAL NOT NULL, cells BLOB NOT NULL);
+  CREATE TABLE customer_receipt_facts (
+    customer_id INTEGER PRIMARY KEY,
+    receipts INTEGER NOT NULL,
+    days INTEGER NOT NULL,
+    first_day INTEGER NOT NULL,
+    last_day INTEGER NOT NULL,
+    offline INTEGER,  -- sum(channel = 1): NULL when every purchase receipt's channel is unknown, as grouped before
+    online INTEGER,
+    partners INTEGER NOT NULL,
+    lpay INTEGER NOT NULL
+  );
+  `,
 ];
 
 /**

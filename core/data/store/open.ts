@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { WorkbenchError } from '../../model/result.js';
+import { CUSTOMER_AGGREGATES_VERSION, rebuildCustomerCells, rebuildCustomerReceiptFacts } from './customer-aggregates.js';
 import { INDEXES, MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { APP_ID, foreign, inspectProjectFile } from './project-file.js';
 
@@ -162,6 +163,12 @@ function migrate(db: Db, from: number): void {
   db.transaction(() => {
     for (let v = from; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v]);
     for (const index of INDEXES) db.exec(index.sql);
+    // Migration 9's per-customer aggregates, built from an existing project's tables (JS packs the
+    // cell blobs; after the indexes, which the receipt facts' grouped scan reads in order).
+    if (from < CUSTOMER_AGGREGATES_VERSION) {
+      rebuildCustomerCells(db);
+      rebuildCustomerReceiptFacts(db);
+    }
     db.pragma(`application_id = ${APP_ID}`);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
     if (from === 0) db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('created_at', new Date().toISOString());

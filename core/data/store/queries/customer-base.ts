@@ -1,5 +1,6 @@
 import { LineFlag } from '../../../model/flags.js';
 import { EXCLUSION_REASONS, type ExcludedCustomers } from '../../../model/segment.js';
+import { CUSTOMER_AGGREGATES_VERSION, unpackCells } from '../customer-aggregates.js';
 import type { Db } from '../open.js';
 
 /**
@@ -58,9 +59,12 @@ export function purchaseTest(monetary: 'spend' | 'items', alias = ''): string {
 }
 
 /**
- * Five grouped scans (each uses its table's customer index or one pass), merged here by customer
- * id: one SQL join of the grouped subqueries took 30 s on the full demo (SQLite re-ran them per
- * customer), the separate scans take under 2 s.
+ * Reads the per-customer rows the import keeps (migration 9, docs/decisions/0020: customer_cells
+ * for the line sums, customer_receipt_facts for the receipts, partners and L.pay) — ~30k rows on
+ * the full demo. Without them (a `before` cutoff, an older file opened read-only; the line sums
+ * also when amounts are fractional) it runs the grouped scans they replaced, merged here by customer id: one SQL join of
+ * the grouped subqueries took 30 s on the full demo (SQLite re-ran them per customer), the
+ * separate scans take under 2 s.
  *
  * `before` (epoch day) restricts every table to the days before it: the recommender harness fits
  * the segmentation segment-pop and cluster-knn need on its training period only, so no holdout
@@ -72,15 +76,17 @@ export function customerBase(db: Db, before?: number): CustomerBase {
   const until = before === undefined ? '' : ' AND day < ?';
   const args = before === undefined ? [] : [before];
   const lineRows = before === undefined && customerCategorySumsExact(db) ? customerLineSums(db, monetary) : customerLineSumsFromLines(db, monetary, before);
-  const receiptRows = db
-    .prepare(
-      `SELECT customer_id, count(*), count(DISTINCT day), min(day), max(day), sum(channel = 1), sum(channel = 2)
-       FROM receipts WHERE customer_id IS NOT NULL AND ${purchaseTest(monetary)}${until} GROUP BY customer_id`,
-    )
-    .raw()
-    .all(...args) as [number, number, number, number, number, number, number][];
-  const partners = new Map(db.prepare(`SELECT customer_id, count(DISTINCT partner) FROM partner_uses WHERE customer_id IS NOT NULL${until} GROUP BY customer_id`).raw().all(...args) as [number, number][]);
-  const lpay = new Set((db.prepare(`SELECT DISTINCT customer_id FROM payments WHERE customer_id IS NOT NULL${until}`).raw().all(...args) as [number][]).map((r) => r[0]));
+  const facts = before === undefined && receiptFactsMode(db) === monetary;
+  const receiptRows = facts ? receiptFacts(db) : receiptFactsFromReceipts(db, monetary, before);
+  const partners = facts
+    ? new Map(db.prepare('SELECT customer_id, partners FROM customer_receipt_facts').raw().all() as [number, number][])
+    : new Map(db.prepare(`SELECT customer_id, count(DISTINCT partner) FROM partner_uses WHERE customer_id IS NOT NULL${until} GROUP BY customer_id`).raw().all(...args) as [number, number][]);
+  const lpay = new Set(
+    (facts
+      ? (db.prepare('SELECT customer_id FROM customer_receipt_facts WHERE lpay = 1').raw().all() as [number][])
+      : (db.prepare(`SELECT DISTINCT customer_id FROM payments WHERE customer_id IS NOT NULL${until}`).raw().all(...args) as [number][])
+    ).map((r) => r[0]),
+  );
   const people = new Map((db.prepare('SELECT id, code, gender, age_band, region FROM customers').raw().all() as [number, string, string | null, string | null, string | null][]).map((r) => [r[0], r]));
   const receipts = new Map(receiptRows.map((r) => [r[0], r]));
   const kept = lineRows.filter(([c, amount]) => amount > 0 && receipts.has(c) && people.has(c)).sort((a, b) => a[0] - b[0]);
@@ -102,8 +108,8 @@ export function customerBase(db: Db, before?: number): CustomerBase {
     base.days[i] = r[2];
     base.first[i] = r[3];
     base.last[i] = r[4];
-    base.offline[i] = r[5];
-    base.online[i] = r[6];
+    base.offline[i] = r[5] ?? 0; // sum(channel = 1) is NULL when no channel is known: 0 in the array, as before
+    base.online[i] = r[6] ?? 0;
     base.lpay[i] = lpay.has(c) ? 1 : 0;
     base.partners[i] = partners.get(c) ?? 0;
     base.gender[i] = p[2];
@@ -117,17 +123,59 @@ export function customerBase(db: Db, before?: number): CustomerBase {
   base.excludedIds = Int32Array.from(excludedIds);
   base.excludedReasons = excludedIds.map((c) => (receipts.has(c) ? netReason : EXCLUSION_REASONS.noPurchases));
   base.excluded = { total: excludedIds.length, byReason: countReasons(base.excludedReasons) };
-  const range = db.prepare(`SELECT min(day) AS a, max(day) AS b FROM receipts WHERE ${purchaseTest(monetary)}${until}`).get(...args) as { a: number | null; b: number | null };
+  const range = facts ? purchaseDayRange(db, monetary) : (db.prepare(`SELECT min(day) AS a, max(day) AS b FROM receipts WHERE ${purchaseTest(monetary)}${until}`).get(...args) as { a: number | null; b: number | null });
   base.dataFirstDay = range.a ?? 0;
   base.dataLastDay = before === undefined ? (range.b ?? 0) : before - 1;
   return base;
 }
 
+/** Receipt facts per customer: `[customer_id, receipts, distinct days, first day, last day, offline, online]`. */
+export type ReceiptFactRow = [number, number, number, number, number, number | null, number | null];
+
 /**
- * True when customer_category_sums may be read: its cells sum to exactly what the lines sum to
- * (meta set by migration 7 and by each import's rebuild, core/data/import/aggregates.ts).
+ * The purchase test customer_receipt_facts was built with ('spend' | 'items', migration 9 and each
+ * import), or undefined when it was never built: the readers use it only when it is today's mode.
+ */
+export function receiptFactsMode(db: Db): string | undefined {
+  return (db.prepare("SELECT value FROM meta WHERE key = 'customer_receipt_facts'").get() as { value: string } | undefined)?.value;
+}
+
+/** The receipt facts from customer_receipt_facts (the import keeps it): ~30k rows on the full demo instead of grouping 1.86M receipts. */
+export function receiptFacts(db: Db): ReceiptFactRow[] {
+  return db.prepare('SELECT customer_id, receipts, days, first_day, last_day, offline, online FROM customer_receipt_facts ORDER BY customer_id').raw().all() as ReceiptFactRow[];
+}
+
+/** The same facts grouped from `receipts` (the reference receiptFacts must equal; the reader when `before` cuts by day). */
+export function receiptFactsFromReceipts(db: Db, monetary: 'spend' | 'items', before?: number): ReceiptFactRow[] {
+  return db
+    .prepare(
+      `SELECT customer_id, count(*), count(DISTINCT day), min(day), max(day), sum(channel = 1), sum(channel = 2)
+       FROM receipts WHERE customer_id IS NOT NULL AND ${purchaseTest(monetary)}${before === undefined ? '' : ' AND day < ?'} GROUP BY customer_id`,
+    )
+    .raw()
+    .all(...(before === undefined ? [] : [before])) as ReceiptFactRow[];
+}
+
+/**
+ * First and last day of the purchase receipts of the whole data: the customers' first/last days
+ * from the facts, and the receipts without a customer through the receipts (customer_id, day)
+ * index (its NULL prefix) — min and max are exact in any grouping.
+ */
+function purchaseDayRange(db: Db, monetary: 'spend' | 'items'): { a: number | null; b: number | null } {
+  const known = db.prepare('SELECT min(first_day) AS a, max(last_day) AS b FROM customer_receipt_facts').get() as { a: number | null; b: number | null };
+  const anonymous = db.prepare(`SELECT min(day) AS a, max(day) AS b FROM receipts WHERE customer_id IS NULL AND ${purchaseTest(monetary)}`).get() as { a: number | null; b: number | null };
+  const pick = (x: number | null, y: number | null, f: (p: number, q: number) => number): number | null => (x === null ? y : y === null ? x : f(x, y));
+  return { a: pick(known.a, anonymous.a, Math.min), b: pick(known.b, anonymous.b, Math.max) };
+}
+
+/**
+ * True when the customer × category cells may be read: they sum to exactly what the lines sum to
+ * (meta set by migration 7 and by each import's rebuild, core/data/import/aggregates.ts), and the
+ * file has the per-customer rows packed from them (schema 9 or later: a project of an older
+ * version opened read-only is not migrated, and its readers group the lines).
  */
 export function customerCategorySumsExact(db: Db): boolean {
+  if ((db.pragma('user_version', { simple: true }) as number) < CUSTOMER_AGGREGATES_VERSION) return false;
   const row = db.prepare("SELECT value FROM meta WHERE key = 'customer_category_sums'").get() as { value: string } | undefined;
   return row?.value === 'exact';
 }
@@ -138,8 +186,9 @@ export function customerCategorySumsExact(db: Db): boolean {
  * Rows `[customer_id, monetary sum, quantity sum]` in ascending customer order.
  */
 export function customerLineSums(db: Db, monetary: 'spend' | 'items'): [number, number, number][] {
+  // customer_cells holds these very sums (migration 9: the same total() over the same cells), one row a customer.
   return db
-    .prepare(`SELECT customer_id, total(${monetary === 'spend' ? 'amount' : 'quantity'}), total(quantity) FROM customer_category_sums GROUP BY customer_id`)
+    .prepare(`SELECT customer_id, ${monetary === 'spend' ? 'amount' : 'quantity'}, quantity FROM customer_cells ORDER BY customer_id`)
     .raw()
     .all() as [number, number, number][];
 }
@@ -172,7 +221,8 @@ export function countReasons(reasons: readonly string[]): Record<string, number>
  * has none (e.g. UCI Online Retail). `before` (epoch day): only the lines before it, as customerBase.
  */
 export function categoryPivot(db: Db, ids: Int32Array, level: 1 | 2, before?: number): { categories: string[]; data: Float64Array } {
-  const rows = before === undefined && customerCategorySumsExact(db) ? categorySums(db, level) : categorySumsFromLines(db, level, before);
+  if (before === undefined && customerCategorySumsExact(db)) return cellPivot(db, ids, level);
+  const rows = categorySumsFromLines(db, level, before);
   const categories = [...new Set(rows.map((r) => r[1]))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const col = new Map(categories.map((c, j) => [c, j]));
   const row = new Map<number, number>();
@@ -187,31 +237,60 @@ export function categoryPivot(db: Db, ids: Int32Array, level: 1 | 2, before?: nu
   return { categories, data };
 }
 
+/** The cell ids of category_cells mapped to the sorted names of a level ('' names left out: -1). */
+function cellColumns(db: Db, level: 1 | 2): { categories: string[]; column: Int32Array } {
+  const cells = db.prepare(`SELECT id, ${level === 1 ? 'category' : 'category2'} FROM category_cells ORDER BY id`).raw().all() as [number, string][];
+  const categories = [...new Set(cells.map((c) => c[1]).filter((name) => name !== ''))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const col = new Map(categories.map((c, j) => [c, j]));
+  const column = new Int32Array(cells.length ? cells[cells.length - 1][0] + 1 : 0).fill(-1);
+  for (const [id, name] of cells) column[id] = col.get(name) ?? -1;
+  return { categories, column };
+}
+
 /**
- * Net spend per customer × category (level 1) or sub-category (level 2), from the aggregate table
- * (migration 7). Returning its ~1.3M cells (full demo) as rows cost more than the grouping itself
- * (better-sqlite3 makes an array and a string per row, docs/decisions/0020), so SQLite hands back
- * one row per customer — the customer's category names and net amounts, concatenated in key
- * order — and the cells are summed here. Exact: the table is read only when every cell is a whole
- * number under 2^53 (customerCategorySumsExact), so the integer text round-trips and the sums of
- * sub-category cells into a category are exact, equal to SQLite's total() over the lines.
- * Rows `[customer_id, category, net]`, by customer then category.
+ * The pivot from customer_cells (migration 9): one row and one blob per customer, decoded into
+ * typed arrays — no row per cell, no text. A customer's cells are summed into its row of the
+ * matrix, then negative nets floored at 0 as categoryPivot does. Exact: read only when the cells
+ * are whole numbers under 2^53 (customerCategorySumsExact), where every order of summing gives the
+ * same double as SQLite's total() over the lines.
+ */
+function cellPivot(db: Db, ids: Int32Array, level: 1 | 2): { categories: string[]; data: Float64Array } {
+  const { categories, column } = cellColumns(db, level);
+  const C = categories.length;
+  const data = new Float64Array(ids.length * C);
+  if (C === 0) return { categories, data };
+  const row = new Map<number, number>();
+  ids.forEach((id, i) => row.set(id, i));
+  for (const [customer, blob] of db.prepare('SELECT customer_id, cells FROM customer_cells').raw().iterate() as IterableIterator<[number, Uint8Array]>) {
+    const i = row.get(customer);
+    if (i === undefined) continue;
+    const { amounts, cells } = unpackCells(blob);
+    const at = i * C;
+    for (let k = 0; k < cells.length; k++) {
+      const j = column[cells[k]];
+      if (j >= 0) data[at + j] += amounts[k];
+    }
+    for (let j = at; j < at + C; j++) if (!(data[j] > 0)) data[j] = 0;
+  }
+  return { categories, data };
+}
+
+/**
+ * Net spend per customer × category (level 1) or sub-category (level 2) from customer_cells, as
+ * rows `[customer_id, category, net]` by customer then category — the form categorySumsFromLines
+ * returns, so a test can compare the two exactly (categoryPivot reads the blobs directly).
  */
 export function categorySums(db: Db, level: 1 | 2): [number, string, number][] {
-  const column = level === 1 ? 'category' : 'category2';
-  const packed = db
-    .prepare(`SELECT customer_id, group_concat(${column}, char(1)), group_concat(CAST(amount AS INTEGER), ',') FROM customer_category_sums WHERE ${column} <> '' GROUP BY customer_id`)
-    .raw()
-    .all() as [number, string, string][];
+  const { categories, column } = cellColumns(db, level);
   const rows: [number, string, number][] = [];
-  const sums = new Map<string, number>();
-  for (const [customer, names, amounts] of packed) {
-    const n = names.split('\u0001'), a = amounts.split(',');
-    sums.clear();
-    for (let i = 0; i < n.length; i++) sums.set(n[i], (sums.get(n[i]) ?? 0) + Number(a[i]));
-    const keys = [...sums.keys()];
-    if (level === 2) keys.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)); // level 1 is already in key order
-    for (const k of keys) rows.push([customer, k, sums.get(k)!]);
+  for (const [customer, blob] of db.prepare('SELECT customer_id, cells FROM customer_cells ORDER BY customer_id').raw().all() as [number, Uint8Array][]) {
+    const { amounts, cells } = unpackCells(blob);
+    const sums = new Map<number, number>();
+    for (let k = 0; k < cells.length; k++) {
+      const j = column[cells[k]];
+      if (j >= 0) sums.set(j, (sums.get(j) ?? 0) + amounts[k]);
+    }
+    for (const j of [...sums.keys()].sort((a, b) => a - b)) rows.push([customer, categories[j], sums.get(j)!]);
   }
   return rows;
 }
