@@ -53,10 +53,12 @@ console.log(`${project}: ${counts.customers.toLocaleString('en-US')} customers, 
 const times = new Map(job.OVERVIEW_STEPS.map((s) => [s, []]));
 let result;
 for (let i = 0; i < runs; i++) {
-  const t0 = performance.now();
+  const t0 = performance.now(), c0 = process.cpuUsage();
   // The whole period: ALL_DAYS of core/data/store/queries/overview/calendar.ts.
   result = job.computeOverview(db, { from: -1e6, to: 1e6 }, { onStepDone: (step, ms) => times.get(step).push(ms) });
-  console.log(`run ${i + 1}: ${(performance.now() - t0).toFixed(0)} ms in all`);
+  const c = process.cpuUsage(c0);
+  // Wall beside process CPU and the load average: on a shared machine wall alone misleads.
+  console.log(`run ${i + 1}: ${(performance.now() - t0).toFixed(0)} ms in all, CPU ${((c.user + c.system) / 1000).toFixed(0)} ms, load ${os.loadavg()[0].toFixed(1)}`);
 }
 db.close();
 

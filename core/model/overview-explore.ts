@@ -18,6 +18,8 @@
  *   its number of lines (`itemsBasis`).
  */
 
+import type { OverviewResult } from './overview.js';
+
 /** The filters of the Overview; each one only where the data has the field (`OverviewFilterOptions`). */
 export interface OverviewFilters {
   /** First day "YYYY-MM-DD" (inclusive); absent: the data's first day. */
@@ -109,6 +111,13 @@ export interface OverviewExplore {
   products: { bySales: ExploreProductRow[] | null; byReceipts: ExploreProductRow[] } | null;
   /** Per segment of `filters.segmentRun`; null without one. */
   segments: ExploreSegmentRow[] | null;
+  /**
+   * The Overview's other panels (core/model/overview.ts: KPIs, gender × age, regions, monthly by
+   * retailer, channel, weekday × hour, categories, prices, L.pay, cohort) under the same filters
+   * (issue #14), where a filter applies (core/data/store/queries/overview/scope.ts); absent or
+   * null without a filter other than `segmentRun` alone (the overview run's panels are those).
+   */
+  panels?: Omit<OverviewResult, 'period'> | null;
   /** Wall time of the queries, for the page's footnote and the benchmark. */
   ms: number;
 }

@@ -8,6 +8,9 @@ import { sliceCustomers } from '../data/store/queries/overview/explore-customers
 import { productTotals, segmentTotals, topBy } from '../data/store/queries/overview/explore-products.js';
 import { timePanels } from '../data/store/queries/overview/explore-time.js';
 import { dropSlice, sliceSource, type SliceFilter } from '../data/store/queries/overview/slice.js';
+import { ALL_DAYS } from '../data/store/queries/overview/calendar.js';
+import type { PanelScope } from '../data/store/queries/overview/scope.js';
+import { computeOverview } from './overview-panels.js';
 import { dataFingerprint, latestRun, listRuns } from '../data/store/runs.js';
 import { sha256Text } from '../data/hash.js';
 import { readNames, requireSegmentationRun } from '../data/store/segments.js';
@@ -20,9 +23,12 @@ const NO_AMOUNTS = "Sales are unknown: this project's data has no amounts (no am
 /**
  * The Overview for every file (issue #14) on an open project with `filters`: every panel is an SQL
  * aggregate over one slice of the receipts (sliceSource), so the filters apply to all of them and
- * nothing row-sized reaches JavaScript. Runs inside one read transaction (one snapshot).
+ * nothing row-sized reaches JavaScript. With a filter, the Overview's other panels are computed
+ * under it too (`panels`, computeOverview), so the page's one filter bar reaches every panel.
+ * Runs inside one read transaction (one snapshot). `known.contiguous`: receiptsContiguous already
+ * found in the same snapshot (the overview job's panels walk it first).
  */
-export function overviewExplore(db: Db, filters: OverviewFilters): OverviewExplore {
+export function overviewExplore(db: Db, filters: OverviewFilters, known: { contiguous?: boolean } = {}): OverviewExplore {
   const t0 = performance.now();
   const caps = dataCapabilities(db);
   const itemsBasis = hasQuantities(db) ? 'quantity' : 'lines';
@@ -30,9 +36,12 @@ export function overviewExplore(db: Db, filters: OverviewFilters): OverviewExplo
   return inSnapshot(db, () => {
     try {
       const f = sliceFilter(filters);
+      const scope = panelScope(f);
       const src = sliceSource(db, f, itemsBasis);
       const time = timePanels(db, src);
-      const products = caps.products ? productTotals(db, f, receiptsContiguous(db)) : null;
+      let contiguous = known.contiguous;
+      const panels = scope === null ? null : computeOverview(db, scope, { onLayout: (c) => (contiguous = c) });
+      const products = caps.products ? productTotals(db, f, contiguous ?? receiptsContiguous(db)) : null;
       const n = EXPLORE_DEFAULTS.topProducts;
       const money = caps.amounts;
       const bins = basketBins(db, src, EXPLORE_DEFAULTS.itemEdges, money ? amountEdges(time.amountRange) : []);
@@ -51,12 +60,24 @@ export function overviewExplore(db: Db, filters: OverviewFilters): OverviewExplo
         newReturning: time.newReturning,
         products: products === null ? null : { bySales: money ? topBy(products, 'sales', n) : null, byReceipts: topBy(products, 'receipts', n) },
         segments: filters.segmentRun === undefined ? null : segmentTotals(db, src, filters.segmentRun, segmentName),
+        panels,
         ms: Math.round(performance.now() - t0),
       };
     } finally {
       dropSlice(db);
     }
   });
+}
+
+/**
+ * The scope of the Overview's other panels under the filters (computeOverview), or null when no
+ * filter restricts anything (a segmentation run alone only adds the segments panel): then the
+ * overview run's panels are the answer and nothing is recomputed.
+ */
+function panelScope(f: SliceFilter): PanelScope | null {
+  const { segmentRun: _run, ...restricting } = f;
+  if (Object.values(restricting).every((v) => v === undefined)) return null;
+  return { from: f.from ?? ALL_DAYS.from, to: f.to ?? ALL_DAYS.to, retailer: f.retailer, region: f.region, segmentRun: f.segmentRun, segment: f.segment, category: f.category };
 }
 
 /** The field of an unfiltered overview run's stored summary that holds the unfiltered explore answer (overview-job.ts). */

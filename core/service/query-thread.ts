@@ -19,32 +19,58 @@ export function holdQueriesForTests(hold: SharedArrayBuffer | undefined): void {
   holdForTests = hold;
 }
 
+/** The query in flight per project (resolved path): its thread and how to settle its request. */
+interface InFlight {
+  worker: Worker;
+  supersede(): void;
+}
+const inFlight = new Map<string, InFlight>();
+
+/** How many explore queries are in flight (one per project at most); for tests and diagnostics. */
+export function queriesInFlight(): number {
+  return inFlight.size;
+}
+
 /**
  * getOverviewExplore in a worker thread of its own (dist/query-worker.mjs): the aggregate takes
  * seconds to a minute on a large project (docs/decisions/0022-overview-explore.md) and must not
  * block the host's thread (issue #16). One short-lived thread per request, like a job's worker but
  * without a run record or the job board: the answer comes back as the request's value, an error
  * as the same WorkbenchError the in-thread call would throw.
+ *
+ * At most one query per project is in flight: a newer request supersedes the older one, whose
+ * thread is terminated (it only reads, so nothing is left half-written) and whose request answers
+ * `cancelled`. Someone flicking through the filters on a 2-core machine would otherwise run every
+ * intermediate filter's aggregate at once, each slowing the one they are waiting for.
  */
 export function overviewExploreOffThread(project: string, filters: OverviewFilters, workerPath: string = queryWorkerPath()): Promise<OverviewExplore> {
   const request: QueryRequest = { project, filters, ...(holdForTests ? { hold: holdForTests } : {}) };
+  const key = path.resolve(project);
+  inFlight.get(key)?.supersede();
   return new Promise((resolve, reject) => {
     let settled = false;
     const worker = new Worker(workerPath, { workerData: request, stdout: true });
+    const mine: InFlight = {
+      worker,
+      supersede: () => {
+        settle(() => reject(new WorkbenchError('cancelled', 'Superseded by a newer Overview request for this project; only the newest one is computed.')));
+        void worker.terminate();
+      },
+    };
+    inFlight.set(key, mine);
+    function settle(fn: () => void): void {
+      if (settled) return;
+      settled = true;
+      if (inFlight.get(key) === mine) inFlight.delete(key);
+      fn();
+    }
     // Stray console output of the thread must not corrupt a shell's stdout (e.g. `--json`).
     worker.stdout.pipe(process.stderr, { end: false });
     worker.once('message', (msg: { ok: true; value: OverviewExplore } | { ok: false; error: SerializedError }) => {
-      settled = true;
-      if (msg.ok) resolve(msg.value);
-      else reject(revive(msg.error));
+      settle(() => (msg.ok ? resolve(msg.value) : reject(revive(msg.error))));
     });
-    worker.once('error', (err) => {
-      settled = true;
-      reject(err);
-    });
-    worker.once('exit', (code) => {
-      if (!settled) reject(new WorkbenchError('internal', `The query thread stopped (exit code ${code}) before answering getOverviewExplore.`));
-    });
+    worker.once('error', (err) => settle(() => reject(err)));
+    worker.once('exit', (code) => settle(() => reject(new WorkbenchError('internal', `The query thread stopped (exit code ${code}) before answering getOverviewExplore.`))));
   });
 }
 

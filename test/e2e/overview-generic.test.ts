@@ -59,6 +59,8 @@ describe.skipIf(!chromiumAvailable())('the Overview for every file on a generic 
 
     // France has two months (Jan, Feb 2011): a click in the left quarter of the plot is January.
     const canvas = await page.$('[data-testid="chart-explore-time"] canvas');
+    // The page's filter bar sits above the KPIs (issue #14), so the chart may start below the fold.
+    await canvas!.scrollIntoViewIfNeeded();
     const box = await canvas!.boundingBox();
     await page.mouse.click(box!.x + box!.width * 0.3, box!.y + box!.height * 0.75);
     await page.waitForSelector('[data-testid="explore-customers"][data-slice="month:2011-01"][data-total="1"]', { timeout: 60_000 });

@@ -1,8 +1,9 @@
 import { RETAILER_LABELS, type CategoryLevel, type CategoryRow, type RetailerThemesPanel, type TopCategoriesPanel } from '../../../../model/overview.js';
 import type { Db } from '../../open.js';
-import { cents, type DayRange } from './calendar.js';
+import { cents } from './calendar.js';
 import { categoryLevels, productPass, type GroupSales } from './category-pass.js';
 import { PURCHASE_RECEIPT } from './purchase.js';
+import { receiptScope, type PanelScope } from './scope.js';
 import { one } from './temp.js';
 
 /** The first-level pass, shared by the top categories (summed over retailers) and the retailer themes. */
@@ -18,20 +19,21 @@ export interface FirstLevel {
  * panel), passed in because finding them takes a scan of the receipts of its own; `contiguous`
  * comes from receiptsContiguous.
  */
-export function firstLevelPass(db: Db, range: DayRange, retailers: readonly string[], contiguous: boolean): FirstLevel {
+export function firstLevelPass(db: Db, range: PanelScope, retailers: readonly string[], contiguous: boolean): FirstLevel {
   const basis = categoryLevels(db).category ? 'category' : 'product';
   const byRetailer = basis === 'category' && retailers.length > 0;
   return { basis, byRetailer, rows: productPass(db, basis, range, byRetailer ? retailers : null, contiguous) };
 }
 
 /** (대분류, 중분류) pairs, or null when the data has no second level. */
-export function secondLevelPass(db: Db, range: DayRange, contiguous: boolean): GroupSales[] | null {
+export function secondLevelPass(db: Db, range: PanelScope, contiguous: boolean): GroupSales[] | null {
   return categoryLevels(db).subcategory ? productPass(db, 'subcategory', range, null, contiguous) : null;
 }
 
 /** Purchase receipts of the period: the denominator of basket penetration. */
-export function purchaseReceiptCount(db: Db, range: DayRange): number {
-  return one<{ n: number }>(db, `SELECT count(*) AS n FROM receipts WHERE ${PURCHASE_RECEIPT} AND day BETWEEN ? AND ?`, range.from, range.to).n;
+export function purchaseReceiptCount(db: Db, range: PanelScope): number {
+  const f = receiptScope(range);
+  return one<{ n: number }>(db, `SELECT count(*) AS n FROM receipts WHERE ${PURCHASE_RECEIPT} AND day BETWEEN ? AND ?${f.sql}`, range.from, range.to, ...f.params).n;
 }
 
 /**

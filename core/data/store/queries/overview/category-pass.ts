@@ -1,8 +1,9 @@
 import { LineFlag } from '../../../../model/flags.js';
 import type { Db } from '../../open.js';
-import { dayCondition, type DayRange } from './calendar.js';
+import { dayCondition } from './calendar.js';
 import { blobLookup, lookupSql } from './lookup.js';
 import { PURCHASE_LINE } from './purchase.js';
+import { lineScope, type PanelScope } from './scope.js';
 import { all, one, withTempTable } from './temp.js';
 
 /** The grouping of a product pass: 대분류, (대분류, 중분류) pairs, or single products. */
@@ -48,20 +49,21 @@ export function receiptsContiguous(db: Db): boolean {
  * Group × retailer is one integer key (group · (R + 1) + retailer index): an integer-keyed temp
  * table is ~20 % faster than a (group, retailer text) key.
  */
-export function productPass(db: Db, level: ProductLevel, range: DayRange, retailers: readonly string[] | null, contiguous: boolean): GroupSales[] {
+export function productPass(db: Db, level: ProductLevel, range: PanelScope, retailers: readonly string[] | null, contiguous: boolean): GroupSales[] {
   const groups = level === 'product' ? null : groupMap(db, level);
   const lookup = groups === null ? null : blobLookup(new Map(groups.byProduct));
   const group = lookup === null ? 'l.product_id' : lookupSql('l.product_id', lookup);
   const r = retailers ?? [];
   const width = r.length + 1;
   const days = dayCondition(range, 'l.day');
+  const f = lineScope(range, 'l', true);
   const key = retailers === null ? group : `${group} * ${width} + CASE r.retailer ${r.map((_, i) => `WHEN ? THEN ${i}`).join(' ')} ELSE ${r.length} END`;
-  const params = [...(lookup === null ? [] : [lookup.blob]), ...r, ...days.params];
+  const params = [...(lookup === null ? [] : [lookup.blob]), ...r, ...days.params, ...f.params];
   return withTempTable(db, 'overview_sales', '(k INTEGER PRIMARY KEY, last INTEGER NOT NULL, receipts INTEGER NOT NULL, sales REAL NOT NULL)', () => {
     db.prepare(`INSERT INTO overview_sales (k, last, receipts, sales)
       SELECT ${key}, CASE WHEN ${PURCHASE_LINE} THEN l.receipt_id ELSE 0 END, ${PURCHASE_LINE}, coalesce(l.amount, 0)
       FROM lines l ${retailers === null ? '' : 'JOIN receipts r ON r.id = l.receipt_id'}
-      WHERE l.flags & ${LineFlag.NON_PRODUCT} = 0${days.sql} ${contiguous ? '' : 'ORDER BY l.receipt_id'}
+      WHERE l.flags & ${LineFlag.NON_PRODUCT} = 0${days.sql}${f.sql} ${contiguous ? '' : 'ORDER BY l.receipt_id'}
       ON CONFLICT (k) DO UPDATE SET receipts = receipts + (excluded.last > 0 AND excluded.last <> last),
         last = CASE WHEN excluded.last > 0 THEN excluded.last ELSE last END, sales = sales + excluded.sales`).run(...params);
     const rows = all<{ k: number; receipts: number; sales: number }>(db, 'SELECT k, receipts, sales FROM overview_sales');

@@ -1,15 +1,16 @@
 import type { ChannelSeries, ChannelTrendPanel } from '../../../../model/overview.js';
 import { isoDate } from '../../../import/values.js';
 import type { Db } from '../../open.js';
-import { foldSeries, monthOf, monthsBetween, weeksBetween, weekStart, type DailyRow, type DayRange } from './calendar.js';
+import { foldSeries, monthOf, monthsBetween, weeksBetween, weekStart, type DailyRow } from './calendar.js';
 import { dailyRows, keysOf } from './daily.js';
+import type { PanelScope } from './scope.js';
 
 /**
  * Online vs offline: monthly and weekly net sales and purchase receipts by receipts.channel
  * (1 offline, 2 online; NULL is 'unknown'). onlineSalesShare = online / (online + offline) sales
  * of the period (unknown left out; 0 when both are 0).
  */
-export function channelTrendPanel(db: Db, range: DayRange): ChannelTrendPanel {
+export function channelTrendPanel(db: Db, range: PanelScope): ChannelTrendPanel {
   const rows = dailyRows(db, 'receipts-by-channel', range);
   const keys = keysOf(rows);
   if (keys.length === 0 || (keys.length === 1 && keys[0] === '')) {

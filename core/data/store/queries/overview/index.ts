@@ -9,3 +9,4 @@ export { receiptsContiguous } from './category-pass.js';
 export { priceSums, priceDistributions, productMeta, type PriceSumsRow } from './prices.js';
 export { lpayPanel } from './lpay.js';
 export { cohortRows, type CohortRows } from './cohort.js';
+export { hasFilters, periodScope, type PanelScope } from './scope.js';

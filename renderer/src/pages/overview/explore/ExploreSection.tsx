@@ -1,43 +1,38 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { OverviewExplore, OverviewFilters, OverviewSlice } from '../../../../../core/model/overview-explore.js';
-import { useApi } from '../../../api/context.js';
 import { ErrorMessage } from '../../../components/ErrorMessage.js';
 import { Loading } from '../../../components/Loading.js';
-import { useApiQuery } from '../../../hooks/useApiQuery.js';
+import type { QueryState } from '../../../hooks/useApiQuery.js';
 import { useI18n } from '../../../i18n/context.js';
 import { sliceLabel } from '../options/explore.js';
 import { ExploreCards } from './ExploreCards.js';
-import { ExploreFilters } from './ExploreFilters.js';
 import { SliceCustomers } from './SliceCustomers.js';
 
 /**
- * The Overview for every file (issue #14): filters, then the panels any data with dates supports,
- * all computed by the host under the filters (getOverviewExplore), then the customers behind the
- * bar last clicked. data-explore-ready="true" once the current answer's charts are drawn.
+ * The Overview for every file (issue #14): the panels any data with dates supports, all computed
+ * by the host under the page's filters (getOverviewExplore, asked by OverviewPanels, whose filter
+ * bar is the page's one), then the customers behind the bar last clicked.
+ * data-explore-ready="true" once the current answer's charts are drawn.
  */
-export function ExploreSection({ project, runId, fingerprint }: { project: string; runId: number; fingerprint: string }) {
-  const api = useApi();
+export function ExploreSection({ project, runId, filters, query }: { project: string; runId: number; filters: OverviewFilters; query: QueryState<OverviewExplore> }) {
   const { t, fmt } = useI18n();
-  const [filters, setFilters] = useState<OverviewFilters>({});
   const [picked, setPicked] = useState<OverviewSlice | null>(null);
-  const key = JSON.stringify([project, fingerprint, filters]);
-  const query = useApiQuery(key, () => api.getOverviewExplore({ project, filters }));
   const [drawn, setDrawn] = useState<Record<string, boolean>>({});
+  // New filters: a new answer, whose charts are drawn anew; a picked bar belongs to the old one.
+  const filterKey = JSON.stringify(filters);
+  useEffect(() => {
+    setPicked(null);
+    setDrawn({});
+  }, [filterKey]);
   const onRendered = useCallback((id: string, rendered: boolean) => setDrawn((d) => (d[id] === rendered ? d : { ...d, [id]: rendered })), []);
   const value: OverviewExplore | undefined = 'value' in query ? query.value : undefined;
   const loading = query.status === 'loading';
   const charts = Object.entries(drawn);
   const ready = query.status === 'ok' && charts.length > 0 && charts.every(([, v]) => v);
-  const change = (next: OverviewFilters) => {
-    setPicked(null);
-    setDrawn({});
-    setFilters(next);
-  };
   return (
     <section className="explore" data-testid="overview-explore" data-explore-ready={ready ? 'true' : 'false'} data-loading={loading ? 'true' : 'false'} aria-label={t('explore.title')} style={{ marginBottom: 24 }}>
       <h2 className="section-title">{t('explore.title')}</h2>
       <p className="muted small">{t('explore.hint')}</p>
-      {value && <ExploreFilters filters={filters} options={value.options} onChange={change} />}
       {query.status === 'error' && <ErrorMessage error={query.error} testId="explore-error" />}
       {value === undefined && query.status !== 'error' && <Loading label={t('explore.computing')} />}
       {value && (

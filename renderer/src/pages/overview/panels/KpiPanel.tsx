@@ -37,7 +37,7 @@ export function KpiPanel({ kpis }: { kpis: Kpis }) {
   if (kpis.moneyReason) items.splice(0, items.length, ...items.filter((k) => !MONEY.has(k.id)));
   if (kpis.lpayUsers !== null) items.push({ id: 'lpay', label: t('overview.lpayUsers'), value: fmt.int(kpis.lpayUsers), note: kpis.customers > 0 ? fmt.pct(kpis.lpayUsers / kpis.customers, 1) : undefined });
   return (
-    <section className="kpi-grid" data-testid="panel-kpis" data-rendered="true" data-available="true" aria-label={t('overview.kpi.title')}>
+    <section className="kpi-grid" data-testid="panel-kpis" data-rendered="true" data-available="true" data-customers={kpis.customers} data-receipts={kpis.receipts} data-lines={kpis.lines} aria-label={t('overview.kpi.title')}>
       {items.map((k) => (
         <div key={k.id} className="kpi" data-kpi={k.id}>
           <div className="kpi-label">{k.label}</div>
