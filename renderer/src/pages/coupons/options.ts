@@ -1,5 +1,6 @@
 import type { CouponCluster, CouponSegmentShare } from '../../../../core/model/coupons.js';
 import type { ChartOption } from '../../charts/option.js';
+import { legend } from '../../charts/legend.js';
 import { MUTED, PALETTE, TEXT } from '../../charts/palette.js';
 
 const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
@@ -21,7 +22,7 @@ export function levelOption(levels: readonly number[], clusters: readonly Coupon
   return {
     animation: false,
     grid: { left: 60, right: 20, top: 40, bottom: 50 },
-    legend: { top: 0, type: 'scroll', data: clusters.map((c) => labels.cluster(c.id, c.sensitive)) },
+    legend: legend({ data: clusters.map((c) => labels.cluster(c.id, c.sensitive)) }),
     tooltip: { trigger: 'item', formatter: (p: unknown) => { const d = p as { seriesIndex?: number; dataIndex?: number }; const c = clusters[Math.floor((d.seriesIndex ?? 0) / 3)]; const l = d.dataIndex ?? 0; return c ? `${labels.cluster(c.id, c.sensitive)} · ${levels[l]} %<br/>${pct(c.useRateByLevel[l])} (${pct(c.useRateLow[l])} – ${pct(c.useRateHigh[l])})` : ''; } },
     xAxis: { type: 'category', name: labels.discount, nameLocation: 'middle', nameGap: 30, data: levels.map((l) => `${l} %`) },
     yAxis: { type: 'value', name: labels.useRate, min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)} %` } },

@@ -1,6 +1,7 @@
 import type { ForecastSeriesView } from '../../../../core/model/forecast-run.js';
 import type { ForecastModelId, ModelForecast } from '../../../../core/model/forecast.js';
 import type { ChartOption } from '../../charts/option.js';
+import { legend } from '../../charts/legend.js';
 import { MUTED, PALETTE, TEXT } from '../../charts/palette.js';
 
 /** One colour per model, fixed so a model looks the same in every chart and table. */
@@ -47,7 +48,7 @@ export function forecastOption(view: ForecastSeriesView, models: readonly ModelF
   return {
     animation: false,
     grid: { left: 70, right: 24, top: 40, bottom: 70 },
-    legend: { top: 0, data: [labels.actual, ...models.map((m) => m.model)] },
+    legend: legend({ data: [labels.actual, ...models.map((m) => m.model)] }),
     tooltip: { trigger: 'axis', ...(labels.value ? { valueFormatter: (v: unknown) => (typeof v === 'number' ? labels.value!.tooltip(v) : String(v ?? '')) } : {}) },
     xAxis: { type: 'time', axisLabel: { hideOverlap: true } },
     yAxis: { type: 'value', scale: true, splitLine: { lineStyle: { color: '#e3e7ee' } }, ...(labels.value ? { axisLabel: { formatter: labels.value.axis } } : {}) },

@@ -1,6 +1,7 @@
 import type { MarketingSegment } from '../../../../core/model/marketing.js';
 import { OFFLINE_TIERS } from '../../../../core/model/marketing.js';
 import type { ChartOption } from '../../charts/option.js';
+import { legend } from '../../charts/legend.js';
 import { MUTED, PALETTE } from '../../charts/palette.js';
 
 const BINS = Array.from({ length: 10 }, (_, i) => `${(i / 10).toFixed(1)}–${((i + 1) / 10).toFixed(1)}`);
@@ -12,7 +13,7 @@ export function histogramOption(segments: readonly MarketingSegment[], labels: {
   return {
     animation: false,
     grid: { left: 56, right: 16, top: 36, bottom: 48 },
-    legend: { top: 0, type: 'scroll' },
+    legend: legend(),
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `${(Number(v) * 100).toFixed(1)}%` },
     xAxis: { type: 'category', data: BINS, name: labels.x, nameLocation: 'middle', nameGap: 30 },
     yAxis: { type: 'value', name: labels.y, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
@@ -28,7 +29,7 @@ export function tierOption(segments: readonly MarketingSegment[], tierLabel: (t:
   return {
     animation: false,
     grid: { left: 56, right: 16, top: 36, bottom: 40 },
-    legend: { top: 0 },
+    legend: legend(),
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `${(Number(v) * 100).toFixed(1)}%` },
     xAxis: { type: 'category', data: shown.map((s) => s.name) },
     yAxis: { type: 'value', max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
@@ -53,7 +54,7 @@ export function lagOption(segment: MarketingSegment, labels: { lag: string; coef
   return {
     animation: false,
     grid: { left: 70, right: 16, top: 36, bottom: 48 },
-    legend: { top: 0, data: channels },
+    legend: legend({ data: channels }),
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: lags.map(String), name: labels.lag, nameLocation: 'middle', nameGap: 30 },
     yAxis: { type: 'value', name: labels.coef, scale: true },

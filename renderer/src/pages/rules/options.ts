@@ -1,4 +1,5 @@
 import type { RuleRow } from '../../../../core/model/rules.js';
+import { textWidth } from '../../charts/export-option.js';
 import type { ChartOption } from '../../charts/option.js';
 import { ACCENT, MUTED, PALETTE, SEQUENTIAL } from '../../charts/palette.js';
 
@@ -27,6 +28,9 @@ export function scatterOption(points: readonly [number, number, number][], label
   };
 }
 
+/** Item labels of the rules graph are cut to this width. */
+const LABEL_WIDTH = 110;
+
 /**
  * The top rules as a graph: items are labelled nodes, each rule a small node sized by support,
  * with edges antecedent item → rule → consequent item (arulesViz's "graph" method), on a circle:
@@ -46,14 +50,17 @@ export function graphOption(rows: readonly RuleRow[], top: number): ChartOption 
     for (const name of [...r.antecedents, ...r.consequents]) {
       if (placed.has(name)) continue;
       placed.add(name);
-      nodes.push({ id: `i:${name}`, name, symbolSize: 12 + 3 * Math.min(items.get(name)!, 6), itemStyle: { color: PALETTE[1] }, label: { show: true, fontSize: 11 } });
+      nodes.push({ id: `i:${name}`, name, symbolSize: 12 + 3 * Math.min(items.get(name)!, 6), itemStyle: { color: PALETTE[1] }, label: { show: true, fontSize: 11, width: LABEL_WIDTH, overflow: 'truncate' } });
     }
     nodes.push({ id: `r:${k}`, name: `${r.antecedents.join(' & ')} → ${r.consequents.join(' & ')}`, symbolSize: 5 + 12 * Math.sqrt(r.support / maxSupport), itemStyle: { color: ACCENT }, label: { show: false }, value: r.lift });
   });
   const links = shown.flatMap((r, k) => [...r.antecedents.map((a) => ({ source: `i:${a}`, target: `r:${k}` })), ...r.consequents.map((c) => ({ source: `r:${k}`, target: `i:${c}` }))]);
+  // Item labels point outwards along the radius: the circle keeps that much room on every side,
+  // top and bottom too, so no label leaves the canvas (issue #14); longer names are cut (full name on hover).
+  const room = Math.min(LABEL_WIDTH, Math.max(0, ...[...items.keys()].map((name) => textWidth(name, 11)))) + 30;
   return {
     animation: false,
     tooltip: { trigger: 'item', formatter: (p: unknown) => { const d = p as { dataType?: string; name?: string; value?: number } | null; if (!d) return ''; return d.dataType === 'node' ? (d.value !== undefined ? `${d.name}<br/>lift ${d.value.toFixed(2)}` : (d.name ?? '')) : ''; } },
-    series: [{ type: 'graph', layout: 'circular', circular: { rotateLabel: true }, left: 90, right: 90, top: 40, bottom: 40, edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 6, lineStyle: { color: MUTED, opacity: 0.6 }, data: nodes, links }],
+    series: [{ type: 'graph', layout: 'circular', circular: { rotateLabel: true }, left: room, right: room, top: room, bottom: room, edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 6, lineStyle: { color: MUTED, opacity: 0.6 }, data: nodes, links }],
   };
 }

@@ -1,5 +1,6 @@
 import type { ClvCheckRow, ClvGroup } from '../../../../core/model/value.js';
 import type { ChartOption } from '../../charts/option.js';
+import { legend } from '../../charts/legend.js';
 import { ACCENT, PALETTE } from '../../charts/palette.js';
 
 /**
@@ -11,7 +12,7 @@ export function checkOption(rows: readonly ClvCheckRow[], labels: { actual: stri
   return {
     animation: false,
     grid: { left: 60, right: 20, top: 40, bottom: 50 },
-    legend: { top: 0, data: [labels.actual, labels.predicted] },
+    legend: legend({ data: [labels.actual, labels.predicted] }),
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', name: labels.x, nameLocation: 'middle', nameGap: 30, data: rows.map((r) => r.frequency) },
     yAxis: { type: 'value', name: labels.y, nameLocation: 'middle', nameGap: 40 },
@@ -31,7 +32,7 @@ export function valueBoxOption(groups: readonly ClvGroup[], labels: { value: str
   return {
     animation: false,
     grid: { left: 70, right: 20, top: 40, bottom: 60 },
-    legend: { top: 0, data: [labels.iqr, labels.median, labels.mean] },
+    legend: legend({ data: [labels.iqr, labels.median, labels.mean] }),
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'category', data: groups.map((g) => g.name), axisLabel: { interval: 0, rotate: groups.length > 5 ? 30 : 0 } },
     yAxis: { type: 'value', name: labels.value, nameLocation: 'middle', nameGap: 55 },
@@ -52,7 +53,7 @@ export function aliveOption(groups: readonly ClvGroup[], label: string): ChartOp
   return {
     animation: false,
     grid: { left: 60, right: 20, top: 50, bottom: 60 },
-    legend: { top: 0, type: 'scroll' },
+    legend: legend(),
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'category', data: groups.map((g) => g.name), axisLabel: { interval: 0, rotate: groups.length > 5 ? 30 : 0 } },
     yAxis: { type: 'value', name: label, nameLocation: 'middle', nameGap: 40, max: 1 },

@@ -63,8 +63,9 @@ export function themesOption(panel: RetailerThemesPanel, ctx: ChartContext, colu
       },
     },
     grid: panel.retailers.map((_, i) => ({ left: `${at(i).col * cellW + 1}%`, width: `${cellW - 7}%`, top: `${at(i).row * cellH + 7}%`, height: `${cellH - 12}%`, outerBoundsMode: 'same' as const, outerBoundsContain: 'axisLabel' as const })),
-    xAxis: panel.retailers.map((_, i) => ({ type: 'value' as const, gridIndex: i, max: 'dataMax' as const, axisLabel: { show: false }, splitLine: { show: false } })),
-    yAxis: panel.retailers.map((r, i) => ({ type: 'category' as const, gridIndex: i, inverse: true, data: r.categories.map((c) => c.name), axisLabel: { width: 96, overflow: 'truncate' as const, fontSize: 11.5, inside: false }, axisTick: { show: false } })),
+    // Room past the longest bar for its share label, which would otherwise cross the canvas edge (issue #14).
+    xAxis: panel.retailers.map((_, i) => ({ type: 'value' as const, gridIndex: i, max: (v: { max: number }) => v.max * 1.5, axisLabel: { show: false }, splitLine: { show: false } })),
+    yAxis: panel.retailers.map((r, i) => ({ type: 'category' as const, gridIndex: i, inverse: true, data: r.categories.map((c) => c.name), axisLabel: { width: columns > 2 ? 72 : 96, overflow: 'truncate' as const, fontSize: 11.5, inside: false }, triggerEvent: true, axisTick: { show: false } })),
     series: panel.retailers.map((r, i) => ({
       type: 'bar' as const,
       xAxisIndex: i,

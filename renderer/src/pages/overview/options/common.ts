@@ -1,3 +1,4 @@
+import { legend as plainLegend } from '../../../charts/legend.js';
 import type { ChartOption } from '../../../charts/option.js';
 import { MUTED } from '../../../charts/palette.js';
 import type { ChartContext } from '../labels.js';
@@ -19,8 +20,9 @@ export function baseOption(): ChartOption {
   };
 }
 
+/** The app's one legend (charts/legend.ts): plain, every name shown, placed at draw time. */
 export function legend(): ChartOption['legend'] {
-  return { type: 'scroll', top: 0, left: 0, right: 0, itemWidth: 14, itemHeight: 8, icon: 'roundRect' };
+  return plainLegend();
 }
 
 /** A value axis with compact labels ("1.2M", "120만"); `counts` keeps ticks on whole numbers. */

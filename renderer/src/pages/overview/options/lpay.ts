@@ -1,6 +1,7 @@
 import type { CohortPanel, LpayPanel } from '../../../../../core/model/overview.js';
+import { legend as plainLegend } from '../../../charts/legend.js';
 import type { ChartOption } from '../../../charts/option.js';
-import { ACCENT, MUTED } from '../../../charts/palette.js';
+import { ACCENT, MUTED, TEXT } from '../../../charts/palette.js';
 import { periodLabel, type ChartContext } from '../labels.js';
 import { baseOption, categoryAxis, legend, valueAxis, valueFormatter } from './common.js';
 
@@ -36,7 +37,8 @@ export function lpaySpendOption(panel: LpayPanel, ctx: ChartContext): ChartOptio
   return {
     animationDuration: 350,
     title: METRICS.map((m, i) => ({ text: ctx.t(`overview.${m}`), left: `${i * width + width / 2}%`, top: 0, textAlign: 'center' as const, textStyle: { fontSize: 12.5, fontWeight: 500, color: MUTED } })),
-    legend: { bottom: 0, left: 'center', itemWidth: 14, itemHeight: 8, icon: 'roundRect', data: panel.groups.map(groupName) },
+    // Under the three small panels (their titles hold the top): two names, one row.
+    legend: plainLegend({ top: undefined, bottom: 0, left: 'center', right: undefined, data: panel.groups.map(groupName) }),
     tooltip: { trigger: 'item', confine: true },
     grid: METRICS.map((_, i) => ({ left: `${i * width + 3}%`, width: `${width - 8}%`, top: 40, bottom: 30, outerBoundsMode: 'same' as const, outerBoundsContain: 'axisLabel' as const })),
     xAxis: METRICS.map((_, i) => ({ type: 'category' as const, gridIndex: i, data: [''], axisTick: { show: false }, axisLabel: { show: false } })),
@@ -51,7 +53,9 @@ export function lpaySpendOption(panel: LpayPanel, ctx: ChartContext): ChartOptio
         barGap: '20%',
         itemStyle: { color: color(g) },
         data: [value(g, m)],
-        label: { show: true, position: 'top' as const, fontSize: 11, color: MUTED, formatter: (p: { value: unknown }) => format(m, Number(p.value)) },
+        // The value runs up inside its bar: two labels side by side above narrow bars met each other and the
+        // axis' tick labels ("229.6만 원" in Korean; issue #14); inside its own bar a label meets nothing.
+        label: { show: true, position: 'insideBottom' as const, rotate: 90, align: 'left' as const, verticalAlign: 'middle' as const, distance: 6, fontSize: 11, color: g.group === 'lpay' ? '#fff' : TEXT, formatter: (p: { value: unknown }) => format(m, Number(p.value)) },
         tooltip: { valueFormatter: valueFormatter((v) => (m === 'receiptsPerCustomer' ? ctx.fmt.dec(v, 2) : ctx.fmt.money(v))) },
       })),
     ),
