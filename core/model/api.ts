@@ -240,7 +240,8 @@ export const OPERATIONS = {
   /** An export of a run as CSV text (the app offers it as a download); the CLI's export writes the same file. */
   exportCsv: z.object({ project, run: z.number().int().positive(), what: z.string().min(1), params: z.record(z.string(), z.string()).default({}), lang: z.enum(['en', 'ko']).optional() }),
   /** One customer: purchase timeline and, with a recommend run, their recommendations with reasons. */
-  getCustomer: z.object({ project, customer: z.string().min(1), runId: z.number().int().positive().optional() }),
+  /** `lang` (issue #14): the recommendations' reasons in that language, each segment by its current name. */
+  getCustomer: z.object({ project, customer: z.string().min(1), runId: z.number().int().positive().optional(), lang: z.enum(['en', 'ko']).optional() }),
   /** A page of a rules run's rules (one part: the whole data or a segment), sorted and filtered, with scatter points. */
   getRules: z.object({
     project, runId: z.number().int().positive(), part: z.string().min(1).optional(), sort: z.enum(RULE_SORT_KEYS).default('lift'), desc: z.boolean().default(true),

@@ -128,7 +128,7 @@ export class ApiHost {
       await campaignSpendReady(params);
       return withProject(project, (db) => exportText(db, run, what, params, lang));
     },
-    getCustomer: ({ project, customer, runId }) => withProject(project, (db) => customerView(db, customer, runId)),
+    getCustomer: ({ project, customer, runId, lang }) => withProject(project, (db) => customerView(db, customer, runId, lang)),
     getRules: ({ project, runId, ...view }) => withProject(project, (db) => rulesView(db, runId, view)),
     getClv: ({ project, runId, segmentRun, customer }) => withProject(project, (db) => clvView(db, runId, { segmentRun, customer })),
     getSpendModel: ({ project, runId }) => withProject(project, (db) => spendModelView(db, runId)),

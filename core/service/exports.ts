@@ -23,7 +23,7 @@ import { campaignSpendParams, campaignSpendPredictor, spendHeader, withExpectedS
 import { spendExportRows } from './spend.js';
 import { SEGMENT_EXPORTS, segmentationRun } from './segments.js';
 import { segmentExportWithClv } from './profile-clv.js';
-import { translateReason } from '../analysis/recommend/reason-translate.js';
+import { reasonReader } from './reason-names.js';
 import { headerIn, type ExportLang } from './export-headers.js';
 import { exclusionReasonIn, segmentNameIn } from '../analysis/segment/segment-names.js';
 
@@ -54,7 +54,7 @@ export const EXPORTS: Record<ExportKind, ExportInfo> = {
   segments: { writes: 'one row per customer: customer, segment, name, outlier, reason (excluded customers last, with an empty segment and the reason)', runs: `a segmentation run (${SEGMENT_ANALYSES.join(', ')})`, format: 'csv', bom: false },
   profiles: { writes: 'one row per segment: size, shares, spend, feature means and medians, top categories', runs: 'a segmentation run', format: 'csv', bom: false, params: 'clvRun=ID (adds mean_clv, mean_p_alive, mean_expected_purchases: the means of the segment\'s customers in that clv run)' },
   features: { writes: 'customer, then the feature matrix the clustering saw (after scaling)', runs: 'a segmentation run', format: 'csv', bom: false, params: 'stage=dbscan (stratified-kmeans: the matrix DBSCAN saw)' },
-  campaign: { writes: 'one row per recommended product: customer, segment, rank, product, name, category, score, reason', runs: 'a recommend run', format: 'csv', bom: true, params: 'segmentRun=ID, segment=ID|NAME, hashIds=true, excludeCategories=TERM,TERM (drops products whose category or sub-category contains one; ranks again from 1), clvRun=ID with minValue=X, minPAlive=P, maxPAlive=P (adds p_alive, expected_value), spendRun=ID (a spend-model run: adds expectedSpend, the spend its model expects on the product) with couponRate=R (adds coupon = expectedSpend × R rounded to the nearest couponRound, default 100: seed 001 proposes 0.1 and 100 won)' },
+  campaign: { writes: 'one row per recommended product: customer, segment, rank, product, name, category, score, reason', runs: 'a recommend run', format: 'csv', bom: true, params: 'segmentRun=ID, segment=ID|NAME, hashIds=true, excludeCategories=TERM,TERM (drops products whose category or sub-category contains one; ranks again from 1), clvRun=ID with minValue=X, minPAlive=P, maxPAlive=P (adds p_alive, expected_value), spendRun=ID (a spend-model run: adds expectedSpend, the spend its model expects on the product) with couponRate=R (adds coupon = expectedSpend × R rounded to the nearest couponRound, default 100: the original study proposes 0.1 and 100 won)' },
   // Rules are read by analysts in Excel and by pandas/R alike; no BOM, as the other analysis tables (pandas reads it with encoding='utf-8-sig', Excel users pass --bom).
   // CLV tables go to scripts and to Excel alike; no BOM, as the other analysis tables (customer codes are ASCII or digits).
   clv: { writes: 'one row per customer: customer, frequency, recency, T (time unit of the run), monetary (mean repeat purchase amount), p_alive, expected_purchases, expected_value (discounted, over horizonDays)', runs: 'a clv run', format: 'csv', bom: false },
@@ -235,6 +235,8 @@ export function campaignRows(db: Db, runId: number, params: Record<string, strin
   // Expected spend per recommended product and the coupon rule (issue #13); checked before any row is read.
   const spend = campaignSpendParams(params);
   if (spend) getSpendRun(db, spend.spendRun);
+  // Reasons read now: the segment's current name, in the export's language (reason-names.ts); read before the rows iterate.
+  const readReason = reasonReader(db, run, lang);
   const statement = db
     .prepare(
       `SELECT r.customer_id, c.code, r.rank, p.code, p.name, p.category, r.score, r.reason, p.category2
@@ -256,7 +258,7 @@ export function campaignRows(db: Db, runId: number, params: Record<string, strin
       if (excluded.length > 0 && excluded.some((term) => (category ?? '').toLowerCase().includes(term) || (category2 ?? '').toLowerCase().includes(term))) continue;
       if (cid !== lastCustomer) [lastCustomer, kept] = [cid, 0];
       kept++;
-      yield { customer: code, product, cells: [hash ? sha256Text(code).slice(0, 16) : code, seg ? seg.name : '', excluded.length > 0 ? kept : rank, product, name, category, score, lang === undefined ? reason : translateReason(reason, lang), ...(value ? [value.pAlive, value.value] : [])] };
+      yield { customer: code, product, cells: [hash ? sha256Text(code).slice(0, 16) : code, seg ? seg.name : '', excluded.length > 0 ? kept : rank, product, name, category, score, readReason(cid, reason), ...(value ? [value.pAlive, value.value] : [])] };
     }
   };
   return {

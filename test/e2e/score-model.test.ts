@@ -166,7 +166,8 @@ describe.skipIf(!chromiumAvailable())('the learned score model and the sequence 
     const notes = await page.$$eval('[data-testid="eval-notes"] li', (lis) => lis.map((li) => ({ model: li.getAttribute('data-model'), text: li.textContent ?? '' })));
     const seq = notes.find((n) => n.model === 'sequence');
     expect(seq?.text).toMatch(/trained on [\d,]+ of [\d,]+ sessions per epoch/);
-    expect(seq?.text).toMatch(/seed 001: 0\.792 \/ 0\.741/);
+    expect(seq?.text).toMatch(/the original study: 0\.792 \/ 0\.741 on its own data/);
+    expect(seq?.text).not.toMatch(/seed 00\d/);
 
     await page.waitForSelector('[data-testid="chart-training-sequence"][data-rendered="true"][data-available="true"]', { timeout: 30_000 });
     expect(await page.textContent('[data-testid="chart-training-sequence"] .card-title')).toBe('sequence: training per epoch');
@@ -180,9 +181,9 @@ describe.skipIf(!chromiumAvailable())('the learned score model and the sequence 
   it('reads in Korean', async () => {
     await page.selectOption('[data-testid="lang-switch"]', 'ko');
     await page.waitForFunction(() => document.documentElement.lang === 'ko');
-    expect(await page.textContent('[data-testid="score-form"] .card-title')).toBe('학습된 점수 모델 (시드 002)');
+    expect(await page.textContent('[data-testid="score-form"] .card-title')).toBe('학습된 점수 모델');
     expect(await page.textContent('[data-testid="score-table"] thead')).toMatch(/검증 RMSE.*평균 기준 RMSE/);
-    expect(await page.textContent('[data-testid="score-seed-note"]')).toMatch(/시드 002.*0\.42/);
+    expect(await page.textContent('[data-testid="score-seed-note"]')).toMatch(/원래 분석.*0\.42/);
     expect(await page.textContent('[data-testid="score-example"]')).toMatch(/스탬프 미션/);
     expect(await page.textContent('[data-testid="chart-training-sequence"] .card-title')).toBe('sequence: 에포크별 학습');
     await page.waitForSelector('[data-testid="chart-score-rmse"][data-rendered="true"][data-available="true"]');

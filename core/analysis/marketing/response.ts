@@ -49,7 +49,7 @@ export interface MarketingResult {
 }
 
 /** The caveat seed 004 states itself (and the one it implies). */
-export const MARKETING_CAVEAT = 'Both response measures assume every customer saw all the marketing (seed 004\'s own caveat), and they measure association with spend, not its causal effect.';
+export const MARKETING_CAVEAT = 'Both response measures assume every customer saw all the marketing (the original study\'s own caveat), and they measure association with spend, not its causal effect.';
 
 const isoDay = (d: number): string => new Date(d * 86_400_000).toISOString().slice(0, 10);
 

@@ -24,6 +24,25 @@ export function translateReason(text: string, to: ReasonLang): string {
   return text;
 }
 
+/**
+ * A cluster-knn reason ("bought by 2 of your 3 most similar customers in segment 4") with the
+ * segment named as it is called now (issue #14: a renamed segment carries its new name to every
+ * export). The stored text holds the name of the moment the list was computed; the caller knows the
+ * customer's segment and its current name (`segment`, null for a customer in none) and gets the
+ * reason in `to` (default: the stored text's language), a default name said in Korean in Korean.
+ * Null when the text is no such reason.
+ */
+export function withCurrentSegment(text: string, segment: string | null, to?: ReasonLang): string | null {
+  for (const from of ['en', 'ko'] as const) {
+    const m = NEIGHBOURS[from].exec(text);
+    if (!m) continue;
+    const [n, of] = from === 'en' ? [m[1], m[2]] : [m[3], m[2]];
+    const lang = to ?? from;
+    return REASONS.neighbours(num(n), num(of), segment === null ? null : segmentNameIn(segment, lang))[lang];
+  }
+  return null;
+}
+
 type Pair = { en: string; ko: string };
 
 interface Kind {
@@ -46,6 +65,11 @@ const num = (s: string): number => {
 };
 const fixed = (text: Pair): Kind => ({ en: re(escape(text.en)), ko: re(escape(text.ko)), render: () => text });
 const NO_SEGMENT: Pair = { en: 'no segment', ko: '세그먼트 없음' };
+/** cluster-knn's reason: en groups (n, of, where), ko groups (where, of, n). */
+const NEIGHBOURS = {
+  en: re(`bought by ${INT} of your ${INT} most similar customers in (.+)`),
+  ko: re(`(.+)에서 가장 비슷한 고객 ${INT}명 중 ${INT}명이 구매`),
+};
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -64,8 +88,7 @@ const KINDS: Kind[] = [
   { en: re(`customers who bought (.+) also bought it \\(cosine ${NUM}\\)`), ko: re(`(.+)을\\(를\\) 산 고객이 함께 산 상품 \\(코사인 ${NUM}\\)`), render: ([label, c]) => REASONS.itemKnn(label, num(c)) },
   { en: re(`goes with (.+) \\(weight ${NUM}\\)`), ko: re(`(.+)와\\(과\\) 함께 사는 상품 \\(가중치 ${NUM}\\)`), render: ([label, w]) => REASONS.easeLink(label, num(w)) },
   {
-    en: re(`bought by ${INT} of your ${INT} most similar customers in (.+)`),
-    ko: re(`(.+)에서 가장 비슷한 고객 ${INT}명 중 ${INT}명이 구매`),
+    ...NEIGHBOURS,
     render: (g, from) => {
       const [n, of, where] = from === 'en' ? g : [g[2], g[1], g[0]];
       const segment = where === NO_SEGMENT[from] ? null : where;

@@ -121,6 +121,20 @@ export const NOTE_PATTERNS: readonly NotePattern[] = [
     en: re("Measured over (\\S+)\\.\\.(\\S+), the overlap of the spend file's days and the purchase days; in the regression a day without purchases is 0 sales\\."),
     ko: ([a, b]) => `${a}..${b} 동안 측정했습니다(광고비 파일의 날과 구매일이 겹치는 기간). 회귀에서 구매가 없는 날은 매출 0입니다.`,
   },
+  // Recommendation lists (core/jobs/recommend/recommend-job.ts: the run's notes, shown among its key figures).
+  {
+    id: 'recommend.tifu',
+    en: re('k = (\\d+), m = (\\d+), r_b = (\\S+), r_g = (\\S+), α = (\\S+)'),
+    ko: ([k, m, rb, rg, a]) => `이웃 k = ${k}, 그룹 크기 m = ${m}, 그룹 안 감쇠 rb = ${rb}, 그룹 간 감쇠 rg = ${rg}, 본인 이력 가중치 α = ${a}`,
+  },
+  { id: 'recommend.scoreModel', en: re('one model on all retailers pooled; never-bought products only, by predicted preference score'), ko: () => '모든 유통사를 합친 모델 하나. 사지 않은 상품만, 예측 선호 점수 순.' },
+  { id: 'recommend.clusters', en: re('clusters of stratified-kmeans run (\\d+)'), ko: ([run]) => `층화 K-평균 실행 ${run}의 군집` },
+  { id: 'recommend.segments', en: re('segments of run (\\d+)'), ko: ([run]) => `실행 ${run}의 세그먼트` },
+  {
+    id: 'recommend.rules',
+    en: re('association rules of the receipts \\(minSupport (\\S+), minConfidence (\\S+), maxLength (\\d+)\\); popular products fill lists no rule reaches'),
+    ko: ([support, confidence, length]) => `영수증의 연관 규칙(최소 지지도 ${support}, 최소 신뢰도 ${confidence}, 최대 ${length}개 상품). 규칙이 닿지 않는 목록은 인기 상품으로 채움`,
+  },
 ];
 
 /** The forecast's `by` values as the Korean UI names them. */

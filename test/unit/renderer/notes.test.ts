@@ -48,6 +48,11 @@ const EXAMPLES: [string, string, string[]][] = [
   ['marketing.noChannel', 'No offline channel among Web (a name with "offline" or "오프라인"); choose one with offlineChannel.', ['Web', 'offlineChannel']],
   ['marketing.sameShare', 'Every customer has the same online share, so the scaled online response is 0 for all.', []],
   ['marketing.period', "Measured over 2022-01-01..2022-03-31, the overlap of the spend file's days and the purchase days; in the regression a day without purchases is 0 sales.", ['2022-01-01', '2022-03-31']],
+  ['recommend.tifu', 'k = 20, m = 7, r_b = 0.9, r_g = 0.7, α = 0.7', ['20', '7', '0.9', '0.7']],
+  ['recommend.scoreModel', 'one model on all retailers pooled; never-bought products only, by predicted preference score', []],
+  ['recommend.clusters', 'clusters of stratified-kmeans run 12', ['12']],
+  ['recommend.segments', 'segments of run 3', ['3']],
+  ['recommend.rules', 'association rules of the receipts (minSupport 0.0005, minConfidence 0.05, maxLength 3); popular products fill lists no rule reaches', ['0.0005', '0.05', '3']],
 ];
 
 describe('run notes in Korean', () => {

@@ -34,7 +34,7 @@ type Loaded = { request: CustomerRequest; view: CustomerView } | { request: Cust
 export function CustomerSection({ project, recommendRuns, suggested, initial }: Props) {
   const api = useApi();
   const ctx = useI18n();
-  const { t, fmt } = ctx;
+  const { t, fmt, lang } = ctx;
   const [typed, setTyped] = useState<string | null>(initial?.code ?? null);
   const [wantedRun, setWantedRun] = useState<number | null>(initial?.runId ?? null);
   const [request, setRequest] = useState<CustomerRequest | null>(initial);
@@ -47,7 +47,8 @@ export function CustomerSection({ project, recommendRuns, suggested, initial }: 
   useEffect(() => {
     if (request === null) return;
     let live = true;
-    const params = { project, customer: request.code, ...(request.runId === null ? {} : { runId: request.runId }) };
+    // Reasons in the page's language, each segment by its current name (issue #14).
+    const params = { project, customer: request.code, lang, ...(request.runId === null ? {} : { runId: request.runId }) };
     void safeCall(() => api.getCustomer(params)).then((r) => {
       if (!live) return;
       setLoaded(r.ok ? { request, view: r.value } : { request, error: r.error });
@@ -55,7 +56,7 @@ export function CustomerSection({ project, recommendRuns, suggested, initial }: 
     return () => {
       live = false;
     };
-  }, [api, project, request]);
+  }, [api, project, request, lang]);
 
   const current = loaded !== null && loaded.request === request ? loaded : null;
   useEffect(() => {

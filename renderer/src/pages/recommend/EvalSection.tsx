@@ -10,6 +10,7 @@ import { JobStatus } from '../../components/JobStatus.js';
 import { useApiQuery } from '../../hooks/useApiQuery.js';
 import { useJobRunner } from '../../hooks/useJobRunner.js';
 import { useI18n } from '../../i18n/context.js';
+import { evalTextIn } from './eval-notes.js';
 import { BASELINES, evalSummary, metricColumns, modelsFromHelp, outcomeOf, verdictOf } from './model.js';
 import { ndcgOption, trainingOption } from './options.js';
 import { ReportButton } from '../../report/ReportButton.js';
@@ -87,7 +88,7 @@ export function EvalForm({ project, onDone }: FormProps) {
 
 /** One recommend-eval run: verdict, nDCG chart, the full table, skipped models. */
 export function EvalView({ run }: { run: RunRecord }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt, lang } = useI18n();
   const ctx = useMemo(() => ({ t, fmt }), [t, fmt]);
   const s = evalSummary(run);
   const k = s ? (s.ks.includes(10) ? 10 : Math.max(...s.ks)) : 10;
@@ -110,7 +111,7 @@ export function EvalView({ run }: { run: RunRecord }) {
           <span>{t('recommend.products')}: <strong>{fmt.int(s.products)}</strong></span>
           <span>{t('recommend.testDays')}: <strong>{fmt.int(s.testDays)}</strong></span>
         </div>
-        <p className="rec-verdict-text">{verdict ? verdictText(verdict, Math.max(...s.ks), t, fmt) : s.verdict}</p>
+        <p className="rec-verdict-text">{verdict ? verdictText(verdict, Math.max(...s.ks), t, fmt) : evalTextIn(s.verdict, lang)}</p>
       </div>
       <ChartCard panelId="eval" title={t('recommend.chart', { k })} subtitle={t('recommend.chart.hint')} option={option} reason={t('recommend.noModels')} height={320} wide />
       <Card title={t('recommend.table')} actions={<ReportButton runs={[run.id]} />}>
@@ -119,7 +120,7 @@ export function EvalView({ run }: { run: RunRecord }) {
           <ul className="rec-notes" data-testid="eval-notes">
             {noted.map((m) => (
               <li key={m.id} data-model={m.id}>
-                <code>{m.id}</code> — {m.notes}
+                <code>{m.id}</code> — {evalTextIn(m.notes ?? '', lang)}
               </li>
             ))}
           </ul>
@@ -128,7 +129,7 @@ export function EvalView({ run }: { run: RunRecord }) {
           <ul className="rec-skipped" data-testid="eval-skipped">
             {skipped.map((m) => (
               <li key={m.id}>
-                <code>{m.id}</code> — {t('recommend.skipped')}: {m.skipped}
+                <code>{m.id}</code> — {t('recommend.skipped')}: {evalTextIn(m.skipped ?? '', lang)}
               </li>
             ))}
           </ul>
@@ -179,7 +180,7 @@ function TrainingChart({ model }: { model: ModelResult }) {
 }
 
 function EvalTable({ summary }: { summary: RecommendEvalSummary }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt, lang } = useI18n();
   const cols = metricColumns(summary.ks);
   const kTop = summary.ks.includes(10) ? 10 : Math.max(...summary.ks);
   const maxK = Math.max(...summary.ks);
@@ -212,7 +213,7 @@ function EvalTable({ summary }: { summary: RecommendEvalSummary }) {
         </thead>
         <tbody>
           {shown.map((m) => (
-            <tr key={m.id} data-model={m.id} title={m.notes}>
+            <tr key={m.id} data-model={m.id} title={m.notes === undefined ? undefined : evalTextIn(m.notes, lang)}>
               <th>
                 <code>{m.id}</code> <span className={`badge ${BASELINES.includes(m.id) ? 'badge-muted' : ''}`}>{t(BASELINES.includes(m.id) ? 'recommend.baseline' : 'recommend.learned')}</span>
               </th>

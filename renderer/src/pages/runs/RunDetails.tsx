@@ -2,11 +2,14 @@ import type { RunRecord } from '../../../../core/model/jobs.js';
 import { useApi } from '../../api/context.js';
 import { Card } from '../../components/Card.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { JobKind } from '../../components/jobs/JobKind.js';
 import { StatusBadge } from '../../components/jobs/StatusBadge.js';
 import { Loading } from '../../components/Loading.js';
 import { useApiQuery } from '../../hooks/useApiQuery.js';
 import { useI18n } from '../../i18n/context.js';
 import { asErrorCode } from '../../api/call.js';
+import { noteIn } from '../../lib/notes.js';
+import { displayName } from '../segments/labels.js';
 import { keyFigures, paramText, segmentRows } from './run-figures.js';
 import { RunEditor } from './RunEditor.js';
 
@@ -17,13 +20,17 @@ import { RunEditor } from './RunEditor.js';
  */
 export function RunDetails({ project, run, onClose, onDeleted }: { project: string; run: RunRecord; onClose(): void; onDeleted(id: number): void }) {
   const api = useApi();
-  const { t, fmt } = useI18n();
+  const { t, fmt, lang } = useI18n();
+  const analyses = useApiQuery('analyses', () => api.listAnalyses({}));
+  // Parameters by their declared label in the UI language, the id in the tooltip (issue #14).
+  const declared = analyses.status === 'ok' ? analyses.value.find((a) => a.id === run.analysis)?.params : undefined;
+  const paramLabel = (name: string) => declared?.find((p) => p.name === name)?.label?.[lang] ?? name;
   const detail = useApiQuery(`${project}\u0000${run.id}\u0000${run.title ?? ''}\u0000${run.note ?? ''}`, () => api.getRun({ project, id: run.id }));
   const full = detail.status === 'ok' && detail.value.id === run.id ? detail.value : run;
   const params = Object.entries(full.params);
   const figures = keyFigures(full.summary);
   const segments = segmentRows(full.summary);
-  const figure = (v: number | string | boolean) => (typeof v === 'number' ? (Number.isInteger(v) ? fmt.int(v) : fmt.dec(v, 4)) : String(v));
+  const figure = (v: number | string | boolean) => (typeof v === 'number' ? (Number.isInteger(v) ? fmt.int(v) : fmt.dec(v, 4)) : typeof v === 'string' ? noteIn(v, lang) : String(v));
   return (
     <Card
       title={full.title ? `${t('runs.details', { id: run.id })} · ${full.title}` : t('runs.details', { id: run.id })}
@@ -38,7 +45,9 @@ export function RunDetails({ project, run, onClose, onDeleted }: { project: stri
       <dl className="facts">
         <div className="fact">
           <dt>{t('runs.col.analysis')}</dt>
-          <dd>{full.analysis}</dd>
+          <dd>
+            <JobKind kind={full.analysis} /> <code className="muted small">{full.analysis}</code>
+          </dd>
         </div>
         <div className="fact">
           <dt>{t('runs.col.status')}</dt>
@@ -73,7 +82,7 @@ export function RunDetails({ project, run, onClose, onDeleted }: { project: stri
           <tbody>
             {params.map(([k, v]) => (
               <tr key={k} data-param={k}>
-                <th scope="row">{k}</th>
+                <th scope="row" title={k}>{paramLabel(k)}</th>
                 <td>
                   <code className="cell-value">{paramText(v)}</code>
                 </td>
@@ -105,7 +114,7 @@ export function RunDetails({ project, run, onClose, onDeleted }: { project: stri
             <tbody>
               {segments.map((s) => (
                 <tr key={s.id}>
-                  <th scope="row">{s.name}</th>
+                  <th scope="row">{displayName(t, s.name)}</th>
                   <td className="num">{fmt.int(s.customers)}</td>
                 </tr>
               ))}
