@@ -288,8 +288,9 @@ export function CampaignSection({ project, recommendRuns, segmentRuns, clvRuns =
                         onClick={clickable && runId !== null ? () => onOpenCustomer(r[0], runId) : undefined}
                       >
                         {r.map((v, j) => (
-                          <td key={j} className={j === 2 || j === 6 ? 'num' : undefined}>
-                            {v}
+                          <td key={j} className={j === 2 || j === 6 ? 'num' : undefined} title={j === 6 ? v : undefined}>
+                            {/* The score to 4 decimals on screen (the CSV keeps every digit). */}
+                            {j === 6 && v !== '' && Number.isFinite(Number(v)) ? fmt.dec(Number(v), 4) : v}
                           </td>
                         ))}
                       </tr>

@@ -48,7 +48,7 @@ export function RunCharts({ view, names }: { view: SegmentationView; names: Read
       <select id={`${selectId}-${which}`} className="input input-small" data-testid={`segment-stratum-${which}`} value={stratum?.id} onChange={(e) => setStratumId(Number(e.target.value))}>
         {strata.map((s) => (
           <option key={s.id} value={s.id}>
-            {stratumLabel(t, s.channel, s.grade)} · k={s.k}
+            {stratumLabel(t, s)} · k={s.k}
           </option>
         ))}
       </select>
@@ -77,6 +77,17 @@ export function RunCharts({ view, names }: { view: SegmentationView; names: Read
   );
 }
 
-export function stratumLabel(t: ReturnType<typeof useI18n>['t'], channel: 'offline' | 'online', grade: number): string {
-  return t('segments.stratumLabel', { channel: t(channel === 'offline' ? 'segments.offlineOnly' : 'segments.anyOnline'), grade });
+/**
+ * A stratum's name in the UI language: channel group × spend grade, or the spend grade alone when
+ * the data have no sales channel (core labels those strata `spend Q<grade>`, issue #14) — never an
+ * "offline-only" the data do not say.
+ */
+export function stratumLabel(t: ReturnType<typeof useI18n>['t'], s: { channel: 'offline' | 'online'; grade: number; label: string }): string {
+  if (!hasChannel(s)) return t('segments.stratumGrade', { grade: s.grade });
+  return t('segments.stratumLabel', { channel: t(s.channel === 'offline' ? 'segments.offlineOnly' : 'segments.anyOnline'), grade: s.grade });
+}
+
+/** Whether a stratum was cut by channel group (data with a sales channel). */
+export function hasChannel(s: { grade: number; label: string }): boolean {
+  return s.label !== `spend Q${s.grade}`;
 }

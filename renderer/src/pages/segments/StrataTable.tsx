@@ -1,6 +1,6 @@
 import type { SegmentationSummary } from '../../../../core/model/segment.js';
 import { useI18n } from '../../i18n/context.js';
-import { stratumLabel } from './RunCharts.js';
+import { hasChannel, stratumLabel } from './RunCharts.js';
 
 /** The strata of a stratified run (8, or 4 without a second channel group): channel group × spend grade, size, k, outliers, spend range. */
 export function StrataTable({ summary }: { summary: SegmentationSummary }) {
@@ -11,7 +11,7 @@ export function StrataTable({ summary }: { summary: SegmentationSummary }) {
       <div className="card-head">
         <div>
           <h2 className="card-title">{t('segments.strata')}</h2>
-          {summary.channelGroups && (
+          {summary.channelGroups && strata.some(hasChannel) && (
             <div className="card-subtitle muted">
               {summary.channelGroups.map((g) => t('segments.channelGroup', { channel: t(g.channel === 'offline' ? 'segments.offlineOnly' : 'segments.anyOnline'), n: fmt.int(g.customers), median: fmt.money(g.medianSpend) })).join(' · ')}
             </div>
@@ -32,7 +32,7 @@ export function StrataTable({ summary }: { summary: SegmentationSummary }) {
           <tbody>
             {strata.map((s) => (
               <tr key={s.id}>
-                <th scope="row">{stratumLabel(t, s.channel, s.grade)}</th>
+                <th scope="row">{stratumLabel(t, s)}</th>
                 <td className="num">{fmt.int(s.customers)}</td>
                 <td className="num">{s.k}</td>
                 <td className="num">{fmt.int(s.outliers)}</td>
