@@ -175,6 +175,12 @@ export interface SeriesForecast {
   snaive: SnaiveComparison;
   /** Soft problems (model failed and was dropped, too-short history, …). */
   notes: string[];
+  /**
+   * Where some model's forecast or interval went below the floor and was clipped: 0, or the
+   * history's lowest value when it went below 0 (net returns; core/analysis/forecast/intervals.ts,
+   * docs/forecast.md). Absent when nothing was clipped, and in runs made before the clip.
+   */
+  clippedAt?: number;
 }
 
 /** Per-series summary line of a forecast run (contract: `series[]` of `run forecast --json`). */

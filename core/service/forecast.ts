@@ -1,4 +1,4 @@
-import { fitModel } from '../analysis/forecast/index.js';
+import { clipToHistory, fitModel } from '../analysis/forecast/index.js';
 import { initForecast } from '../jobs/forecast/forecast-wasm.js';
 import type { Cell } from '../data/export/csv-writer.js';
 import { projectHolidays, readForecastSeries, writeProjectHolidays, type StoredSeries } from '../data/store/forecast-results.js';
@@ -109,6 +109,7 @@ export async function refitForecast(db: Db, runId: number, key: string): Promise
   const holidays = projectHolidays(db).holidays;
   // Everything is read from the project before the first await: callers close it when this returns its promise.
   await initForecast();
-  const model = fitModel('prophet', { start: stored.start, grain: run.summary.grain, values: stored.values }, stored.result.horizon, { holidays, ...(seed === undefined ? {} : { seed }) });
+  // Clipped at 0 as the run's own fits are (core/analysis/forecast/intervals.ts).
+  const model = clipToHistory(stored.values, fitModel('prophet', { start: stored.start, grain: run.summary.grain, values: stored.values }, stored.result.horizon, { holidays, ...(seed === undefined ? {} : { seed }) }));
   return { runId, key: stored.key, model, ms: performance.now() - t0 };
 }

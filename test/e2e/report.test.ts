@@ -118,8 +118,9 @@ describe.skipIf(!chromiumAvailable() || !popplerAvailable)('report builder (Chro
     await page.click('.report-bar [data-testid="report-button"]');
     await page.waitForSelector('[data-testid="page-report"]');
     // The overview run was stored by the Overview page just now: the builder names it once its run list has it.
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="report-section"] strong')].some((e) => /^1\. overview #\d+$/.test(e.textContent ?? '')));
-    expect(await page.$$eval('[data-testid="report-section"] strong', (els) => els.map((e) => e.textContent))).toEqual([expect.stringMatching(/^1\. overview #\d+$/)]);
+    // Issue #14: by the analysis' name, never its id ("overview #12").
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="report-section"] strong')].some((e) => /^1\. Overview #\d+$/.test(e.textContent ?? '')));
+    expect(await page.$$eval('[data-testid="report-section"] strong', (els) => els.map((e) => e.textContent))).toEqual([expect.stringMatching(/^1\. Overview #\d+$/)]);
   });
 
   it('shows the builder in Korean when the app is in Korean', async () => {

@@ -16,6 +16,7 @@ import { KR_HOLIDAYS } from './holidays.js';
 import { fitProphet } from './prophet.js';
 import { fitSnaive } from './snaive.js';
 import { forecastRuntime } from './runtime.js';
+import { clipToHistory, forecastFloor } from './intervals.js';
 
 /** A model fitted on its own (every model but the ensemble, which combines two of these). */
 export type BaseModelId = Exclude<ForecastModelId, 'ensemble'>;
@@ -141,7 +142,7 @@ export function forecastSeries(series: ForecastSeriesInput, options: Partial<For
       step(`${id}, backtest origin ${fold.origin}`);
       if (!failed.has(id)) {
         try {
-          const f = fitModel(id, train, fold.length, o, false);
+          const f = clipToHistory(train.values, fitModel(id, train, fold.length, o, false));
           foldForecasts.set(id, [...(foldForecasts.get(id) ?? []), f]);
         } catch (e) {
           failed.add(id);
@@ -151,13 +152,17 @@ export function forecastSeries(series: ForecastSeriesInput, options: Partial<For
       done++;
     }
   }
-  // Final fits on the whole history.
+  // Final fits on the whole history; bands clipped at 0, or at the history's lowest value when it went below 0 (intervals.ts).
   const models: ModelForecast[] = [];
+  let clipped = false;
   for (const id of base) {
     step(`${id}, final fit`);
     if (!failed.has(id)) {
       try {
-        models.push(fitModel(id, series, o.horizon, o));
+        const raw = fitModel(id, series, o.horizon, o);
+        const f = clipToHistory(y, raw);
+        if (f !== raw) clipped = true;
+        models.push(f);
       } catch (e) {
         failed.add(id);
         notes.push(`${id} failed and was dropped: ${firstLine(e)}`);
@@ -208,5 +213,6 @@ export function forecastSeries(series: ForecastSeriesInput, options: Partial<For
     chosen,
     snaive,
     notes,
+    ...(clipped ? { clippedAt: forecastFloor(y) } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import type { ReportLang } from '../../model/report.js';
+import { JOBS } from '../../jobs/registry.js';
 
 /**
  * The report's own words in both languages: a report is read in the language it was made in,
@@ -143,6 +144,14 @@ const ANALYSIS_NAMES: Record<ReportLang, Record<string, string>> = {
   },
 };
 
+/**
+ * An analysis' name in the report's language: the table above, else the name its job declares in
+ * that language (core/jobs/registry: title / titleKo, e.g. `spend-model`), else the id.
+ */
 export function analysisName(lang: ReportLang, id: string): string {
-  return ANALYSIS_NAMES[lang][id] ?? id;
+  const named = ANALYSIS_NAMES[lang][id];
+  if (named) return named;
+  const job = JOBS.get(id);
+  if (!job) return id;
+  return lang === 'ko' ? (job.titleKo ?? job.title) : job.title;
 }

@@ -51,15 +51,17 @@ export function formatCompact(lang: Lang, n: number | null | undefined): string 
 const KO_UNITS: readonly [number, string][] = [[1e12, '조'], [1e8, '억'], [1e4, '만']];
 
 /**
- * |n| ≥ 10,000 in the largest Korean unit it reaches: one decimal below 1,000 of the unit
- * ("123.5만", "3.2억"), whole and grouped from there ("1,044만", "1,234억"); a value that rounds
- * up to the next unit takes it (99,999,999 → "1억", not "10,000만").
+ * |n| ≥ 10,000 in the largest Korean unit it reaches, with at least three significant figures as
+ * the English compact form keeps ("₩400.7M" must not read "4억": issue #14): two decimals below 10
+ * of the unit ("4.01억", "1.23만"), one below 1,000 ("123.5만", "52.3억"), whole and grouped from
+ * there ("1,044만", "1,234억"); trailing zeros dropped ("3.2억"); a value that rounds up to the next
+ * unit takes it (99,999,999 → "1억", not "10,000만").
  */
 function koreanUnits(a: number): string {
   for (let u = KO_UNITS.length - 1; u >= 0; u--) {
     const [size, name] = KO_UNITS[u];
     const v = a / size;
-    const digits = v < 1000 ? 1 : 0;
+    const digits = v < 10 ? 2 : v < 1000 ? 1 : 0;
     const rounded = Math.round(v * 10 ** digits) / 10 ** digits;
     if (u > 0 && rounded >= 10_000) continue;
     return `${nf('ko', { maximumFractionDigits: digits }).format(rounded)}${name}`;

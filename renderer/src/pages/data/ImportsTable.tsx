@@ -1,6 +1,12 @@
+import type { ReactNode } from 'react';
 import type { ProjectInfo } from '../../../../core/model/api.js';
 import { useI18n } from '../../i18n/context.js';
 import { basename } from '../../lib/path.js';
+
+/** A file name with a line-break opportunity after each `_` and `-` (names like LPOINT_BIG_COMP_01_DEMO.csv have no spaces). */
+function breakable(name: string): ReactNode[] {
+  return name.split(/(?<=[_-])/).flatMap((part, i) => (i === 0 ? [part] : [<wbr key={i} />, part]));
+}
 
 /** Every file imported into the project (few rows: a plain table). */
 export function ImportsTable({ imports }: { imports: ProjectInfo['imports'] }) {
@@ -22,12 +28,13 @@ export function ImportsTable({ imports }: { imports: ProjectInfo['imports'] }) {
         <tbody>
           {imports.map((imp) => (
             <tr key={imp.id}>
-              <td title={imp.file}>{basename(imp.file)}</td>
+              {/* Long file names wrap (at their underscores) so the Imported column stays inside the card in both languages (issue #14). */}
+              <td title={imp.file} style={{ whiteSpace: 'normal', overflowWrap: 'anywhere' }}>{breakable(basename(imp.file))}</td>
               <td title={imp.format}>{imp.table}</td>
               <td className="num">{fmt.int(imp.rows)}</td>
               <td className="num">{fmt.int(imp.rejected)}</td>
               <td className="num">{fmt.int(imp.flagged)}</td>
-              <td>{fmt.dateTime(imp.importedAt)}</td>
+              <td data-testid="import-imported-at" title={imp.importedAt} style={{ whiteSpace: 'normal' }}>{fmt.dateTime(imp.importedAt)}</td>
             </tr>
           ))}
         </tbody>

@@ -15,6 +15,8 @@ import { useI18n } from '../../i18n/context.js';
 import { BacktestTable } from './BacktestTable.js';
 import { HolidayEditor } from './HolidayEditor.js';
 import { componentsOption, forecastOption } from './options.js';
+import { seriesName } from './series-name.js';
+import { verdictIn } from './verdict.js';
 import { ReportButton } from '../../report/ReportButton.js';
 
 /** One forecast run: the series list with each chosen model, then the picked series' chart, backtest, components and holidays. */
@@ -45,6 +47,9 @@ export function ForecastView({ project, runId, summary }: { project: string; run
   };
 
   const line = summary.series.find((s) => s.key === key);
+  // The chart says when its bands were clipped (core/analysis/forecast/intervals.ts).
+  const clipNote = (at: number | undefined, hint: string) =>
+    at === undefined ? hint : `${hint} ${at === 0 ? t('forecast.chart.clipped') : t('forecast.chart.clippedAt', { value: money ? fmt.moneyCompact(at) : fmt.compact(at) })}`;
   return (
     <div className="forecast-run" data-testid="forecast-view" data-run-id={runId} data-series={key} data-loading={query.status === 'loading' ? 'true' : 'false'}>
       <Card title={t('forecast.runTitle', { id: runId })} actions={<ReportButton runs={[runId]} />}>
@@ -65,9 +70,9 @@ export function ForecastView({ project, runId, summary }: { project: string; run
           <tbody>
             {summary.series.map((s) => (
               <tr key={s.key} data-series={s.key} data-chosen={s.chosen} data-beats={s.beatsSnaive ? 'true' : 'false'} className={s.key === key ? 'selected' : undefined}>
-                <th>{s.name}</th>
+                <th title={s.key}>{seriesName(t, s)}</th>
                 <td>{s.chosen}</td>
-                <td className="small">{s.verdict}</td>
+                <td className="small">{verdictIn(s, lang)}</td>
                 <td><button type="button" className="btn btn-small" data-testid={`forecast-show-${s.key}`} disabled={s.key === key} onClick={() => setKey(s.key)}>{t('forecast.show')}</button></td>
               </tr>
             ))}
@@ -82,9 +87,9 @@ export function ForecastView({ project, runId, summary }: { project: string; run
       {!view && query.status !== 'error' && <Loading />}
       {view && (
         <>
-          <ChartCard panelId="forecast-chart" title={t('forecast.chart', { name: view.name })} subtitle={t('forecast.chart.hint')} option={chart} height={420} wide />
+          <ChartCard panelId="forecast-chart" title={t('forecast.chart', { name: seriesName(t, view) })} subtitle={clipNote(view.result.clippedAt, t('forecast.chart.hint'))} option={chart} height={420} wide />
           <Card title={t('forecast.backtest')} testId="forecast-backtest-card">
-            {line && <p className="small" data-testid="forecast-verdict">{line.verdict}</p>}
+            {line && <p className="small" data-testid="forecast-verdict">{verdictIn(line, lang)}</p>}
             <BacktestTable result={view.result} money={money} />
             {view.result.notes.map((n) => <p key={n} className="muted small">{noteIn(n, lang)}</p>)}
           </Card>

@@ -14,6 +14,7 @@ import { useI18n } from '../../i18n/context.js';
 import { saveReport } from '../../report/download.js';
 import { picksFromHash, reportHash } from '../../report/report-link.js';
 import { ReportPreview } from './ReportPreview.js';
+import { useAnalysisName } from '../../hooks/useAnalysisName.js';
 import { runName, SectionList, type BuilderSection } from './SectionList.js';
 
 /**
@@ -26,6 +27,7 @@ export function ReportPage() {
   const api = useApi();
   const { t, lang: uiLang } = useI18n();
   const { project, all, reload } = useProjectRuns();
+  const analysisName = useAnalysisName();
   const [sections, setSections] = useState<BuilderSection[]>(() => picksFromHash(window.location.hash).map((p) => ({ ...p, summary: '' })));
   const [title, setTitle] = useState('');
   const [layout, setLayout] = useState<ReportLayout>('a4');
@@ -109,7 +111,7 @@ export function ReportPage() {
             <option value="">{t('reports.pickRun')}</option>
             {candidates.map((r) => (
               <option key={r.id} value={r.id}>
-                {runName(all, r.id, t)}
+                {runName(all, r.id, t, analysisName)}
               </option>
             ))}
           </select>

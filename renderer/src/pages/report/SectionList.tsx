@@ -1,5 +1,6 @@
 import type { RunRecord } from '../../../../core/model/jobs.js';
 import { Icon } from '../../components/Icon.js';
+import { useAnalysisName } from '../../hooks/useAnalysisName.js';
 import { useI18n } from '../../i18n/context.js';
 
 export interface BuilderSection {
@@ -9,16 +10,17 @@ export interface BuilderSection {
   summary: string;
 }
 
-/** A section's name in the builder: the run's title, or its analysis and id. */
-export function runName(runs: readonly RunRecord[], id: number, t: ReturnType<typeof useI18n>['t']): string {
+/** A section's name in the builder: the run's title, or its analysis' name in the UI language (never its id: issue #14) and the run number. */
+export function runName(runs: readonly RunRecord[], id: number, t: ReturnType<typeof useI18n>['t'], analysisName: (id: string) => string): string {
   const r = runs.find((x) => x.id === id);
   if (!r) return t('reports.missingRun', { id });
-  return r.title ? `${r.title} (#${r.id})` : `${r.analysis} #${r.id}`;
+  return r.title ? `${r.title} (#${r.id})` : `${analysisName(r.analysis)} #${r.id}`;
 }
 
 /** The report's sections in order: move up or down, remove, and the analyst's summary for each. */
 export function SectionList({ sections, runs, onChange }: { sections: BuilderSection[]; runs: readonly RunRecord[]; onChange(next: BuilderSection[]): void }) {
   const { t } = useI18n();
+  const analysisName = useAnalysisName();
   const move = (i: number, by: -1 | 1) => {
     const next = [...sections];
     [next[i], next[i + by]] = [next[i + by], next[i]];
@@ -31,8 +33,8 @@ export function SectionList({ sections, runs, onChange }: { sections: BuilderSec
         <li key={`${s.run}~${s.with ?? ''}~${s.segments?.join(':') ?? ''}`} className="report-section" data-testid="report-section" data-run={s.run}>
           <div className="report-section-head">
             <strong>
-              {i + 1}. {runName(runs, s.run, t)}
-              {s.with !== undefined && ` ↔ ${runName(runs, s.with, t)}`}
+              {i + 1}. {runName(runs, s.run, t, analysisName)}
+              {s.with !== undefined && ` ↔ ${runName(runs, s.with, t, analysisName)}`}
               {s.segments && ` · ${t('reports.segmentsOf', { a: s.segments[0], b: s.segments[1] })}`}
             </strong>
             <span className="report-section-actions">

@@ -13,6 +13,7 @@ import type { Column } from '../../components/table/column.js';
 import { VirtualTable } from '../../components/table/VirtualTable.js';
 import { useApiQuery } from '../../hooks/useApiQuery.js';
 import { useDebounced } from '../../hooks/useDebounced.js';
+import { useParamText } from '../../hooks/useParamText.js';
 import { useI18n } from '../../i18n/context.js';
 import type { SortState } from '../../lib/table.js';
 import { graphOption, scatterOption } from './options.js';
@@ -27,6 +28,8 @@ const METRICS: RuleSortKey[] = ['antecedentSupport', 'consequentSupport', 'suppo
 export function RulesView({ project, runId }: { project: string; runId: number }) {
   const api = useApi();
   const { t, fmt, lang } = useI18n();
+  // The filters are the run's own parameters: their declared labels in the UI language (issue #14).
+  const param = useParamText('rules');
   const [part, setPart] = useState<string | undefined>(undefined);
   const [sort, setSort] = useState<SortState>({ column: 'lift', dir: 'desc' });
   const [search, setSearch] = useState('');
@@ -49,10 +52,12 @@ export function RulesView({ project, runId }: { project: string; runId: number }
   const [exportError, setExportError] = useState<ApiError | null>(null);
 
   const columns = useMemo<Column<RuleRow & { k: number }>[]>(() => [
-    { id: 'antecedents', label: t('rules.col.antecedents'), value: (r) => r.antecedents.join(' & '), width: 'minmax(180px, 2fr)', sortable: false },
-    { id: 'consequents', label: t('rules.col.consequents'), value: (r) => r.consequents.join(' & '), width: 'minmax(150px, 1.5fr)', sortable: false },
+    // Widths that fit the card at 1280 px in both languages; long headers ("Antecedent support") wrap
+    // onto two lines instead of being cut (issue #14 screenshots: "nte. support").
+    { id: 'antecedents', label: t('rules.col.antecedents'), value: (r) => r.antecedents.join(' & '), width: 'minmax(140px, 2fr)', sortable: false },
+    { id: 'consequents', label: t('rules.col.consequents'), value: (r) => r.consequents.join(' & '), width: 'minmax(120px, 1.5fr)', sortable: false },
     ...METRICS.map((m): Column<RuleRow & { k: number }> => ({
-      id: m, label: t(`rules.col.${m}`), numeric: true, width: '96px',
+      id: m, label: t(`rules.col.${m}`), numeric: true, width: m.endsWith('Support') ? 'minmax(100px, 1fr)' : 'minmax(84px, 1fr)',
       value: (r) => r[m] as number | null,
       render: (r) => (m === 'conviction' && r.conviction === null ? '∞' : fmt.dec(r[m] as number, m.endsWith('upport') ? 4 : 3)),
     })),
@@ -117,11 +122,11 @@ export function RulesView({ project, runId }: { project: string; runId: number }
             <input className="input" data-testid="rules-search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('rules.search.hint')} />
           </label>
           <label className="field">
-            <span className="field-label">minConfidence</span>
+            <span className="field-label" title={param.title('minConfidence')}>{param.label('minConfidence')}</span>
             <input className="input" data-testid="rules-view-minConfidence" inputMode="decimal" value={minConfidence} onChange={(e) => setMinConfidence(e.target.value)} />
           </label>
           <label className="field">
-            <span className="field-label">minLift</span>
+            <span className="field-label" title={param.title('minLift')}>{param.label('minLift')}</span>
             <input className="input" data-testid="rules-view-minLift" inputMode="decimal" value={minLift} onChange={(e) => setMinLift(e.target.value)} />
           </label>
           {s.parts.length > 1 && (

@@ -6,6 +6,7 @@ import { noteIn } from '../../lib/notes.js';
 import { runChoiceText } from './choice.js';
 import { exclusionSentences } from './labels.js';
 import { pValue } from './numbers.js';
+import { scalingText } from './scaling.js';
 
 interface Kpi {
   id: string;
@@ -24,7 +25,8 @@ export function RunKpis({ view, actions }: { view: SegmentationView; actions: Re
     { id: 'noise', label: view.analysis === 'stratified-kmeans' ? t('segments.kpi.noise') : t('segments.kpi.outliers'), value: fmt.int(s.noise), note: s.customers > 0 ? fmt.pct(s.noise / s.customers, 1) : undefined },
     { id: 'seconds', label: t('segments.kpi.seconds'), value: fmt.seconds(s.seconds) },
   ];
-  if (s.eps !== undefined) items.push({ id: 'eps', label: t('segments.kpi.eps'), value: fmt.compact(s.eps), note: s.minSamples !== undefined ? t('segments.kpi.minSamples', { n: s.minSamples }) : undefined });
+  // eps is a distance in the raw spend pivot (won): shown with the project's currency (issue #14).
+  if (s.eps !== undefined) items.push({ id: 'eps', label: t('segments.kpi.eps'), value: fmt.moneyCompact(s.eps), note: s.minSamples !== undefined ? t('segments.kpi.minSamples', { n: s.minSamples }) : undefined });
   if (s.ksStatistic !== undefined) items.push({ id: 'ks', label: t('segments.kpi.ks'), value: fmt.dec(s.ksStatistic, 3) });
   if (s.ksPValue !== undefined) items.push({ id: 'ksp', label: t('segments.kpi.ksP'), value: pValue(s.ksPValue, fmt.dec), note: s.ksPValue < 0.05 ? t('segments.kpi.ksDiffer') : t('segments.kpi.ksSame') });
   if (s.gamma !== undefined) items.push({ id: 'gamma', label: t('segments.kpi.gamma'), value: fmt.dec(s.gamma, 3) });
@@ -40,7 +42,7 @@ export function RunKpis({ view, actions }: { view: SegmentationView; actions: Re
             {t('segments.runTitle', { id: view.runId })} · {t(`analysis.${view.analysis}`)}
           </h2>
           <div className="card-subtitle muted">
-            {t('segments.features', { set: scaling, n: s.featureNames.length })} · <span title={s.scaling}>{s.scaling}</span>
+            {t('segments.features', { set: scaling, n: s.featureNames.length })} · <span title={s.scaling}>{scalingText(lang, s.scaling)}</span>
           </div>
         </div>
         <div className="card-actions">{actions}</div>

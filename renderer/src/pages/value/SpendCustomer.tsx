@@ -7,6 +7,7 @@ import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { useApiQuery } from '../../hooks/useApiQuery.js';
 import { useDebounced } from '../../hooks/useDebounced.js';
 import { useI18n } from '../../i18n/context.js';
+import { spendFeatureLabel } from './spend-features.js';
 
 /**
  * One customer's view (issue #13 UI): their products in a recommend run's list, each with the
@@ -15,7 +16,7 @@ import { useI18n } from '../../i18n/context.js';
  */
 export function SpendCustomer({ project, runId, recommendRuns }: { project: string; runId: number; recommendRuns: readonly RunRecord[] }) {
   const api = useApi();
-  const { t, fmt } = useI18n();
+  const { t, fmt, lang } = useI18n();
   const [lookup, setLookup] = useState('');
   const [recRun, setRecRun] = useState('');
   const customer = useDebounced(lookup.trim(), 250);
@@ -71,7 +72,7 @@ export function SpendCustomer({ project, runId, recommendRuns }: { project: stri
                     <td>{r.name ? `${r.name} (${r.product})` : r.product}</td>
                     <td>{r.category ?? '–'}</td>
                     <td className="num">{p ? fmt.money(p.expectedSpend) : '–'}</td>
-                    <td className="small" style={{ whiteSpace: 'normal', minWidth: '28em' }}>{p ? p.top.map((f) => `${f.feature} = ${fmt.dec(f.value, 2)} (${f.contribution >= 0 ? '+' : ''}${fmt.dec(f.contribution, 3)})`).join(' · ') : '–'}</td>
+                    <td className="small" style={{ whiteSpace: 'normal', minWidth: '28em' }}>{p ? p.top.map((f) => `${spendFeatureLabel(f.feature, lang)} = ${fmt.dec(f.value, 2)} (${f.contribution >= 0 ? '+' : ''}${fmt.dec(f.contribution, 3)})`).join(' · ') : '–'}</td>
                   </tr>
                 );
               })}

@@ -11,6 +11,7 @@ import { useApiQuery } from '../../hooks/useApiQuery.js';
 import { useI18n } from '../../i18n/context.js';
 import { SpendCustomer } from './SpendCustomer.js';
 import { importanceOption } from './spend-options.js';
+import { spendFeatureLabel } from './spend-features.js';
 import { spendModelLabel, spendVerdictText } from './spend-text.js';
 
 /** Seed 001's reported test RMSLE (SPEC §3.4), on its own data: context, not a target. */
@@ -19,7 +20,7 @@ export const SEED_TEST_RMSLE = 0.672;
 /** One spend-model run: periods, the metrics table (winner marked, the seed's figure beside), the verdict, importance per model, one customer. */
 export function SpendView({ project, runId, recommendRuns }: { project: string; runId: number; recommendRuns: readonly RunRecord[] }) {
   const api = useApi();
-  const { t, fmt } = useI18n();
+  const { t, fmt, lang } = useI18n();
   const query = useApiQuery(`${project}\u0000${runId}`, () => api.getSpendModel({ project, runId }));
   const s = 'value' in query ? query.value : undefined;
   if (query.status === 'error' && !s) return <ErrorMessage error={query.error} />;
@@ -33,7 +34,12 @@ export function SpendView({ project, runId, recommendRuns }: { project: string; 
             { label: t('value.kpi.seconds'), value: fmt.dec(s.seconds, 1), note: s.trainLinesDropped > 0 ? t('value.spend.dropped', { n: fmt.int(s.trainLinesDropped) }) : '' },
           ])}
         />
-        <p className="muted small">{t('value.spend.features', { n: s.features.length, list: s.features.join(', ') })}</p>
+        <p className="muted small" data-testid="spend-features">
+          {t('value.spend.featuresLead', { n: s.features.length })}{' '}
+          {s.features.map((f, i) => (
+            <span key={f} data-feature={f} title={f}>{spendFeatureLabel(f, lang)}{i < s.features.length - 1 ? ', ' : '.'}</span>
+          ))}
+        </p>
       </Card>
       <MetricsCard summary={s} />
       <ImportanceCharts models={s.models} />
@@ -91,15 +97,16 @@ function MetricsCard({ summary: s }: { summary: SpendSummary }) {
 
 /** Permutation importance per model with features (baselines have none), and TabNet's mask importance. */
 function ImportanceCharts({ models }: { models: readonly SpendModelResult[] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const charts = useMemo(() => {
+    const name = (id: string) => spendFeatureLabel(id, lang);
     const out: { id: string; title: string; option: ReturnType<typeof importanceOption> }[] = [];
     for (const m of models) {
-      if (m.importance.length > 0) out.push({ id: `spend-importance-${m.id}`, title: t('value.spend.importance', { model: spendModelLabel(t, m.id) }), option: importanceOption(m.importance, t('value.spend.importance.axis')) });
-      if (m.maskImportance && m.maskImportance.length > 0) out.push({ id: `spend-mask-${m.id}`, title: t('value.spend.mask', { model: spendModelLabel(t, m.id) }), option: importanceOption(m.maskImportance, t('value.spend.mask.axis'), true) });
+      if (m.importance.length > 0) out.push({ id: `spend-importance-${m.id}`, title: t('value.spend.importance', { model: spendModelLabel(t, m.id) }), option: importanceOption(m.importance, t('value.spend.importance.axis'), false, 15, name) });
+      if (m.maskImportance && m.maskImportance.length > 0) out.push({ id: `spend-mask-${m.id}`, title: t('value.spend.mask', { model: spendModelLabel(t, m.id) }), option: importanceOption(m.maskImportance, t('value.spend.mask.axis'), true, 15, name) });
     }
     return out;
-  }, [models, t]);
+  }, [models, t, lang]);
   if (charts.length === 0) return <p className="muted" data-testid="spend-no-importance">{t('value.spend.noImportance')}</p>;
   return (
     <div className="overview-grid" data-testid="spend-importance">
