@@ -89,6 +89,9 @@ export function nextSort(current: SortState | null, column: string): SortState {
  * The rows a virtual list renders for a scroll position: the visible ones plus `overscan` rows on
  * each side, clamped to the list. `end` is exclusive.
  */
+/** Rows a virtualised table lays out when the page prints (about 25 A4 sheets); the export has them all. */
+export const PRINT_ROWS = 1000;
+
 export function visibleRange(scrollTop: number, viewportHeight: number, rowHeight: number, count: number, overscan = 8): { start: number; end: number } {
   if (count <= 0 || rowHeight <= 0) return { start: 0, end: 0 };
   const first = Math.floor(Math.max(0, scrollTop) / rowHeight);

@@ -1,6 +1,7 @@
 import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useI18n } from '../../i18n/context.js';
-import { visibleRange, type SortState } from '../../lib/table.js';
+import { usePrinting } from '../../hooks/usePrinting.js';
+import { PRINT_ROWS, visibleRange, type SortState } from '../../lib/table.js';
 import { gridTemplate, type Column } from './column.js';
 
 interface Props<T> {
@@ -22,13 +23,16 @@ interface Props<T> {
 /**
  * A table that renders only the rows in view (fixed row height, a spacer as tall as all rows,
  * the visible slice translated into place), so 30k rows scroll like 30. data-row-count is the
- * number of rows after filtering, for tests.
+ * number of rows after filtering, for tests. While the page prints, the first PRINT_ROWS rows are
+ * laid out in full (no scroll box), so a printed page shows the table, not the screenful in view,
+ * with a line saying how many rows were left to the export.
  */
 export function VirtualTable<T>({ columns, rows, rowKey, testId, ariaLabel, sort, onSort, onRowClick, selectedKey, height = 420, rowHeight = 34, empty, totalRows }: Props<T>) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const [scrollTop, setScrollTop] = useState(0);
+  const printing = usePrinting();
   const bodyHeight = Math.min(height, Math.max(rowHeight * 3, rows.length * rowHeight + 2));
-  const { start, end } = visibleRange(scrollTop, bodyHeight, rowHeight, rows.length);
+  const { start, end } = printing ? { start: 0, end: Math.min(rows.length, PRINT_ROWS) } : visibleRange(scrollTop, bodyHeight, rowHeight, rows.length);
   const template = gridTemplate(columns);
   const onKey = (row: T) => (e: KeyboardEvent) => {
     if (e.key === 'Enter' || e.key === ' ') {
@@ -60,12 +64,12 @@ export function VirtualTable<T>({ columns, rows, rowKey, testId, ariaLabel, sort
           })}
         </div>
       </div>
-      <div className="vt-body" style={{ height: bodyHeight }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} tabIndex={0} aria-label={ariaLabel}>
+      <div className={`vt-body${printing ? ' vt-printing' : ''}`} style={printing ? undefined : { height: bodyHeight }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} tabIndex={0} aria-label={ariaLabel}>
         {rows.length === 0 ? (
           <div className="vt-empty">{empty ?? t('table.empty')}</div>
         ) : (
-          <div className="vt-spacer" style={{ height: rows.length * rowHeight }}>
-            <div role="rowgroup" className="vt-window" style={{ transform: `translateY(${start * rowHeight}px)` }}>
+          <div className="vt-spacer" style={printing ? undefined : { height: rows.length * rowHeight }}>
+            <div role="rowgroup" className="vt-window" style={printing ? undefined : { transform: `translateY(${start * rowHeight}px)` }}>
               {rows.slice(start, end).map((row, i) => {
                 const key = rowKey(row);
                 return (
@@ -95,6 +99,11 @@ export function VirtualTable<T>({ columns, rows, rowKey, testId, ariaLabel, sort
           </div>
         )}
       </div>
+      {printing && rows.length > end ? (
+        <p className="vt-print-cap" data-testid={`${testId}-print-cap`}>
+          {t('table.printCap', { shown: fmt.int(end), total: fmt.int(rows.length) })}
+        </p>
+      ) : null}
     </div>
   );
 }
