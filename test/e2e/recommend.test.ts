@@ -65,7 +65,7 @@ describe.skipIf(!chromiumAvailable())('the Recommend page in Chromium', () => {
     const rows = await page.$$eval('[data-testid="eval-table"] tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-model')));
     expect(rows).toEqual(MODELS);
     const heads = await page.$$eval('[data-testid="eval-table"] thead th', (ths) => ths.map((th) => th.textContent ?? ''));
-    expect(heads).toEqual(expect.arrayContaining(['hr@5', 'ndcg@5', 'recall@5', 'hr@10', 'ndcg@10', 'recall@10', 'Coverage', 'Repeat nDCG@10', 'New nDCG@10']));
+    expect(heads).toEqual(expect.arrayContaining(['HR@5', 'nDCG@5', 'Recall@5', 'HR@10', 'nDCG@10', 'Recall@10', 'Coverage', 'Repeat nDCG@10', 'New nDCG@10']));
     const cells = await page.$$eval('[data-testid="eval-table"] tbody tr[data-model="p-topfreq"] td', (tds) => tds.map((td) => td.textContent ?? ''));
     expect(cells.length).toBe(11);
     // The comparison with the best other baseline: mean difference, 95% interval, wins / ties / loses.

@@ -11,7 +11,7 @@ import { useApiQuery } from '../../hooks/useApiQuery.js';
 import { useJobRunner } from '../../hooks/useJobRunner.js';
 import { useI18n } from '../../i18n/context.js';
 import { evalTextIn } from './eval-notes.js';
-import { BASELINES, evalSummary, metricColumns, modelsFromHelp, outcomeOf, verdictOf } from './model.js';
+import { BASELINES, evalSummary, metricColumns, metricLabel, modelsFromHelp, outcomeOf, verdictOf } from './model.js';
 import { ndcgOption, trainingOption } from './options.js';
 import { ReportButton } from '../../report/ReportButton.js';
 
@@ -202,7 +202,7 @@ function EvalTable({ summary }: { summary: RecommendEvalSummary }) {
           <tr>
             <th>{t('recommend.model')}</th>
             {cols.map((c) => (
-              <th key={c} className="num">{c}</th>
+              <th key={c} className="num" title={c}>{metricLabel(c)}</th>
             ))}
             <th className="num">{t('recommend.coverage')}</th>
             <th className="num">{t('recommend.repeatNdcg', { k: kTop })}</th>

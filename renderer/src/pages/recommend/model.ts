@@ -23,6 +23,16 @@ export function metricColumns(ks: readonly number[]): string[] {
   return ks.flatMap((k) => [`hr@${k}`, `ndcg@${k}`, `recall@${k}`]);
 }
 
+/**
+ * A metric as the literature writes it (HR@10, nDCG@10, Recall@10), for headers and axes; the
+ * stored ids (`ndcg@10`) stay the keys and the CSV columns.
+ */
+export function metricLabel(id: string): string {
+  const m = /^(hr|ndcg|recall)@(\d+)$/.exec(id);
+  if (!m) return id;
+  return `${{ hr: 'HR', ndcg: 'nDCG', recall: 'Recall' }[m[1] as 'hr' | 'ndcg' | 'recall']}@${m[2]}`;
+}
+
 export const evaluated = (m: ModelResult) => m.skipped === undefined && m.metrics !== undefined;
 
 /** A model's paired-bootstrap comparison with the best baseline, for the verdict and the table. */

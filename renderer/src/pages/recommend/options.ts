@@ -2,6 +2,7 @@ import type { ModelResult, PreferenceValidation, ScoreModelRetailer, ScoreModelS
 import type { ChartOption } from '../../charts/option.js';
 import { MUTED, PALETTE } from '../../charts/palette.js';
 import type { ChartContext } from '../overview/labels.js';
+import { metricLabel } from './model.js';
 import { baseOption, categoryAxis, legend, valueAxis, valueFormatter } from '../overview/options/common.js';
 
 /** nDCG@K per model, grouped: all items, repeat items, new items. */
@@ -21,7 +22,7 @@ export function ndcgOption(models: readonly ModelResult[], k: number, labels: { 
     legend: legend(),
     // Every model labelled, however many (issue #14: nine models, nine labels): no skipping, wrap in the slot.
     xAxis: categoryAxis(shown.map((m) => m.id), 110, { axisLabel: { interval: 0, hideOverlap: false, width: 110, overflow: 'break' as const } }),
-    yAxis: { ...valueAxis(ctx, key), min: 0 },
+    yAxis: { ...valueAxis(ctx, metricLabel(key)), min: 0 },
     tooltip: { trigger: 'axis', confine: true, valueFormatter: valueFormatter((v) => ctx.fmt.dec(v, 3)) },
     series,
   } as ChartOption;
