@@ -2,6 +2,9 @@
 // `node bench/recommend-full.mjs [--project P]`), never part of `npm test`: figures depend on the
 // machine. Through the built CLI, as a user runs them, each in a child process (wall time, CPU time,
 // peak RSS of main + worker threads):
+//   run recommend-eval  (its default: the quick models)  target: < 60 s (issue #16)
+//   run preference-score                           target: < 60 s (issue #16)
+//   run recommend --param model=p-topfreq          target: < 60 s (issue #16)
 //   run stratified-kmeans                          (segment-pop and cluster-knn need a segmentation)
 //   run recommend-eval  models = the 5 baselines   target: < 3 min
 //   run recommend-eval  models = all               (every model, the sequence model trained inside)
@@ -36,6 +39,10 @@ const line = (label, r, extra = '') => console.log(`  ${label.padEnd(44)} ${fmt(
 
 try {
   console.log(`\nRecommenders on the full demo (${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}):`);
+  const quick = await runCli(project, ['recommend-eval']);
+  line('recommend-eval, its default (quick models)', quick, `(target < 60 s) ${quick.summary?.models.map((m) => m.id).join(', ') ?? ''}`);
+  line('preference-score', await runCli(project, ['preference-score']), '(target < 60 s)');
+  line('recommend model=p-topfreq', await runCli(project, ['recommend', '--param', 'model=p-topfreq']), '(target < 60 s)');
   line('run stratified-kmeans', await runCli(project, ['stratified-kmeans']));
   const baselines = await runCli(project, ['recommend-eval', '--param', 'models=g-topfreq,p-topfreq,segment-pop,item-knn,ease']);
   line('recommend-eval, the 5 baselines', baselines, '(target < 180 s)');
@@ -46,7 +53,7 @@ try {
   const seq = await runCli(project, ['recommend', '--param', 'model=sequence']);
   line('recommend model=sequence', seq, `training ${fmt(phaseSeconds(seq, 'train sequence'), 0)} s (target < 600 s); lists for ${seq.summary?.customers ?? '?'} customers ${fmt(phaseSeconds(seq, 'recommend'))} s (target < 30 s)`);
   const score = await runCli(project, ['score-model']);
-  line('score-model', score);
+  line('score-model (its default: 10 epochs)', score, '(target < 60 s: see docs/recommend.md, Performance)');
   const s = all.summary;
   if (s) {
     console.log(`\nrecommend-eval at cutoff ${s.cutoff}: ${s.customers} customers evaluated. nDCG@10 all / repeat / new, train seconds:`);

@@ -40,7 +40,7 @@ const nodeBundle = (entryPoints, external = []) =>
     logLevel: 'warning',
   });
 
-await nodeBundle({ cli: 'cli/main.ts', worker: 'core/worker/main.ts', 'import-encoder': 'core/data/import/encoder-worker.ts', 'stratum-worker': 'core/jobs/segment/stratum-worker.ts', 'query-worker': 'core/worker/query-worker.ts' });
+await nodeBundle({ cli: 'cli/main.ts', worker: 'core/worker/main.ts', 'import-encoder': 'core/data/import/encoder-worker.ts', 'stratum-worker': 'core/jobs/segment/stratum-worker.ts', 'ease-worker': 'core/jobs/recommend/ease-worker.ts', 'query-worker': 'core/worker/query-worker.ts' });
 
 // The Electron shell. Main: ESM like the rest of dist/ (core finds its workers from
 // import.meta.url); electron and better-sqlite3 stay external. Preload: the sandboxed renderer

@@ -21,13 +21,13 @@ describe('recommend-eval on the tiny demo (contract of issue #5 §1)', () => {
   beforeAll(() => ({ dir, project } = makeTinyDemo()));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('evaluates the quick models by default; the slow ones (minutes of training on the full demo) only when named or with all (issue #14)', () => {
+  it('evaluates the quick models by default; the slow ones (minutes on the full demo) only when named or with all (issue #14, #16)', () => {
     const s = evalRun(project, ['--param', 'k=10', '--param', 'validationCustomers=100']);
-    expect(s.models.map((m) => m.id)).toEqual(['g-topfreq', 'p-topfreq', 'segment-pop', 'item-knn', 'ease', 'cluster-knn', 'preference-score', 'rules']);
+    expect(s.models.map((m) => m.id)).toEqual(['g-topfreq', 'p-topfreq', 'item-knn', 'ease', 'preference-score', 'rules']);
     const info = JSON.parse(runCli(['analyses', '--json']).stdout) as { id: string; params: { name: string; default: unknown; help: string }[] }[];
     const models = info.find((a) => a.id === 'recommend-eval')!.params.find((p) => p.name === 'models')!;
-    expect(models.default).toEqual(['g-topfreq', 'p-topfreq', 'segment-pop', 'item-knn', 'ease', 'cluster-knn', 'preference-score', 'rules']);
-    expect(models.help).toMatch(/score-model ≈ \d+ min, sequence ≈ \d+ min, tifu-knn ≈ \d+ min/);
+    expect(models.default).toEqual(['g-topfreq', 'p-topfreq', 'item-knn', 'ease', 'preference-score', 'rules']);
+    expect(models.help).toMatch(/score-model ≈ \d+ min, sequence ≈ \d+ min, tifu-knn ≈ \d+ min, segment-pop ≈ \d+ min, cluster-knn ≈ \d+ min/);
   });
 
   it('prints the summary names the outside checks read; every model is evaluated (models=all), segment-pop and cluster-knn on segmentations fitted on the training period', () => {

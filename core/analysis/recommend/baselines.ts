@@ -7,10 +7,10 @@
 import { REASONS, say } from './reasons.js';
 import { easeWeights } from './ease.js';
 import {
-  checkQuery, checkTraining, codeOrder, codeRanks, customerItems, historyItems, rankByCount, receiptCounts, TopK,
+  checkQuery, checkTraining, codeOrder, codeRanks, historyItems, rankByCount, receiptCounts, TopK, trainingItems,
   type CustomerItems,
 } from './ranking.js';
-import type { Recommender } from './types.js';
+import type { Recommender, TrainingData } from './types.js';
 
 /** Walks `order`, skipping `exclude` and `skip`, appending to `out` until it holds k items. */
 function fillFrom(out: number[], order: ArrayLike<number>, k: number, exclude: Set<number> | null | undefined, skip?: Set<number>): void {
@@ -70,7 +70,7 @@ export function pTopFreq(): Recommender {
     name: 'p-topfreq',
     fit(train) {
       global.fit(train);
-      ci = customerItems(train, train.codes.length, codeRanks(train.codes));
+      ci = trainingItems(train).ci;
     },
     recommend(customer, k, exclude) {
       checkQuery(customer, k);
@@ -191,8 +191,7 @@ export function itemKnn(options: ItemKnnOptions = {}): Recommender & { similarit
     name: 'item-knn',
     fit(train) {
       const P = checkTraining(train);
-      const rank = codeRanks(train.codes);
-      const ci = customerItems(train, P, rank);
+      const { ci, rank } = trainingItems(train);
       const U = train.customerCount;
       // Item → customers (transpose of the customer CSR).
       const cStart = new Int32Array(P + 1);
@@ -334,16 +333,8 @@ export function ease(options: EaseOptions = {}): Recommender & { readonly items:
       const items = order.slice(0, n);
       const col = new Int32Array(P).fill(-1);
       for (let a = 0; a < n; a++) col[items[a]] = a;
-      const ci = customerItems(train, P, rank);
-      // G = XᵀX over the modelled items.
-      const G = new Float64Array(n * n);
-      const cols: number[] = [];
-      for (let u = 0; u < train.customerCount; u++) {
-        cols.length = 0;
-        for (let q = ci.start[u]; q < ci.start[u + 1]; q++) { const a = col[ci.items[q]]; if (a >= 0) cols.push(a); }
-        for (const a of cols) { const ra = a * n; for (const b of cols) G[ra + b] += 1; }
-      }
-      state = { items, col, B: easeWeights(G, n, lambda), ci, rank, labels: train.labels ?? train.codes };
+      const { ci } = trainingItems(train);
+      state = { items, col, B: easeWeights(easeGram(train, ci, col, n), n, lambda), ci, rank, labels: train.labels ?? train.codes };
     },
     recommend(customer, k, exclude) {
       checkQuery(customer, k);
@@ -371,6 +362,29 @@ export function ease(options: EaseOptions = {}): Recommender & { readonly items:
     },
   };
 }
+
+/**
+ * G = XᵀX over the n modelled items (`col[p]` its column, −1 not modelled), computed once per
+ * training data and n: choosing λ fits EASE several times on the same receipts (issue #16), and
+ * easeWeights only reads G. Cached like trainingItems, while the receipts' lengths match.
+ */
+function easeGram(train: TrainingData, ci: CustomerItems, col: Int32Array, n: number): Float64Array {
+  const key = `${n}:${train.receiptCustomer.length}:${train.receiptItems.length}:${train.codes.length}`;
+  let byKey = gramCache.get(train);
+  const hit = byKey?.get(key);
+  if (hit) return hit;
+  const G = new Float64Array(n * n);
+  const cols: number[] = [];
+  for (let u = 0; u < train.customerCount; u++) {
+    cols.length = 0;
+    for (let q = ci.start[u]; q < ci.start[u + 1]; q++) { const a = col[ci.items[q]]; if (a >= 0) cols.push(a); }
+    for (const a of cols) { const ra = a * n; for (const b of cols) G[ra + b] += 1; }
+  }
+  if (!byKey) gramCache.set(train, (byKey = new Map()));
+  byKey.set(key, G);
+  return G;
+}
+const gramCache = new WeakMap<TrainingData, Map<string, Float64Array>>();
 
 /** Default λ candidates for EASE. */
 export const DEFAULT_LAMBDAS: readonly number[] = [50, 100, 200, 500, 1000];

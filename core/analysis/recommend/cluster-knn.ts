@@ -1,5 +1,5 @@
 import { REASONS, say } from './reasons.js';
-import { checkQuery, checkTraining, codeRanks, customerItems, historyItems, TopK, type CustomerItems } from './ranking.js';
+import { checkQuery, checkTraining, historyItems, TopK, trainingItems, type CustomerItems } from './ranking.js';
 import type { Recommender, TrainingData } from './types.js';
 
 export interface ClusterKnnOptions {
@@ -20,7 +20,7 @@ export interface ClusterKnnOptions {
  * (ties: the lower customer index); count, per product, how many of them bought it in the training
  * data (ties: more receipts among them, then code); drop the customer's own products; the top k.
  * Fewer than k when the neighbours bought fewer new products, none for an unclustered customer.
- * Cost: Σ over clusters of size² × d for the neighbours, once in `fit`.
+ * Cost: Σ over clusters of size²/2 × d for the neighbours, once in `fit`.
  */
 export function clusterKnn(options: ClusterKnnOptions): Recommender & { neighboursOf(customer: number): Int32Array } {
   const m = options.neighbours ?? 3;
@@ -60,8 +60,7 @@ export function clusterKnn(options: ClusterKnnOptions): Recommender & { neighbou
       const P = checkTraining(train);
       if (cluster.length !== train.customerCount) throw new RangeError(`cluster must have one entry per customer (${train.customerCount}), got ${cluster.length}`);
       if (vectors.length !== cluster.length * d) throw new RangeError(`vectors must be customers × d = ${cluster.length * d} values, got ${vectors.length}`);
-      const rank = codeRanks(train.codes);
-      const ci = customerItems(train, P, rank);
+      const { ci, rank } = trainingItems(train);
       const U = cluster.length;
       const norm = new Float64Array(U);
       for (let u = 0; u < U; u++) {
@@ -71,29 +70,7 @@ export function clusterKnn(options: ClusterKnnOptions): Recommender & { neighbou
       }
       const members = new Map<number, number[]>();
       for (let u = 0; u < U; u++) if (cluster[u] >= 0) (members.get(cluster[u]) ?? members.set(cluster[u], []).get(cluster[u])!).push(u);
-      const near = new Int32Array(U * m).fill(-1);
-      const sims = new Float64Array(m);
-      for (const list of members.values()) {
-        for (const u of list) {
-          let size = 0;
-          for (const v of list) {
-            if (v === u) continue;
-            let dot = 0;
-            for (let q = 0; q < d; q++) dot += vectors[u * d + q] * vectors[v * d + q];
-            const sim = norm[u] > 0 && norm[v] > 0 ? dot / (norm[u] * norm[v]) : 0;
-            // insertion into the sorted top m (sim descending, index ascending: v grows, so ties keep the earlier)
-            if (size === m && sim <= sims[m - 1]) continue;
-            let i = size < m ? size++ : m - 1;
-            while (i > 0 && sims[i - 1] < sim) {
-              sims[i] = sims[i - 1];
-              near[u * m + i] = near[u * m + i - 1];
-              i--;
-            }
-            sims[i] = sim;
-            near[u * m + i] = v;
-          }
-        }
-      }
+      const near = nearestInClusters(members.values(), vectors, d, norm, m, U);
       state = { ci, rank, near, P };
       last = null;
     },
@@ -118,4 +95,51 @@ export function clusterKnn(options: ClusterKnnOptions): Recommender & { neighbou
       return say(REASONS.neighbours(n, neighboursOf(customer).length, where), lang);
     },
   };
+}
+
+/**
+ * The m most similar customers of each clustered customer within its cluster (cosine; ties: the
+ * lower index), as rows of `near` (−1: fewer than m others). Each pair's similarity is computed once
+ * and offered to both customers (issue #16: half the dot products); a customer still sees its
+ * candidates in ascending index order — the lower ones while their rows are walked, then its own
+ * row — and the products and sums are the same in either direction, so the lists equal those of
+ * comparing every customer with every other.
+ */
+export function nearestInClusters(clusters: Iterable<number[]>, vectors: Float64Array, d: number, norm: Float64Array, m: number, U: number): Int32Array {
+  const near = new Int32Array(U * m).fill(-1);
+  const sims = new Float64Array(U * m);
+  const size = new Int32Array(U);
+  /** Inserts v with similarity sim into u's sorted top m (sim descending; an equal sim keeps the earlier). */
+  const offer = (u: number, v: number, sim: number): void => {
+    const base = u * m;
+    let n = size[u];
+    if (n === m && sim <= sims[base + m - 1]) return;
+    let i = n < m ? (size[u] = ++n) - 1 : m - 1;
+    while (i > 0 && sims[base + i - 1] < sim) {
+      sims[base + i] = sims[base + i - 1];
+      near[base + i] = near[base + i - 1];
+      i--;
+    }
+    sims[base + i] = sim;
+    near[base + i] = v;
+  };
+  for (const list of clusters) {
+    // The cluster's vectors side by side (one cache-friendly block), in list order.
+    const S = list.length;
+    const x = new Float64Array(S * d);
+    for (let a = 0; a < S; a++) x.set(vectors.subarray(list[a] * d, list[a] * d + d), a * d);
+    for (let a = 0; a < S; a++) {
+      const u = list[a], xa = a * d, nu = norm[u];
+      for (let b = a + 1; b < S; b++) {
+        const v = list[b], xb = b * d;
+        let dot = 0;
+        for (let q = 0; q < d; q++) dot += x[xa + q] * x[xb + q];
+        const nv = norm[v];
+        const sim = nu > 0 && nv > 0 ? dot / (nu * nv) : 0;
+        offer(u, v, sim);
+        offer(v, u, sim);
+      }
+    }
+  }
+  return near;
 }

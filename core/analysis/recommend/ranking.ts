@@ -115,6 +115,22 @@ export function customerItems(train: TrainingData, P: number, rank: Int32Array):
   return out;
 }
 
+/**
+ * customerItems of `train` with its code ranks, computed once per TrainingData object and shared by
+ * every model fitted on it (issue #16: recommend-eval fitted p-topfreq, item-knn, EASE, cluster-knn
+ * and the history of `evaluate` on the same receipts, each sorting every customer's products again).
+ * The receipts are read-only inputs; a cached entry is reused only while their lengths match.
+ */
+export function trainingItems(train: TrainingData): { ci: CustomerItems; rank: Int32Array } {
+  const hit = itemsCache.get(train);
+  if (hit && hit.receipts === train.receiptCustomer.length && hit.items === train.receiptItems.length && hit.products === train.codes.length && hit.customers === train.customerCount) return hit.value;
+  const rank = codeRanks(train.codes);
+  const value = { ci: customerItems(train, train.codes.length, rank), rank };
+  itemsCache.set(train, { receipts: train.receiptCustomer.length, items: train.receiptItems.length, products: train.codes.length, customers: train.customerCount, value });
+  return value;
+}
+const itemsCache = new WeakMap<TrainingData, { receipts: number; items: number; products: number; customers: number; value: { ci: CustomerItems; rank: Int32Array } }>();
+
 /** The products customer u bought in training (empty for an unknown customer). */
 export function historyItems(ci: CustomerItems, u: number): Int32Array {
   if (!(u >= 0 && u + 1 < ci.start.length)) return new Int32Array(0);
@@ -126,8 +142,8 @@ export function historyItems(ci: CustomerItems, u: number): Int32Array {
  * (the `history` argument of `evaluate`).
  */
 export function historyOf(train: TrainingData): (customer: number) => Set<number> {
-  const P = checkTraining(train);
-  const ci = customerItems(train, P, codeRanks(train.codes));
+  checkTraining(train);
+  const { ci } = trainingItems(train);
   return (u) => new Set(historyItems(ci, u));
 }
 

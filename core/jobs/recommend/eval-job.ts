@@ -1,6 +1,5 @@
 import type { z } from 'zod';
-import { createRandom } from '../../analysis/common/random.js';
-import { chooseLambda, chooseTifu, clusterKnn, DEFAULT_TIFU_GRID, ease, tifuKnn, preferenceRecommender, scoreModelRecommender, evaluate, gTopFreq, historyOf, itemKnn, pTopFreq, segmentPop, type Recommender } from '../../analysis/recommend/index.js';
+import { chooseTifu, clusterKnn, DEFAULT_TIFU_GRID, tifuKnn, preferenceRecommender, scoreModelRecommender, evaluate, gTopFreq, historyOf, itemKnn, pTopFreq, segmentPop, type Recommender } from '../../analysis/recommend/index.js';
 import { sha256Text } from '../../data/hash.js';
 import { epochDay } from '../../data/import/values.js';
 import { openProject, type Db } from '../../data/store/open.js';
@@ -19,6 +18,8 @@ import { describeTraining, sequenceModel, sequenceParams, trainingOf } from './s
 import { categoryCodes, readBaskets, requireProducts, temporalSplit, type Holdout } from './split.js';
 import { chooseSegmentation, describeSegmentation, fitTrainingSegmentation, type TrainingSegmentation } from './training-segments.js';
 import { compareWithBaselines } from './versus-baseline.js';
+import { sampleCustomers } from './ease-eval.js';
+import { startEase } from './ease-thread.js';
 
 const slowModels = Object.entries(SLOW_MODEL_SECONDS).map(([id, sec]) => `${id} ≈ ${Math.round((sec as number) / 60)} min`).join(', ');
 const { schema: params, info: paramInfo } = defineParams({
@@ -35,8 +36,8 @@ const { schema: params, info: paramInfo } = defineParams({
     default: [...QUICK_MODEL_IDS],
     label: { en: 'Models', ko: '모델' },
     help: {
-      en: `Models to evaluate, comma-separated: ${MODEL_IDS.join(', ')}, or all. Default: the quick ones; the slow ones train for minutes on the full demo (${slowModels}) and run only when named or with all.`,
-      ko: `평가할 모델, 쉼표로 구분: ${MODEL_IDS.join(', ')}, 또는 all. 기본값은 빠른 모델들이며, 느린 모델은 전체 데모에서 몇 분씩 학습하므로(${slowModels}) 이름을 적거나 all일 때만 돌립니다.`,
+      en: `Models to evaluate, comma-separated: ${MODEL_IDS.join(', ')}, or all. Default: the quick ones; the slow ones take minutes on the full demo (${slowModels}; segment-pop and cluster-knn refit a segmentation on the training period) and run only when named or with all.`,
+      ko: `평가할 모델, 쉼표로 구분: ${MODEL_IDS.join(', ')}, 또는 all. 기본값은 빠른 모델들이며, 느린 모델은 전체 데모에서 몇 분씩 걸리므로(${slowModels}; segment-pop과 cluster-knn은 학습 기간으로 세그먼테이션을 다시 적합) 이름을 적거나 all일 때만 돌립니다.`,
     },
   }),
   segmentRun: runId({
@@ -137,12 +138,12 @@ type PerCustomer = Map<string, Float64Array>;
  * per-customer nDCG at the largest K in `per` under `id` (typed arrays: 25k customers × ~10 models
  * on the full demo is 2 MB).
  */
-function assessAs(id: string, per: PerCustomer, model: Recommender, h: Holdout, ks: number[], products: number): Omit<ModelResult, 'id'> {
+function assessAs(id: string, per: PerCustomer, model: Recommender, h: Holdout, history: (customer: number) => Set<number>, ks: number[], products: number): Omit<ModelResult, 'id'> {
   const t0 = performance.now();
   model.fit(h.train);
   const trainSeconds = (performance.now() - t0) / 1000;
   const kMax = Math.max(...ks);
-  const e = evaluate((u) => model.recommend(u, kMax), h.truth, historyOf(h.train), ks, products);
+  const e = evaluate((u) => model.recommend(u, kMax), h.truth, history, ks, products);
   per.set(id, e.perCustomer);
   return { metrics: e.all, repeat: e.repeat, new: e.new, trainSeconds: Math.round(trainSeconds * 1000) / 1000, evaluated: e.counts };
 }
@@ -179,6 +180,8 @@ export const recommendEvalJob: JobDefinition<RecommendEvalParams, RecommendEvalS
       const P = b.productCodes.length;
       const results: ModelResult[] = [];
       const per: PerCustomer = new Map();
+      // The evaluated customers' training products, once for every model (the holdout is the same).
+      const history = historyOf(h.train);
       // Segmentations refitted on the training period, shared by segment-pop and cluster-knn when they ask for the same one.
       const fitted = new Map<string, TrainingSegmentation | string>();
       const segmentation = async (runId: number | undefined, only?: 'stratified-kmeans'): Promise<TrainingSegmentation | string> => {
@@ -188,75 +191,84 @@ export const recommendEvalJob: JobDefinition<RecommendEvalParams, RecommendEvalS
         if (!fitted.has(key)) fitted.set(key, await fitTrainingSegmentation(db, ctx, b, cutoff, choice));
         return fitted.get(key)!;
       };
-      let step = 0;
-      for (const id of wanted) {
-        ctx.throwIfCancelled();
-        ctx.progress({ phase: 'evaluate', done: step++, total: wanted.length, unit: 'models', message: id });
-        const assess = (model: Recommender) => assessAs(id, per, model, h, ks, P);
-        if (id === 'g-topfreq') results.push({ id, ...assess(gTopFreq()) });
-        else if (id === 'p-topfreq') results.push({ id, ...assess(pTopFreq()) });
-        else if (id === 'item-knn') results.push({ id, ...assess(itemKnn()) });
-        else if (id === 'rules') {
-          const m = rulesRecommender();
-          const r = assess(m);
-          results.push({ id, ...r, notes: `${m.ruleCount.toLocaleString('en')} rules A → C of the training receipts (minSupport ${RULES_RECOMMENDER_DEFAULTS.minSupport}, minConfidence ${RULES_RECOMMENDER_DEFAULTS.minConfidence}, maxLength ${RULES_RECOMMENDER_DEFAULTS.maxLength}), best applicable rule first; popular products fill lists no rule reaches` });
-        }
-        else if (id === 'segment-pop') {
-          const s = await segmentation(p.segmentRun);
-          if (typeof s === 'string') results.push({ id, skipped: s });
-          else results.push({ id, ...assess(segmentPop(s.segments)), notes: describeSegmentation(s, iso(cutoff)) });
-        } else if (id === 'cluster-knn') {
-          const s = await segmentation(p.clusterRun, 'stratified-kmeans');
-          if (typeof s === 'string') results.push({ id, skipped: s });
-          else results.push({ id, ...assess(clusterKnn({ cluster: s.segments, vectors: s.vectors!, d: s.d })), notes: `${describeSegmentation(s, iso(cutoff))}; neighbours by cosine of the scaled category vectors of the training period` });
-        } else if (id === 'preference-score') {
-          results.push({ id, ...assess(preferenceRecommender(categoryCodes(b.productCategories))), notes: "the customer's own products by their 0–5 preference score at the cutoff (buy level + category share + repurchase interval); never-bought products are not scored" });
-        } else if (id === 'score-model') {
-          const demo = customerDemographics(db, b.customerIds);
-          const m = scoreModelRecommender({ category: categoryCodes(b.productCategories), age: demo.age, gender: demo.gender, genderLevels: demo.genderLevels.length, seed: p.seed, shouldStop: () => { ctx.throwIfCancelled(); return false; } });
-          const r = assess(m);
-          const f = m.fitted!;
-          results.push({ id, ...r, notes: `recommends never-bought products only, so judge it on new items; one model on all retailers pooled, trained on the 0–5 preference scores at the cutoff (${f.trainPairs + f.validPairs} pairs; validation RMSE ${fmt(f.validRmse)} vs ${fmt(f.baselineRmse)} for the mean)` });
-        } else if (id === 'sequence') {
-          const m = await sequenceModel(db, b, ctx, p);
-          try {
+      // EASE (λ fits and scoring, the largest share of the default work) runs on the second core
+      // from the start, while this thread evaluates the other models (issue #16).
+      const easeRun = wanted.includes('ease') ? startEase({
+        b: { productCodes: b.productCodes, customerIds: b.customerIds, receiptCustomer: b.receiptCustomer, receiptDay: b.receiptDay, receiptStart: b.receiptStart, receiptItems: b.receiptItems },
+        cutoff, ks, validationDays: p.validationDays, validationCustomers: p.validationCustomers, lambdas: p.lambdas, easeItems: p.easeItems, seed: p.seed ?? 1,
+      }, () => ctx.throwIfCancelled()) : null;
+      const stopEase = () => void easeRun?.stop();
+      ctx.signal.addEventListener('abort', stopEase, { once: true });
+      let easeAt = -1;
+      try {
+        let step = 0;
+        for (const id of wanted) {
+          ctx.throwIfCancelled();
+          ctx.progress({ phase: 'evaluate', done: step++, total: wanted.length, unit: 'models', message: id });
+          const assess = (model: Recommender) => assessAs(id, per, model, h, history, ks, P);
+          if (id === 'g-topfreq') results.push({ id, ...assess(gTopFreq()) });
+          else if (id === 'p-topfreq') results.push({ id, ...assess(pTopFreq()) });
+          else if (id === 'item-knn') results.push({ id, ...assess(itemKnn()) });
+          else if (id === 'rules') {
+            const m = rulesRecommender();
             const r = assess(m);
-            const report = m.report()!;
-            results.push({ id, ...r, notes: describeTraining(report), training: trainingOf(report) });
-          } finally {
-            m.dispose();
+            results.push({ id, ...r, notes: `${m.ruleCount.toLocaleString('en')} rules A → C of the training receipts (minSupport ${RULES_RECOMMENDER_DEFAULTS.minSupport}, minConfidence ${RULES_RECOMMENDER_DEFAULTS.minConfidence}, maxLength ${RULES_RECOMMENDER_DEFAULTS.maxLength}), best applicable rule first; popular products fill lists no rule reaches` });
           }
-        } else if (id === 'ease') {
-          const t0 = performance.now();
-          const val = temporalSplit(b, cutoff - p.validationDays, cutoff);
-          const truth = sampleCustomers(val.truth, p.validationCustomers, p.seed ?? 1);
-          const history = historyOf(val.train);
-          const chosen = truth.size === 0
-            ? { lambda: p.lambdas[0], scores: [] }
-            : chooseLambda(p.lambdas, (lambda) => {
-                ctx.throwIfCancelled();
-                const m = ease({ lambda, maxItems: p.easeItems });
-                m.fit(val.train);
-                return evaluate((u) => m.recommend(u, kMax), truth, history, [kMax], P).all[`ndcg@${kMax}`];
-              });
-          const selectSeconds = (performance.now() - t0) / 1000;
-          const r = assess(ease({ lambda: chosen.lambda, maxItems: p.easeItems }));
-          results.push({ id, ...r, notes: `λ = ${chosen.lambda} chosen on the ${p.validationDays} days before the cutoff (${truth.size.toLocaleString('en')} of ${val.truth.size.toLocaleString('en')} validation customers; nDCG@${kMax}: ${chosen.scores.map((s) => `${s.lambda} → ${s.score.toFixed(4)}`).join(', ')}; ${selectSeconds.toFixed(1)} s); ${Math.min(p.easeItems, P)} most popular products modelled` });
-        } else if (id === 'tifu-knn') {
-          const t0 = performance.now();
-          const val = temporalSplit(b, cutoff - p.validationDays, cutoff);
-          const truth = sampleCustomers(val.truth, p.validationCustomers, p.seed ?? 1);
-          const history = historyOf(val.train);
-          const grid = { k: p.tifuK, groupSize: p.tifuGroup, groupDecay: p.tifuGroupDecay, alpha: p.tifuAlpha, withinDecay: p.tifuWithinDecay };
-          const chosen = chooseTifu(val.train, [...truth.keys()], kMax, grid,
-            (lists) => (truth.size === 0 ? NaN : evaluate(lists, truth, history, [kMax], P).all[`ndcg@${kMax}`]),
-            () => ctx.throwIfCancelled());
-          const selectSeconds = (performance.now() - t0) / 1000;
-          const o = chosen.best;
-          const top3 = [...chosen.scores].sort((x, y) => y.score - x.score).slice(0, 3).map((s) => `${s.score.toFixed(4)}`).join(', ');
-          const r = assess(tifuKnn(o));
-          results.push({ id, ...r, notes: `k = ${o.k} neighbours, group size m = ${o.groupSize}, r_b = ${o.withinDecay}, r_g = ${o.groupDecay}, α = ${o.alpha}: chosen among ${chosen.scores.length} settings (k ${grid.k.join('/')}, m ${grid.groupSize.join('/')}, r_g ${grid.groupDecay.join('/')}, α ${grid.alpha.join('/')}) by nDCG@${kMax} on the ${p.validationDays} days before the cutoff (${truth.size.toLocaleString('en')} of ${val.truth.size.toLocaleString('en')} validation customers; best three ${top3}; ${selectSeconds.toFixed(1)} s)` });
+          else if (id === 'segment-pop') {
+            const s = await segmentation(p.segmentRun);
+            if (typeof s === 'string') results.push({ id, skipped: s });
+            else results.push({ id, ...assess(segmentPop(s.segments)), notes: describeSegmentation(s, iso(cutoff)) });
+          } else if (id === 'cluster-knn') {
+            const s = await segmentation(p.clusterRun, 'stratified-kmeans');
+            if (typeof s === 'string') results.push({ id, skipped: s });
+            else results.push({ id, ...assess(clusterKnn({ cluster: s.segments, vectors: s.vectors!, d: s.d })), notes: `${describeSegmentation(s, iso(cutoff))}; neighbours by cosine of the scaled category vectors of the training period` });
+          } else if (id === 'preference-score') {
+            results.push({ id, ...assess(preferenceRecommender(categoryCodes(b.productCategories))), notes: "the customer's own products by their 0–5 preference score at the cutoff (buy level + category share + repurchase interval); never-bought products are not scored" });
+          } else if (id === 'score-model') {
+            const demo = customerDemographics(db, b.customerIds);
+            const m = scoreModelRecommender({ category: categoryCodes(b.productCategories), age: demo.age, gender: demo.gender, genderLevels: demo.genderLevels.length, seed: p.seed, shouldStop: () => { ctx.throwIfCancelled(); return false; } });
+            const r = assess(m);
+            const f = m.fitted!;
+            results.push({ id, ...r, notes: `recommends never-bought products only, so judge it on new items; one model on all retailers pooled, trained on the 0–5 preference scores at the cutoff (${f.trainPairs + f.validPairs} pairs; validation RMSE ${fmt(f.validRmse)} vs ${fmt(f.baselineRmse)} for the mean)` });
+          } else if (id === 'sequence') {
+            const m = await sequenceModel(db, b, ctx, p);
+            try {
+              const r = assess(m);
+              const report = m.report()!;
+              results.push({ id, ...r, notes: describeTraining(report), training: trainingOf(report) });
+            } finally {
+              m.dispose();
+            }
+          } else if (id === 'ease') {
+            // Evaluated on its own thread since the start (ease-thread.ts); its result takes this place in the list.
+            easeAt = results.length;
+            results.push({ id });
+          } else if (id === 'tifu-knn') {
+            const t0 = performance.now();
+            const val = temporalSplit(b, cutoff - p.validationDays, cutoff);
+            const truth = sampleCustomers(val.truth, p.validationCustomers, p.seed ?? 1);
+            const history = historyOf(val.train);
+            const grid = { k: p.tifuK, groupSize: p.tifuGroup, groupDecay: p.tifuGroupDecay, alpha: p.tifuAlpha, withinDecay: p.tifuWithinDecay };
+            const chosen = chooseTifu(val.train, [...truth.keys()], kMax, grid,
+              (lists) => (truth.size === 0 ? NaN : evaluate(lists, truth, history, [kMax], P).all[`ndcg@${kMax}`]),
+              () => ctx.throwIfCancelled());
+            const selectSeconds = (performance.now() - t0) / 1000;
+            const o = chosen.best;
+            const top3 = [...chosen.scores].sort((x, y) => y.score - x.score).slice(0, 3).map((s) => `${s.score.toFixed(4)}`).join(', ');
+            const r = assess(tifuKnn(o));
+            results.push({ id, ...r, notes: `k = ${o.k} neighbours, group size m = ${o.groupSize}, r_b = ${o.withinDecay}, r_g = ${o.groupDecay}, α = ${o.alpha}: chosen among ${chosen.scores.length} settings (k ${grid.k.join('/')}, m ${grid.groupSize.join('/')}, r_g ${grid.groupDecay.join('/')}, α ${grid.alpha.join('/')}) by nDCG@${kMax} on the ${p.validationDays} days before the cutoff (${truth.size.toLocaleString('en')} of ${val.truth.size.toLocaleString('en')} validation customers; best three ${top3}; ${selectSeconds.toFixed(1)} s)` });
+          }
         }
+        if (easeRun && easeAt >= 0) {
+          ctx.progress({ phase: 'evaluate', done: wanted.length - 1, total: wanted.length, unit: 'models', message: 'ease' });
+          // A cancel ends the thread; report it as the cancel it is, not as the thread's exit.
+          const e = await easeRun.result.catch((err: unknown) => { ctx.throwIfCancelled(); throw err; });
+          results[easeAt] = { id: 'ease', ...e.result };
+          per.set('ease', e.perCustomer);
+        }
+      } finally {
+        ctx.signal.removeEventListener('abort', stopEase);
+        await easeRun?.stop();
       }
       const scored = results.filter((r) => r.metrics);
       const bestNew = [...scored].sort((x, y) => (y.new![`ndcg@${kMax}`] || -1) - (x.new![`ndcg@${kMax}`] || -1))[0];
@@ -273,18 +285,6 @@ export const recommendEvalJob: JobDefinition<RecommendEvalParams, RecommendEvalS
     }
   },
 };
-
-/** At most `n` entries of `truth`, drawn without replacement by a seeded shuffle of the customers (all when fewer). */
-function sampleCustomers(truth: Map<number, Set<number>>, n: number, seed: number): Map<number, Set<number>> {
-  if (truth.size <= n) return truth;
-  const keys = [...truth.keys()].sort((a, b) => a - b);
-  const random = createRandom(seed);
-  for (let i = 0; i < n; i++) {
-    const j = i + random.int(keys.length - i);
-    [keys[i], keys[j]] = [keys[j], keys[i]];
-  }
-  return new Map(keys.slice(0, n).map((u) => [u, truth.get(u)!]));
-}
 
 function toDay(s: string): number {
   const [y, m, d] = s.split('-').map(Number);

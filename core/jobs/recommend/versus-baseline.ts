@@ -1,4 +1,4 @@
-import { pairedBootstrap } from '../../analysis/stats/paired-bootstrap.js';
+import { pairedBootstrapMany } from '../../analysis/recommend/bootstrap-many.js';
 import { BASELINE_IDS, type ModelResult } from '../../model/recommend.js';
 
 /** Resamples of the paired bootstrap (issue #10 §5). */
@@ -18,7 +18,8 @@ export function describeInterval(v: { diff: number; low: number; high: number })
  * nDCG at the largest K (ties: that list's order); a baseline is compared with the best OTHER
  * baseline. The comparison is paired — per-customer nDCG@K of both on the same evaluated
  * customers, d_u = model_u − baseline_u — with a 95 % percentile bootstrap interval of mean(d) over
- * 1,000 seeded resamples of customers (core/analysis/stats/paired-bootstrap.ts). Sets
+ * 1,000 seeded resamples of customers (core/analysis/stats/paired-bootstrap.ts; all comparisons in one
+ * pass, core/analysis/recommend/bootstrap-many.ts, with the same intervals). Sets
  * `versusBestBaseline` on each result (in place) and returns `wins` (the models whose interval lies
  * above 0) and the verdict: winners "X wins on nDCG@10 over BEST (diff …, 95% CI …)", or "no model
  * beats BEST; X ties (…)" — a difference whose interval contains 0 is a tie, never a win.
@@ -33,6 +34,8 @@ export function compareWithBaselines(results: ModelResult[], perCustomer: Readon
   const wins: string[] = [];
   const winText: string[] = [];
   const tieText: string[] = [];
+  // Every comparison's pairs first, then one bootstrap for all (pairs of equal count share their draws).
+  const compared: { r: ModelResult; against: ModelResult; a: number[]; b: number[] }[] = [];
   for (const r of results) {
     const own = perCustomer.get(r.id);
     if (!r.metrics || !own) continue;
@@ -46,16 +49,20 @@ export function compareWithBaselines(results: ModelResult[], perCustomer: Readon
       b.push(other[i]);
     }
     if (a.length === 0) continue;
-    const boot = pairedBootstrap(a, b, { resamples: BOOTSTRAP_RESAMPLES, level: 0.95, seed });
+    compared.push({ r, against, a, b });
+  }
+  const boots = pairedBootstrapMany(compared, { resamples: BOOTSTRAP_RESAMPLES, level: 0.95, seed });
+  compared.forEach(({ r, against }, i) => {
+    const boot = boots[i];
     r.versusBestBaseline = { baseline: against.id, metric, diff: boot.diff, low: boot.low, high: boot.high };
     if (boot.low > 0) {
       wins.push(r.id);
       winText.push(`${r.id} wins on nDCG@${kMax} over ${against.id} (${describeInterval(boot)})`);
-    } else if (against === best && boot.high >= 0) {
+    } else if (best && against === best && boot.high >= 0) {
       ties.push(`${r.id} ties (${describeInterval(boot)})`);
       tieText.push(`${r.id} ties with ${best.id} (${describeInterval(boot)})`);
     }
-  }
+  });
   if (!best) return { wins, verdict: 'no baseline was evaluated, so no model can be said to win.' };
   const verdict = winText.length > 0
     ? `${winText.join('; ')}${tieText.length ? `; ${tieText.join(', ')}` : ''}.`
