@@ -36,6 +36,12 @@
 // 13. `spend` (only when asked: `npm run bench -- spend [--project P] [--models LIST]`, ≈ 10 min): the
 //    spend model on the full demo, features + boosted trees and TabNet, time and peak RSS
 //    (bench/spend.mjs).
+// 14. `defaults` (also at the end of `npm run bench` with no argument; long — every default in turn, each
+//    stopped after --timeout, 600 s by default: `npm run bench -- defaults
+//    [--project P] [--only a,b] [--with-project Q] [--no-import] [--no-features] [--timeout S] [--cli PATH]`): ONE table
+//    of every default analysis on the full demo (issue #16) — import of the CSVs against pandas, the
+//    features read, then each analysis `analyses` lists run with its defaults through the CLI in its own
+//    process — wall s, CPU s, peak MB, target, met ✓/✗, load average at start and end (bench/defaults.mjs).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -162,6 +168,10 @@ if (only === 'forecast') {
 if (only === 'serve-load') {
   console.log('\nBrowser host under load (bench/serve-load.mjs):');
   runScript('serve-load.mjs', [...process.argv.slice(3)]);
+}
+if (!only || only === 'defaults') {
+  console.log('\nEvery default analysis on the full demo with its target (bench/defaults.mjs):');
+  runScript('defaults.mjs', only ? [...process.argv.slice(3)] : []);
 }
 if (only === 'recommend') {
   console.log('\nRecommenders on the full demo (bench/recommend-full.mjs):');

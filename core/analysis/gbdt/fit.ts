@@ -88,5 +88,7 @@ export function fitGbdt(x: FeatureMatrix, y: Float64Array, options?: Partial<Gbd
       if (o.earlyStopping && shouldStop(validLoss, o.nIterNoChange, o.tol)) break;
     }
   }
-  return new GbdtModel(o, [...x.names], binned.categorical, known, baseline, trees, trainLoss, validLoss);
+  const model = new GbdtModel(o, [...x.names], binned.categorical, known, baseline, trees, trainLoss, validLoss);
+  model.fittedTrain = raw;
+  return model;
 }

@@ -25,6 +25,12 @@ export interface GbdtJson {
  */
 export class GbdtModel implements Regressor {
   private readonly knownBits: (Uint32Array | null)[];
+  /**
+   * The fit's own predictions of its training rows (baseline + every tree's leaf value, added in
+   * tree order as `predict` adds them, so the same numbers), kept so a caller scoring the training
+   * split need not walk every tree again; null for a model read from JSON (not stored).
+   */
+  fittedTrain: Float64Array | null = null;
   constructor(
     readonly options: GbdtOptions,
     readonly names: string[],

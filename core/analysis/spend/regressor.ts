@@ -22,6 +22,11 @@ export interface Regressor {
    * (trees: the path attribution of Saabas; TabNet: mask-weighted); null otherwise.
    */
   contributions?(x: FeatureMatrix, row: number): Float64Array | null;
+  /**
+   * The fit's predictions of the very rows it was fitted to, when the fit has them for free and
+   * they equal `predict` of those rows exactly (boosted trees: the running training predictions).
+   */
+  fittedTrain?: Float64Array | null;
   toJSON(): unknown;
 }
 
