@@ -1,6 +1,8 @@
 import { dotBlock, normErr, rowNorms } from '../kmeans/blocked.js';
 import { checkMatrix, checkMinSamples } from './checks.js';
 import { sqDistWithin } from './distance.js';
+import { pca } from '../pca.js';
+import { buildTiles, tileGap } from './tiles.js';
 
 export interface EpsForNoiseShareOptions {
   /** DBSCAN's minSamples (the point itself counted). */
@@ -35,9 +37,10 @@ export interface EpsForNoiseShareResult {
  *
  * The k-nearest-neighbour pass is blocked brute force over row pairs (`nearest`), which beat the
  * pivot index's outward search (pivot-index.ts; in 60 dimensions its pivots prune little: 30k × 60
- * uniform, 93 s CPU for the core distances alone, now ~11 s for everything). All distances the
- * result depends on are the direct sums of `sqDistWithin`, as dbscan computes them, so the
- * returned eps admits exactly the counted points. Memory O(n·(d + minSamples)).
+ * uniform, 93 s CPU for the core distances alone), with every pair screened on partial distances
+ * over the principal axes before it is summed (full demo: 17 s → ~10 s of CPU; docs/decisions/0007,
+ * "stop 20"). All distances the result depends on are the direct sums of `sqDistWithin`, as dbscan
+ * computes them, so the returned eps admits exactly the counted points. Memory O(n·(d + minSamples)).
  */
 export function epsForNoiseShare(data: Float64Array, n: number, d: number, options: EpsForNoiseShareOptions = {}): EpsForNoiseShareResult {
   const { minSamples, targetNoise } = { ...epsForNoiseShareDefaults, ...options };
@@ -90,59 +93,64 @@ function reachDistances2(data: Float64Array, n: number, d: number, minSamples: n
 
 /** Rows per tile of the blocked pass (a multiple of the 3-row register block). */
 const TILE = 96;
-/** Tile pairs this close in pivot order are always computed first, to fill the heaps with near rows. */
-const BAND = 2;
+/** Leading principal components in the blocked first screen (measured on the full demo: 12–24 are alike). */
+const LEAD = 16;
+/** Rotated dimensions added between two checks of the second screen. */
+const STEP = 4;
 
 /**
  * For every row i its minSamples nearest rows (itself included; among rows at the same distance,
  * any) as a max-heap of their exact direct squared distances (`sqDistWithin`):
  * index/dist[i·minSamples + t], the root t = 0 being core²(i).
  *
- * One pass over the row pairs in tiles of 96 × 96 (each pair once: both rows' heaps take it),
- * screened by the norm expansion ‖a‖² + ‖b‖² − 2 a·b on column-centred data (blocked.ts, as
- * scikit-learn's euclidean_distances). The expansion is off the direct sum by at most
- * E = normErr(d)·(‖x_i‖² + ‖x_j‖²), so a pair whose expanded value minus E is not below a heap's
- * root cannot enter that heap; the others (few: near rows, and near-ties) are summed directly.
+ * A pair (i, j) matters only if its squared distance is below the root of i's heap or j's. The
+ * rows are rotated onto their principal axes (an orthogonal map: distances unchanged up to
+ * rounding), and the distance is built up over the axes, largest variance first, while it may
+ * still matter: (1) over the LEAD leading axes for a whole tile pair at once, blocked through the
+ * norm expansion ‖a‖² + ‖b‖² − 2 a·b (blocked.ts; off by at most normErr·(‖a‖² + ‖b‖²)); (2) for
+ * the pairs left, axis by axis (STEP at a time) over the rest. A partial sum of squares is a lower
+ * bound of the whole; once it, less its error bound (`slack`), reaches both roots, the pair is
+ * dropped. On the full demo (60 categories, 16 axes hold 93 % of the variance) most pairs go at
+ * step 1, in about a quarter of the multiply-adds of a full dot product. The pairs left are summed
+ * directly on the data as given (`sqDistWithin`), as dbscan does: the heaps hold those values.
  *
- * Rows are tiled in order of their distance r to a pivot (the row farthest from the mean), and
- * neighbouring tiles go first; a later tile pair is skipped when r proves every pair farther apart
- * than both tiles' heap roots (|r_i − r_j| ≤ ‖x_i − x_j‖), which prunes much of the pass in few
- * dimensions or on separated clusters, and nothing on uniform noise in 60.
+ * Tiles are k-d tree leaves of at most 96 near rows on the leading axes (tiles.ts). Each tile is
+ * first paired with itself, then the tile pairs go in order of their gap (the least distance
+ * their bounding balls allow), nearest first, so the heaps fill with near rows early; a tile pair
+ * whose gap² exceeds the largest root of both tiles is skipped, and once the gap exceeds every root,
+ * the pass stops. Dropping never loses a pair that could enter a heap, so the heaps hold the same
+ * distances as a pass over all pairs (the order only decides which of several rows at exactly the
+ * minSamples-th distance is kept, which changes no reach value: see reachDistances2).
  */
 function nearest(data: Float64Array, n: number, d: number, minSamples: number) {
   const width = minSamples;
-  // Centred copy: distances are unchanged, the norms (and the expansion's rounding) smaller.
-  const centred = new Float64Array(n * d);
-  for (let q = 0; q < d; q++) {
-    let mean = 0;
-    for (let i = 0; i < n; i++) mean += data[i * d + q];
-    mean /= n;
-    for (let i = 0; i < n; i++) centred[i * d + q] = data[i * d + q] - mean;
-  }
-  const rowNorm = rowNorms(centred, n, d);
-  let pivot = 0, maxNorm = 0;
-  for (let i = 0; i < n; i++) if (rowNorm[i] > maxNorm) { maxNorm = rowNorm[i]; pivot = i; }
-  const errScale = normErr(d);
-  const errMax = 2 * errScale * maxNorm;
-  const rOf = new Float64Array(n);
-  let maxR = 0;
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let q = 0; q < d; q++) { const t = centred[i * d + q] - centred[pivot * d + q]; s += t * t; }
-    rOf[i] = Math.sqrt(s);
-    if (rOf[i] > maxR) maxR = rOf[i];
-  }
-  const tol = 1e-9 * (maxR + 1e-300);
-  // Everything below is by position in r order; order[pos] is the row.
-  const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => rOf[a] - rOf[b] || a - b);
-  const x = new Float64Array(n * d), norms = new Float64Array(n), err = new Float64Array(n), r = new Float64Array(n);
+  const { rotated, slack: rotSlack } = principalAxes(data, n, d);
+  const lead = Math.min(LEAD, d);
+  const rowNorm = rowNorms(rotated, n, d);
+  let maxNorm = 0;
+  for (let i = 0; i < n; i++) if (rowNorm[i] > maxNorm) maxNorm = rowNorm[i];
+  // Every rotated squared distance is within slack(i) + slack(j) of the direct sum on the data,
+  // slack(i) = slackScale·‖x_i − mean‖²: the rotation's rounding moves a row by at most
+  // d·γ_d·‖x − mean‖ (≤ 4e-13·‖x − mean‖ at d = 60), which changes a squared distance by at most
+  // 4·d·γ_d·(‖x_i‖² + ‖x_j‖²) (the 8·d²·2⁻⁵³ term, doubled); the expansion and the sums round by
+  // less than normErr(d) of the same; the rotation's departure from orthogonality is rotSlack;
+  // and 1e-11 to spare.
+  const slackScale = 1e-11 + 8 * d * d * 2 ** -53 + normErr(d) + rotSlack;
+  const errMax = 2 * slackScale * maxNorm;
+  const tol = 1e-9 * (Math.sqrt(maxNorm) + 1e-300);
+  const leadRows = new Float64Array(n * lead);
+  for (let i = 0; i < n; i++) leadRows.set(rotated.subarray(i * d, i * d + lead), i * lead);
+  const tiles = buildTiles(leadRows, n, lead, TILE);
+  const { order, start, count } = tiles;
+  // Everything below is by position in tile order; order[pos] is the row.
+  const x = new Float64Array(n * d), xl = new Float64Array(n * lead), leadNorm = new Float64Array(n), slack = new Float64Array(n);
   for (let pos = 0; pos < n; pos++) {
     const i = order[pos];
-    x.set(centred.subarray(i * d, i * d + d), pos * d);
-    norms[pos] = rowNorm[i];
-    err[pos] = errScale * rowNorm[i];
-    r[pos] = rOf[i];
+    x.set(rotated.subarray(i * d, i * d + d), pos * d);
+    xl.set(leadRows.subarray(i * lead, i * lead + lead), pos * lead);
+    slack[pos] = slackScale * rowNorm[i];
   }
+  rowNorms(xl, n, lead, leadNorm);
 
   // Max-heaps by position, of exact squared distances; entries are rows (not positions).
   const heapVal = new Float64Array(n * width), heapIdx = new Int32Array(n * width), size = new Int32Array(n);
@@ -184,41 +192,66 @@ function nearest(data: Float64Array, n: number, d: number, minSamples: number) {
 
   const positions = Int32Array.from({ length: n }, (_, i) => i);
   const dots = new Float64Array(TILE * TILE);
-  const pair = (i0: number, j0: number): void => {
-    const iLen = Math.min(TILE, n - i0), jLen = Math.min(TILE, n - j0);
-    dotBlock(x, positions, i0, iLen, d, x.subarray(j0 * d, (j0 + jLen) * d), jLen, dots);
-    for (let a = 0; a < iLen; a++) {
-      const i = i0 + a, ni = norms[i], ei = err[i], o = a * jLen;
-      for (let c = j0 === i0 ? a + 1 : 0; c < jLen; c++) {
+  const pair = (a: number, b: number): void => {
+    const i0 = start[a], iLen = start[a + 1] - i0, j0 = start[b], jLen = start[b + 1] - j0;
+    dotBlock(xl, positions, i0, iLen, lead, xl.subarray(j0 * lead, (j0 + jLen) * lead), jLen, dots);
+    // Bounds over tile b, taken once: its largest root and slack (roots only shrink meanwhile).
+    let topB = 0, slackB = 0;
+    for (let j = j0; j < j0 + jLen; j++) {
+      if (top[j] > topB) topB = top[j];
+      if (slack[j] > slackB) slackB = slack[j];
+    }
+    for (let p = 0; p < iLen; p++) {
+      const i = i0 + p, ni = leadNorm[i], si = slack[i], o = p * jLen, oi = i * d;
+      // Most pairs stop here: ‖a‖² − 2a·b at or past this row's threshold, with tile b's bounds.
+      const ti0 = top[i], first = (ti0 > topB ? ti0 : topB) + si + slackB - ni;
+      for (let c = a === b ? p + 1 : 0; c < jLen; c++) {
+        if (leadNorm[j0 + c] - 2 * dots[o + c] >= first) continue;
         const j = j0 + c;
-        const low = ni + norms[j] - 2 * dots[o + c] - ei - err[j]; // ≤ the direct sum
-        const ti = top[i], tj = top[j];
-        if (low >= ti && low >= tj) continue;
+        const ti = top[i], tj = top[j], limit = (ti > tj ? ti : tj) + si + slack[j];
+        // A lower bound of the rotated squared distance over the leading axes, then more axes.
+        let acc = ni + leadNorm[j] - 2 * dots[o + c];
+        if (acc >= limit) continue;
+        const oj = j * d;
+        let q = lead;
+        for (; q + STEP <= d; q += STEP) {
+          const e0 = x[oi + q] - x[oj + q], e1 = x[oi + q + 1] - x[oj + q + 1], e2 = x[oi + q + 2] - x[oj + q + 2], e3 = x[oi + q + 3] - x[oj + q + 3];
+          acc += e0 * e0 + e1 * e1 + e2 * e2 + e3 * e3;
+          if (acc >= limit) break;
+        }
+        if (acc >= limit) continue;
+        for (; q < d; q++) { const e = x[oi + q] - x[oj + q]; acc += e * e; }
+        if (acc >= limit) continue;
         const s = sqDistWithin(data, order[i], order[j], d, ti > tj ? ti : tj);
         if (s < ti) push(i, s, order[j]);
         if (s < tj) push(j, s, order[i]);
       }
     }
   };
-  const maxTop = (t0: number): number => {
+  const maxTop = (t: number): number => {
     let m = 0;
-    for (let t = t0, end = Math.min(n, t0 + TILE); t < end; t++) if (top[t] > m) m = top[t];
+    for (let p = start[t], end = start[t + 1]; p < end; p++) if (top[p] > m) m = top[p];
     return m;
   };
-  for (let i0 = 0; i0 < n; i0 += TILE) {
-    for (let j0 = i0; j0 < n && j0 <= i0 + BAND * TILE; j0 += TILE) pair(i0, j0);
+  for (let t = 0; t < count; t++) pair(t, t);
+  // The other tile pairs by gap, nearest first (ties: by tile numbers, for a fixed order).
+  const pairs = count * (count - 1) / 2;
+  const gapOf = new Float64Array(pairs), firstOf = new Int32Array(pairs), secondOf = new Int32Array(pairs);
+  for (let a = 0, at = 0; a < count; a++) {
+    for (let b = a + 1; b < count; b++, at++) { gapOf[at] = tileGap(tiles, lead, a, b) - 4 * tol; firstOf[at] = a; secondOf[at] = b; }
   }
-  for (let i0 = 0; i0 < n; i0 += TILE) {
-    const iEnd = Math.min(n, i0 + TILE);
-    const topI = maxTop(i0); // roots only decrease meanwhile: a safe bound for the whole row of tiles
-    for (let j0 = i0 + (BAND + 1) * TILE; j0 < n; j0 += TILE) {
-      const gap = r[j0] - r[iEnd - 1] - 2 * tol;
-      if (gap > 0) {
-        const low = gap * gap - errMax; // no direct squared distance of the tile pair is below this
-        if (low >= topI && low >= maxTop(j0)) continue;
-      }
-      pair(i0, j0);
+  const byGap = Int32Array.from({ length: pairs }, (_, i) => i).sort((u, v) => gapOf[u] - gapOf[v] || u - v);
+  let globalTop = Infinity;
+  for (let at = 0; at < pairs; at++) {
+    const u = byGap[at], gap = gapOf[u], a = firstOf[u], b = secondOf[u];
+    if (gap > 0) {
+      // No direct squared distance of the tile pair is below this.
+      const low = gap * gap * (1 - 1e-9) - errMax;
+      if ((at & 255) === 0) { globalTop = 0; for (let p = 0; p < n; p++) if (top[p] > globalTop) globalTop = top[p]; }
+      if (low >= globalTop) break; // and so for every later pair: gaps only grow, roots only shrink
+      if (low >= maxTop(a) && low >= maxTop(b)) continue;
     }
+    pair(a, b);
   }
 
   // By row.
@@ -229,6 +262,39 @@ function nearest(data: Float64Array, n: number, d: number, minSamples: number) {
     dist.set(heapVal.subarray(pos * width, pos * width + width), i * width);
   }
   return { index, dist };
+}
+
+/**
+ * The rows, centred, in the coordinates of their principal axes (largest variance first: pca.ts,
+ * all d components), and `slack`, a relative bound on how far the rotation is from preserving
+ * squared lengths: d·max|QQᵀ − I| plus a margin. A rotation that is not one to 1e-6 (never seen)
+ * is replaced by the identity (the centred rows as they are), which is always safe; so is a
+ * matrix with no more rows than columns.
+ */
+function principalAxes(data: Float64Array, n: number, d: number): { rotated: Float64Array; slack: number } {
+  const centred = (): Float64Array => {
+    const out = new Float64Array(n * d);
+    for (let q = 0; q < d; q++) {
+      let mean = 0;
+      for (let i = 0; i < n; i++) mean += data[i * d + q];
+      mean /= n;
+      for (let i = 0; i < n; i++) out[i * d + q] = data[i * d + q] - mean;
+    }
+    return out;
+  };
+  // A full rotation needs d components, which n ≤ d rows cannot give (level-2 pivots of small data).
+  if (n <= d || d < 2) return { rotated: centred(), slack: 0 };
+  const { scores, components } = pca(data, n, d, { components: d });
+  let dev = 0;
+  for (let a = 0; a < d; a++) {
+    for (let b = a; b < d; b++) {
+      let s = 0;
+      for (let q = 0; q < d; q++) s += components[a * d + q] * components[b * d + q];
+      dev = Math.max(dev, Math.abs(s - (a === b ? 1 : 0)));
+    }
+  }
+  if (!(dev * d < 1e-6) || !scores.every(Number.isFinite)) return { rotated: centred(), slack: 0 };
+  return { rotated: scores, slack: 2 * d * dev + 1e-12 };
 }
 
 function nextUp(x: number): number {
