@@ -21,6 +21,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { cli as builtCli, csvFiles, makeProject, root } from './full-project.mjs';
 
+/** Debian's python3 (where apt installs python3-pandas), else whatever python3 is on PATH. */
+const PYTHON = fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+
 const argv = process.argv.slice(2);
 const opt = (name, fallback = null) => (argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : fallback);
 const only = opt('only')?.split(',').map((s) => s.trim()).filter(Boolean) ?? null;
@@ -82,9 +85,9 @@ function row(name, r, target, limit, note = '') {
 }
 
 function pandasSeconds(pdde) {
-  const probe = spawnSync('python3', ['-c', 'import pandas'], { encoding: 'utf8' });
+  const probe = spawnSync(PYTHON, ['-c', 'import pandas'], { encoding: 'utf8' });
   if (probe.status !== 0) return { seconds: PANDAS_REFERENCE_S, how: `${PANDAS_REFERENCE_S} s (issue's figure; pandas not installed)` };
-  const r = spawnSync('python3', [path.join(root, 'bench/pandas_import.py'), pdde], { encoding: 'utf8' });
+  const r = spawnSync(PYTHON, [path.join(root, 'bench/pandas_import.py'), pdde], { encoding: 'utf8' });
   const s = Number(/([\d.]+)\s*s/.exec(r.stdout)?.[1] ?? NaN);
   return Number.isFinite(s) ? { seconds: s, how: `${s.toFixed(1)} s (measured now)` } : { seconds: PANDAS_REFERENCE_S, how: `${PANDAS_REFERENCE_S} s (issue's figure; pandas run failed)` };
 }
@@ -142,14 +145,24 @@ async function extraProject() {
   return withProject;
 }
 
+/** The model the app's Recommend page and campaign builder start with: the newest evaluation's winner (best nDCG@10). */
+let evalWinner = null;
+function winnerOf(summary) {
+  const scored = (summary.models ?? []).filter((m) => m.skipped === undefined && m.metrics?.['ndcg@10'] !== undefined);
+  return scored.sort((a, b) => b.metrics['ndcg@10'] - a.metrics['ndcg@10'])[0]?.id ?? null;
+}
+
 for (const id of ids.filter(wanted)) {
   const limit = limitOf(id);
   let on = project, note = '';
+  // `recommend` has no default model on the command line; the app offers the newest evaluation's winner.
+  const extra = id === 'recommend' ? ['--param', `model=${evalWinner ?? 'p-topfreq'}`] : [];
+  if (extra.length > 0) note = `model=${evalWinner ?? 'p-topfreq'} (${evalWinner ? 'the evaluation above won' : 'no evaluation ran'}: the app's default)`;
   if (NEEDS_EXTRA[id]) {
     const p = await extraProject();
     if (p) { on = p; note = `on the full demo --with coupons,marketing`; }
   }
-  const r = await timed([cli, 'run', id, '--project', on, '--json']);
+  const r = await timed([cli, 'run', id, '--project', on, ...extra, '--json']);
   if (r.code !== 0) {
     const errLines = r.stderr.split('\n').filter((l) => l.trim() && !l.startsWith('BENCH '));
     const reason = (errLines.find((l) => l.startsWith('segment-workbench:')) ?? errLines.at(-1) ?? '').replace(/^segment-workbench:\s*/, '');
@@ -158,7 +171,11 @@ for (const id of ids.filter(wanted)) {
     continue;
   }
   let job = '';
-  try { const s = JSON.parse(r.stdout); if (typeof s.seconds === 'number') job = `job ${s.seconds.toFixed(1)} s`; } catch { /* summary not JSON */ }
+  try {
+    const s = JSON.parse(r.stdout);
+    if (typeof s.seconds === 'number') job = `job ${s.seconds.toFixed(1)} s`;
+    if (id === 'recommend-eval') evalWinner = winnerOf(s);
+  } catch { /* summary not JSON */ }
   row(id, r, `< ${limit} s`, limit, [job, note].filter(Boolean).join('; '));
 }
 

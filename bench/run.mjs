@@ -48,6 +48,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** Debian's python3 (where apt installs python3-pandas), else whatever python3 is on PATH. */
+const PYTHON = fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Runs one benchmark script of bench/ with TZ=UTC, its output passed through; a failure fails the run. */
@@ -98,9 +101,9 @@ function benchImport() {
 }
 
 function pandasBaseline(pdde) {
-  const probe = spawnSync('python3', ['-c', 'import pandas'], { encoding: 'utf8' });
+  const probe = spawnSync(PYTHON, ['-c', 'import pandas'], { encoding: 'utf8' });
   if (probe.status !== 0) return '19.1 s, 1.7 GB peak (measured on this machine when the issue was written; pandas is not installed now)';
-  const r = spawnSync('python3', [path.join(root, 'bench/pandas_import.py'), pdde], { encoding: 'utf8' });
+  const r = spawnSync(PYTHON, [path.join(root, 'bench/pandas_import.py'), pdde], { encoding: 'utf8' });
   return r.status === 0 ? r.stdout.trim() : `failed: ${r.stderr.trim().split('\n').pop()}`;
 }
 

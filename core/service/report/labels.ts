@@ -1,6 +1,9 @@
 import type { ReportLang } from '../../model/report.js';
 import { JOBS } from '../../jobs/registry.js';
 
+/** One model against the best baseline, its figures already written ("+0.0410", "0.0123"). */
+export interface VerdictArgs { model: string; baseline: string; diff: string; low: string; high: string }
+
 /**
  * The report's own words in both languages: a report is read in the language it was made in,
  * whatever language the runs were computed in (issue #14).
@@ -37,6 +40,11 @@ const EN = {
   kChoice: 'Choice of k',
   model: 'Model',
   verdict: 'Verdict',
+  verdictBest: (k: number, model: string, value: string, newModel: string, newValue: string) => `${model} wins on nDCG@${k} (${value}) over all evaluated customers; on new items only, ${newModel} (${newValue}).`,
+  verdictWins: (k: number, v: VerdictArgs) => `${v.model} wins on nDCG@${k} over ${v.baseline} (diff ${v.diff}, 95% CI ${v.low}…${v.high})`,
+  verdictTies: (v: VerdictArgs) => `${v.model} ties with ${v.baseline} (diff ${v.diff}, 95% CI ${v.low}…${v.high})`,
+  verdictNone: (k: number, baseline: string) => `no model beats ${baseline} on nDCG@${k}`,
+  verdictNew: (newModel: string, newValue: string) => `on new items only, ${newModel} (${newValue}).`,
   evaluated: 'Customers evaluated',
   cutoff: 'Cutoff',
   testDays: 'Test days',
@@ -97,6 +105,11 @@ const KO: ReportLabels = {
   kChoice: 'k 선택',
   model: '모델',
   verdict: '결론',
+  verdictBest: (k: number, model: string, value: string, newModel: string, newValue: string) => `평가 고객 전체의 nDCG@${k}에서 ${model}이(가) 가장 좋습니다(${value}). 신규 상품만 보면 ${newModel}(${newValue})입니다.`,
+  verdictWins: (k: number, v: VerdictArgs) => `nDCG@${k}에서 ${v.model}이(가) ${v.baseline}보다 낫습니다(차이 ${v.diff}, 95% 신뢰구간 ${v.low}…${v.high})`,
+  verdictTies: (v: VerdictArgs) => `${v.model}은(는) ${v.baseline}과(와) 차이가 없습니다(차이 ${v.diff}, 95% 신뢰구간 ${v.low}…${v.high})`,
+  verdictNone: (k: number, baseline: string) => `nDCG@${k}에서 ${baseline}보다 나은 모델이 없습니다`,
+  verdictNew: (newModel: string, newValue: string) => `신규 상품만 보면 ${newModel}(${newValue})입니다.`,
   evaluated: '평가 고객 수',
   cutoff: '기준일',
   testDays: '평가 기간(일)',

@@ -1,5 +1,6 @@
 import type { Db } from '../../data/store/open.js';
 import type { RecommendEvalSummary } from '../../model/recommend.js';
+import { verdictOf, type Versus } from '../../model/recommend-verdict.js';
 import type { OverviewResult } from '../../model/overview.js';
 import type { RunRecord } from '../../model/jobs.js';
 import type { ReportBlock, ReportLang } from '../../model/report.js';
@@ -60,13 +61,29 @@ function segmentationBlocks(ctx: SectionContext, runId: number): ReportBlock[] {
   ];
 }
 
+// Differences of nDCG (|x| ≤ 1) with four fixed decimals, as the job and the Recommend page write them.
+const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(4)}`;
+const bound = (x: number) => `${x < 0 ? '−' : ''}${Math.abs(x).toFixed(4)}`;
+
+/** The evaluation's verdict in the report's language, from the run's structure (the stored sentence is English). */
+function verdictText(t: ReportLabels, summary: RecommendEvalSummary, k: number): string {
+  const v = verdictOf(summary.models, k);
+  if (!v) return summary.verdict;
+  const newValue = v.bestNew.value.toFixed(4);
+  if (!v.comparison) return t.verdictBest(k, v.best.id, v.best.value.toFixed(4), v.bestNew.id, newValue);
+  const args = (x: Versus) => ({ model: x.id, baseline: x.baseline, diff: signed(x.diff), low: bound(x.low), high: bound(x.high) });
+  const parts = v.comparison.wins.length > 0 ? v.comparison.wins.map((x) => t.verdictWins(k, args(x))) : [t.verdictNone(k, v.comparison.baseline)];
+  for (const x of v.comparison.ties) parts.push(t.verdictTies(args(x)));
+  return `${parts.join('; ')}; ${t.verdictNew(v.bestNew.id, newValue)}`;
+}
+
 function evaluationBlocks(ctx: SectionContext, summary: RecommendEvalSummary): ReportBlock[] {
   const { t, f } = ctx;
   const k = Math.max(...summary.ks);
   const metrics = [`hr@${k}`, `ndcg@${k}`, `recall@${k}`, 'coverage'];
   const models = [...summary.models].sort((a, b) => (b.metrics?.[`ndcg@${k}`] ?? 0) - (a.metrics?.[`ndcg@${k}`] ?? 0));
   return [
-    { kind: 'text', text: `${t.verdict}: ${summary.verdict}` },
+    { kind: 'text', text: `${t.verdict}: ${verdictText(t, summary, k)}` },
     { kind: 'facts', rows: [{ label: t.cutoff, value: summary.cutoff }, { label: t.evaluated, value: f.int(summary.customers) }, { label: t.testDays, value: f.int(summary.testDays) }] },
     { kind: 'chart', chart: { kind: 'bars', title: `nDCG@${k}`, labels: models.map((m) => m.id), values: models.map((m) => m.metrics?.[`ndcg@${k}`] ?? Number.NaN), format: 'dec' } },
     table(undefined, [t.model, ...metrics], models.map((m) => [m.id, ...metrics.map((name) => f.dec(m.metrics?.[name]))]), t),

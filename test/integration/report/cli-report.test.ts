@@ -66,13 +66,18 @@ describe('CLI report (tiny demo: a segmentation and a recommend-eval run)', () =
 
   it('writes the report in Korean with --lang ko', () => {
     const out = path.join(dir, 'ko.html');
-    const r = runCli(['report', '--project', project, '--runs', String(seg), '--lang', 'ko', '--title', '분기 고객 보고서', '--out', out]);
+    const r = runCli(['report', '--project', project, '--runs', `${seg},${evalRun}`, '--lang', 'ko', '--title', '분기 고객 보고서', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     const html = fs.readFileSync(out, 'utf8');
     expect(html).toContain('<html lang="ko"');
     expect(html).toContain('분기 고객 보고서');
     expect(html).toContain('데이터와 출처');
     expect(html).toContain('세그먼트별 고객 수');
+    // The evaluation's verdict is said in Korean from the run's structure, not the English the job stored.
+    const verdict = /결론: ([^<]*)/.exec(html)?.[1] ?? '';
+    expect(verdict).toMatch(/nDCG@10에서 .*(낫습니다|나은 모델이 없습니다)/);
+    expect(verdict).toContain('신규 상품만 보면');
+    expect(verdict).not.toMatch(/wins|ties|new items/);
   });
 
   it('refuses an unknown run and a wrong extension, naming what to do', () => {

@@ -11,7 +11,7 @@ import { useApiQuery } from '../../hooks/useApiQuery.js';
 import { useJobRunner } from '../../hooks/useJobRunner.js';
 import { useI18n } from '../../i18n/context.js';
 import { evalTextIn } from './eval-notes.js';
-import { BASELINES, evalSummary, metricColumns, metricLabel, modelsFromHelp, outcomeOf, verdictOf } from './model.js';
+import { BASELINES, evalSummary, metricColumns, metricLabel, modelsFromHelp, outcomeOf, verdictOf, type Verdict } from './model.js';
 import { ndcgOption, trainingOption } from './options.js';
 import { ReportButton } from '../../report/ReportButton.js';
 
@@ -142,7 +142,6 @@ export function EvalView({ run }: { run: RunRecord }) {
   );
 }
 
-type Verdict = NonNullable<ReturnType<typeof verdictOf>>;
 type I18n = ReturnType<typeof useI18n>;
 
 // Differences of nDCG (|x| ≤ 1) with four fixed decimals in both languages, as core writes them ("+0.0410", "0.3710").
