@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ForecastSeriesView } from '../../../core/model/forecast-run.js';
 import type { ModelForecast } from '../../../core/model/forecast.js';
-import { componentsOption, forecastOption } from '../../../renderer/src/pages/forecast/options.js';
+import { componentsOption, forecastOption, TIME_LABELS } from '../../../renderer/src/pages/forecast/options.js';
 
 const model = (id: ModelForecast['model']): ModelForecast => ({
   model: id, spec: id, mean: [10, 12], lower80: [-2, 1], upper80: [22, 23], lower95: [-8, -5], upper95: [28, 29], fitted: [NaN, 5, 6], ms: 1,
@@ -33,5 +33,16 @@ describe('forecast chart options', () => {
     expect(series.map((s) => s.name)).toEqual(['trend', 'weekly', 'holidays']);
     expect(series[2].data[2]).toEqual(['2021-01-03', -3]);
     expect(componentsOption(view, { ...model('ets'), components: undefined }, { trend: '', weekly: '', yearly: '', holidays: '' })).toBeNull();
+  });
+
+  it('labels the time axis in the UI language (Korean months as 8월, not Aug), on both charts', () => {
+    const time = TIME_LABELS.ko;
+    expect(time.month).toBe('{M}월');
+    const o = forecastOption(view, [model('ets')], { actual: '실적', band: (m, l) => `${m} ${l}%`, time });
+    expect((o.xAxis as { axisLabel: { formatter: unknown } }).axisLabel.formatter).toEqual(time);
+    const c = componentsOption(view, model('prophet'), { trend: 't', weekly: 'w', yearly: 'y', holidays: 'h' }, time)!;
+    for (const axis of c.xAxis as { axisLabel: { formatter: unknown } }[]) expect(axis.axisLabel.formatter).toEqual(time);
+    // Without labels, ECharts' own (English) formatter stays.
+    expect((forecastOption(view, [model('ets')], { actual: 'a', band: (m) => m }).xAxis as { axisLabel: { formatter?: unknown } }).axisLabel.formatter).toBeUndefined();
   });
 });

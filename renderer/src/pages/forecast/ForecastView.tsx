@@ -14,7 +14,7 @@ import { noteIn } from '../../lib/notes.js';
 import { useI18n } from '../../i18n/context.js';
 import { BacktestTable } from './BacktestTable.js';
 import { HolidayEditor } from './HolidayEditor.js';
-import { componentsOption, forecastOption } from './options.js';
+import { componentsOption, forecastOption, TIME_LABELS } from './options.js';
 import { seriesName } from './series-name.js';
 import { verdictIn } from './verdict.js';
 import { ReportButton } from '../../report/ReportButton.js';
@@ -31,11 +31,12 @@ export function ForecastView({ project, runId, summary }: { project: string; run
   // After a holiday edit, the refit Prophet replaces the stored one in the charts (not stored).
   const models = useMemo(() => (view ? view.result.models.map((m) => (refit && refit.key === view.key && m.model === 'prophet' ? refit.model : m)) : []), [view, refit]);
   const money = summary.measure === 'amount';
-  const labels = useMemo(() => ({ actual: t('forecast.actual'), band: (m: string, l: 80 | 95) => `${m} ${l}%`, ...(money ? { value: { axis: fmt.moneyCompact, tooltip: fmt.money } } : {}) }), [t, fmt, money]);
+  const time = TIME_LABELS[lang];
+  const labels = useMemo(() => ({ actual: t('forecast.actual'), band: (m: string, l: 80 | 95) => `${m} ${l}%`, time, ...(money ? { value: { axis: fmt.moneyCompact, tooltip: fmt.money } } : {}) }), [t, fmt, money, time]);
   const chart = useMemo(() => (view ? forecastOption(view, models, labels) : null), [view, models, labels]);
   const prophet = models.find((m) => m.model === 'prophet');
   const components = useMemo(
-    () => (view && prophet ? componentsOption(view, prophet, { trend: t('forecast.comp.trend'), weekly: t('forecast.comp.weekly'), yearly: t('forecast.comp.yearly'), holidays: t('forecast.comp.holidays') }) : null),
+    () => (view && prophet ? componentsOption(view, prophet, { trend: t('forecast.comp.trend'), weekly: t('forecast.comp.weekly'), yearly: t('forecast.comp.yearly'), holidays: t('forecast.comp.holidays') }, time) : null),
     [view, prophet, t],
   );
 

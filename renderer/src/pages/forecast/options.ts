@@ -16,7 +16,23 @@ interface Labels {
   band(model: string, level: 80 | 95): string;
   /** The axis and tooltip form of a value: money with its unit when the measure is amount (issue #14). */
   value?: { axis(v: number): string; tooltip(v: number): string };
+  /** The time axis' labels per level, as ECharts templates in the UI language ("{M}월" in Korean, not "Aug"). */
+  time?: TimeLabels;
 }
+
+/** ECharts' leveled time formatter: one template per level of the tick ({yyyy}, {M}, {MMM}, {d}). */
+export interface TimeLabels { year: string; month: string; day: string }
+
+/**
+ * The time axis' templates per UI language: ECharts' own are English ("Aug"); Korean writes months
+ * by number ("8월"). ECharts templates, not messages, so they live here and not in the dictionaries.
+ */
+export const TIME_LABELS: Record<'en' | 'ko', TimeLabels> = {
+  en: { year: '{yyyy}', month: '{MMM}', day: '{d} {MMM}' },
+  ko: { year: '{yyyy}년', month: '{M}월', day: '{M}월 {d}일' },
+};
+
+const timeAxisLabel = (time: TimeLabels | undefined) => (time ? { formatter: { year: time.year, month: time.month, day: time.day } } : {});
 
 const round = (v: number) => (Number.isFinite(v) ? Math.round(v * 1000) / 1000 : null);
 
@@ -50,7 +66,7 @@ export function forecastOption(view: ForecastSeriesView, models: readonly ModelF
     grid: { left: 70, right: 24, top: 40, bottom: 70 },
     legend: legend({ data: [labels.actual, ...models.map((m) => m.model)] }),
     tooltip: { trigger: 'axis', ...(labels.value ? { valueFormatter: (v: unknown) => (typeof v === 'number' ? labels.value!.tooltip(v) : String(v ?? '')) } : {}) },
-    xAxis: { type: 'time', axisLabel: { hideOverlap: true } },
+    xAxis: { type: 'time', axisLabel: { hideOverlap: true, ...timeAxisLabel(labels.time) } },
     yAxis: { type: 'value', scale: true, splitLine: { lineStyle: { color: '#e3e7ee' } }, ...(labels.value ? { axisLabel: { formatter: labels.value.axis } } : {}) },
     dataZoom: [{ type: 'inside', xAxisIndex: 0, start: startShare, end: 100 }, { type: 'slider', xAxisIndex: 0, start: startShare, end: 100, bottom: 10, height: 22 }],
     series,
@@ -58,7 +74,7 @@ export function forecastOption(view: ForecastSeriesView, models: readonly ModelF
 }
 
 /** The additive components Prophet found, one small panel each (trend, weekly, yearly, holidays), sharing the time axis. */
-export function componentsOption(view: ForecastSeriesView, m: ModelForecast, names: Record<'trend' | 'weekly' | 'yearly' | 'holidays', string>): ChartOption | null {
+export function componentsOption(view: ForecastSeriesView, m: ModelForecast, names: Record<'trend' | 'weekly' | 'yearly' | 'holidays', string>, time?: TimeLabels): ChartOption | null {
   const c = m.components;
   if (!c) return null;
   const parts = (['trend', 'weekly', 'yearly', 'holidays'] as const).filter((k) => c[k] !== null && c[k]!.length > 0);
@@ -69,7 +85,7 @@ export function componentsOption(view: ForecastSeriesView, m: ModelForecast, nam
     tooltip: { trigger: 'axis' },
     title: parts.map((k, i) => ({ text: names[k], left: 70, top: `${i * h}%`, textStyle: { fontSize: 12, color: MUTED, fontWeight: 'normal' } })),
     grid: parts.map((_, i) => ({ left: 70, right: 24, top: `${i * h + 5}%`, height: `${h - 11}%` })),
-    xAxis: parts.map((_, i) => ({ type: 'time', gridIndex: i, axisLabel: { show: i === parts.length - 1, hideOverlap: true } })),
+    xAxis: parts.map((_, i) => ({ type: 'time', gridIndex: i, axisLabel: { show: i === parts.length - 1, hideOverlap: true, ...timeAxisLabel(time) } })),
     yAxis: parts.map((_, i) => ({ type: 'value', gridIndex: i, scale: true, splitNumber: 2 })),
     dataZoom: [{ type: 'inside', xAxisIndex: parts.map((_, i) => i) }],
     series: parts.map((k, i) => ({
