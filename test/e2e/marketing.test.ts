@@ -61,6 +61,8 @@ describe.skipIf(!chromiumAvailable())('the Marketing page in Chromium', () => {
   it('speaks Korean, without console errors', async () => {
     await page.selectOption('[data-testid="lang-switch"]', 'ko');
     await page.waitForFunction(() => document.documentElement.lang === 'ko');
+    // The whole-data group is named in Korean (its stored name, "all", stays in data-segment).
+    expect((await page.textContent('[data-testid="marketing-segments"] tbody tr th'))?.trim()).toBe('전체 고객');
     expect(await page.textContent('[data-testid="marketing-form"]')).toContain('마케팅 반응도');
     expect(await page.textContent('[data-testid="marketing-caveat"]')).toContain('모든 고객이 모든 마케팅을 접했다고 가정');
     await fullShot(page, 'marketing-ko.png');

@@ -995,6 +995,7 @@ export const en = {
   'coupons.segments': 'Sensitive customers per segment of run #{run}',
   'coupons.empty': 'Nothing to show.',
   'marketing.form': 'Marketing response',
+  'marketing.segment.all': 'All customers',
   'marketing.about': 'The original study’s two measures per customer — online response (share of online spend on the customer’s purchase days, min–max scaled to 0–1) and the offline tier (low / mid / high spend) with the largest purchase amount per occurrence — per segment; and a daily regression of sales on each channel’s spend at lags 0–7 with Newey–West 95% intervals and R². Needs a marketing spend file (import --role marketing).',
   'marketing.noSegments': 'All customers (no segmentation)',
   'marketing.channel.auto': 'By name (online / offline)',

@@ -997,6 +997,7 @@ export const ko: Record<keyof typeof en, string> = {
   'coupons.segments': '실행 #{run}의 세그먼트별 민감 고객',
   'coupons.empty': '표시할 내용이 없습니다.',
   'marketing.form': '마케팅 반응도',
+  'marketing.segment.all': '전체 고객',
   'marketing.about': '원래 분석의 고객별 두 지표 — 온라인 반응도(고객 구매일의 온라인 비용 합 ÷ 전체 온라인 비용, 0–1 MinMax 스케일)와 오프라인 비용 구간(하 / 중 / 상) 중 시행 1회당 구매금액이 가장 큰 구간 — 을 세그먼트별로, 그리고 일별 매출을 채널별 비용의 시차 0–7일에 회귀한 계수(Newey–West 95% 구간)와 R². 마케팅 비용 파일이 필요합니다(import --role marketing).',
   'marketing.noSegments': '전체 고객(세그먼트 없음)',
   'marketing.channel.auto': '이름으로(online / offline)',

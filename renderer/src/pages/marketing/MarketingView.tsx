@@ -10,6 +10,7 @@ import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { StatRow } from '../../components/StatRow.js';
 import { noteIn } from '../../lib/notes.js';
 import { useI18n } from '../../i18n/context.js';
+import { displayName } from '../segments/labels.js';
 import { histogramOption, lagOption, tierOption } from './options.js';
 import { ReportButton } from '../../report/ReportButton.js';
 
@@ -19,10 +20,12 @@ export function MarketingView({ project, runId, summary: s }: { project: string;
   const { t, fmt, lang } = useI18n();
   const [shown, setShown] = useState(0);
   const [exportError, setExportError] = useState<ApiError | null>(null);
-  const segment = s.segments[Math.min(shown, s.segments.length - 1)];
+  // Default segment names ("segment 2"; "all" without a segmentation) as the Segments page says them in the UI language; the raw name stays in data-segment.
+  const named = useMemo(() => s.segments.map((g) => ({ ...g, name: g.name === 'all' ? t('marketing.segment.all') : displayName(t, g.name), raw: g.name })), [s, t]);
+  const segment = named[Math.min(shown, named.length - 1)];
   const tierLabel = (k: string) => t(`marketing.tier.${k as 'low' | 'mid' | 'high' | 'none'}`);
-  const histogram = useMemo(() => histogramOption(s.segments, { x: t('marketing.chart.response'), y: t('marketing.chart.share') }), [s, t]);
-  const tiers = useMemo(() => tierOption(s.segments, (k) => t(`marketing.tier.${k as 'low' | 'mid' | 'high' | 'none'}`)), [s, t]);
+  const histogram = useMemo(() => histogramOption(named, { x: t('marketing.chart.response'), y: t('marketing.chart.share') }), [named, t]);
+  const tiers = useMemo(() => tierOption(named, (k) => t(`marketing.tier.${k as 'low' | 'mid' | 'high' | 'none'}`)), [named, t]);
   const lags = useMemo(() => (segment ? lagOption(segment, { lag: t('marketing.chart.lag'), coef: t('marketing.chart.coef'), low: t('marketing.chart.low'), high: t('marketing.chart.high') }) : null), [segment, t]);
   const save = async () => {
     setExportError(null);
@@ -33,7 +36,7 @@ export function MarketingView({ project, runId, summary: s }: { project: string;
   const reg = segment?.regression;
   const dec = (v: number | null, d = 3) => (v === null ? '—' : fmt.dec(v, d));
   return (
-    <div className="marketing-run" data-testid="marketing-view" data-run-id={runId} data-segment={segment?.name ?? ''}>
+    <div className="marketing-run" data-testid="marketing-view" data-run-id={runId} data-segment={segment?.raw ?? ''}>
       <Card title={t('marketing.runTitle', { id: runId })} actions={<ReportButton runs={[runId]} />}>
         <StatRow
           testId="marketing-kpis"
@@ -69,8 +72,8 @@ export function MarketingView({ project, runId, summary: s }: { project: string;
             </tr>
           </thead>
           <tbody>
-            {s.segments.map((g, i) => (
-              <tr key={g.name} data-segment={g.name} data-online={g.onlineResponse ?? ''} data-tier={g.offlineTier ?? ''} className={i === shown ? 'selected' : undefined}>
+            {named.map((g, i) => (
+              <tr key={g.raw} data-segment={g.raw} data-online={g.onlineResponse ?? ''} data-tier={g.offlineTier ?? ''} className={i === shown ? 'selected' : undefined}>
                 <th>{g.name}</th>
                 <td className="num">{fmt.int(g.customers)}</td>
                 <td className="num">{dec(g.onlineResponse)}</td>
