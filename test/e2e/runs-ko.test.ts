@@ -51,6 +51,10 @@ describe.skipIf(!chromiumAvailable())('runs in Korean: chosen run kept, titled, 
     await page.waitForSelector(`[data-testid="run-details"][data-run-id="${newer}"]`);
     expect(await page.textContent(`[data-testid="run-params"] tr[data-param="k"] td`)).toBe('2');
     expect(await page.textContent(`[data-testid="run-figures"] tr[data-figure="segments"] td`)).toBe('2');
+    // Every key figure is named in Korean, its field name in the tooltip.
+    const figureHeads = await page.$$eval('[data-testid="run-figures"] th', (ths) => ths.map((th) => (th.textContent ?? '').trim()));
+    expect(figureHeads.length).toBeGreaterThan(3);
+    for (const h of figureHeads) expect(h, h).toMatch(HANGUL);
     // The raw JSON folded away.
     expect(await page.isVisible('[data-testid="run-summary"]')).toBe(false);
     const heads = await page.$$eval('[data-testid="runs-table"] thead th', (ths) => ths.map((th) => (th.textContent ?? '').trim()).filter(Boolean));

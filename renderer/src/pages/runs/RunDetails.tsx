@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n/context.js';
 import { asErrorCode } from '../../api/call.js';
 import { noteIn } from '../../lib/notes.js';
 import { displayName } from '../segments/labels.js';
+import { figureLabel } from './figure-labels.js';
 import { keyFigures, paramText, segmentRows } from './run-figures.js';
 import { RunEditor } from './RunEditor.js';
 
@@ -100,7 +101,7 @@ export function RunDetails({ project, run, onClose, onDeleted }: { project: stri
           <tbody>
             {figures.map((f) => (
               <tr key={f.key} data-figure={f.key}>
-                <th scope="row">{f.label}</th>
+                <th scope="row" title={f.key}>{figureLabel(f.key, lang)}</th>
                 <td className={typeof f.value === 'number' ? 'num' : undefined}>{figure(f.value)}</td>
               </tr>
             ))}
