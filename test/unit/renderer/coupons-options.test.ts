@@ -31,6 +31,15 @@ describe('Coupons page chart options', () => {
     close(bars.flatMap((b) => b.map((p) => p[1])), [-0.02, 0.01, 0.2, 0.25]);
   });
 
+  it('one colour per cluster on both charts: the sensitive cluster\'s line and its slope bar match', () => {
+    const level = levelOption([10, 20, 30], clusters, { discount: 'd', useRate: 'u', cluster: name }) as { series: { name: string; stack?: string; lineStyle: { color: string } }[] };
+    const lineColor = new Map(level.series.filter((s) => s.stack === undefined).map((s) => [s.name, s.lineStyle.color]));
+    const slopes = slopeOption(clusters, { slope: 's', cluster: name }) as { series: { data: { itemStyle: { color: string; opacity: number } }[] }[] };
+    const bars = slopes.series[0].data.map((d) => d.itemStyle);
+    expect(bars.map((b) => b.color)).toEqual([lineColor.get('C0'), lineColor.get('C1*')]);
+    expect(bars.map((b) => b.opacity)).toEqual([0.45, 1]);
+  });
+
   it('shares per segment: segments without clustered customers are left out', () => {
     expect(segmentOption([{ segment: 0, name: 'a', customers: 0, sensitive: 0, share: null }], 'x')).toBeNull();
     const o = segmentOption([{ segment: 0, name: 'a', customers: 4, sensitive: 1, share: 0.25 }, { segment: 1, name: 'b', customers: 0, sensitive: 0, share: null }], 'x') as { yAxis: { data: string[] }; series: { data: number[] }[] };

@@ -1,7 +1,7 @@
 import type { CouponCluster, CouponSegmentShare } from '../../../../core/model/coupons.js';
 import type { ChartOption } from '../../charts/option.js';
 import { legend } from '../../charts/legend.js';
-import { MUTED, PALETTE, TEXT } from '../../charts/palette.js';
+import { PALETTE, TEXT } from '../../charts/palette.js';
 
 const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
 
@@ -27,7 +27,7 @@ export function levelOption(levels: readonly number[], clusters: readonly Coupon
     xAxis: { type: 'category', name: labels.discount, nameLocation: 'middle', nameGap: 30, data: levels.map((l) => `${l} %`) },
     yAxis: { type: 'value', name: labels.useRate, min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)} %` } },
     series: clusters.flatMap((c) => {
-      const color = PALETTE[c.id % PALETTE.length];
+      const color = clusterColor(c.id);
       const band = { type: 'line' as const, stack: `band${c.id}`, symbol: 'none', silent: true, lineStyle: { opacity: 0 }, tooltip: { show: false } };
       return [
         { ...band, name: `band-low-${c.id}`, data: c.useRateLow },
@@ -42,6 +42,9 @@ export function levelOption(levels: readonly number[], clusters: readonly Coupon
 }
 
 /** Slope of use on the discount per cluster (per 10 points of discount) with its interval as error bars. */
+/** One colour per cluster on every chart of the page (a sensitive cluster is the same colour in the use-rate lines and the slope bars). */
+export const clusterColor = (id: number): string => PALETTE[id % PALETTE.length];
+
 export function slopeOption(clusters: readonly CouponCluster[], labels: { slope: string; cluster: (id: number, sensitive: boolean) => string }): ChartOption | null {
   if (clusters.length === 0) return null;
   const per10 = (v: number) => v * 10;
@@ -52,7 +55,7 @@ export function slopeOption(clusters: readonly CouponCluster[], labels: { slope:
     xAxis: { type: 'category', data: clusters.map((c) => labels.cluster(c.id, c.sensitive)) },
     yAxis: { type: 'value', name: labels.slope, axisLabel: { formatter: (v: number) => (v * 100).toFixed(0) } },
     series: [
-      { type: 'bar', data: clusters.map((c) => ({ value: per10(c.slope), itemStyle: { color: c.sensitive ? PALETTE[0] : MUTED } })), barMaxWidth: 40 },
+      { type: 'bar', data: clusters.map((c) => ({ value: per10(c.slope), itemStyle: { color: clusterColor(c.id), opacity: c.sensitive ? 1 : 0.45 } })), barMaxWidth: 40 },
       // The interval of each cluster as a vertical segment at its category, capped by short bars.
       ...clusters.map((c, i) => ({ type: 'line' as const, data: [[i, per10(c.slopeLow)], [i, per10(c.slopeHigh)]], symbol: 'rect', symbolSize: [14, 2], lineStyle: { color: TEXT, width: 1.5 }, itemStyle: { color: TEXT }, tooltip: { show: false }, z: 10 })),
     ],
