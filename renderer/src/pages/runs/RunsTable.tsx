@@ -23,12 +23,12 @@ export function RunsTable({ runs, selected, onSelect }: { runs: RunRecord[]; sel
     () => [
       { id: 'id', label: t('runs.col.id'), value: (r) => r.id, numeric: true, width: '70px' },
       {
-        id: 'analysis', label: t('runs.col.analysis'), width: 'minmax(140px, 1fr)',
+        id: 'analysis', label: t('runs.col.analysis'), width: 'minmax(200px, 2fr)',
         value: (r) => (DATA_KINDS[r.analysis] ? t(DATA_KINDS[r.analysis]) : analysisName(r.analysis)),
         render: (r) => <span title={r.analysis} data-analysis={r.analysis}>{DATA_KINDS[r.analysis] ? t(DATA_KINDS[r.analysis]) : analysisName(r.analysis)}</span>,
       },
       {
-        id: 'title', label: t('runs.col.title'), value: (r) => r.title ?? '', width: 'minmax(140px, 2fr)',
+        id: 'title', label: t('runs.col.title'), value: (r) => r.title ?? '', width: 'minmax(120px, 1fr)',
         render: (r) => (r.title ? <span title={r.note}>{r.title}</span> : <span className="muted" title={r.note}>{t('runs.untitled')}</span>),
       },
       { id: 'status', label: t('runs.col.status'), value: (r) => r.status, width: '110px', render: (r) => <StatusBadge status={r.status} /> },
