@@ -115,7 +115,7 @@ describe.skipIf(!chromiumAvailable())('saved charts are slide-sized with their w
       const all = texts.map((t) => t.text);
       for (const model of NINE) expect(all, model).toContain(model);
       for (const key of ['recommend.part.all', 'recommend.part.repeat', 'recommend.part.new'] as const) expect(all, key).toContain(translate(lang, key));
-      expect(all).toContain('ndcg@10');
+      expect(all).toContain('nDCG@10');
       expect(all.filter((t) => /^\d+\s*\/\s*\d+$/.test(t))).toEqual([]);
       expect(overlaps(texts)).toEqual([]);
     });

@@ -110,7 +110,7 @@ describe('exportOption', () => {
       expect((screen.axisLabel as Obj).hideOverlap).toBe(false);
       const out = exportOption(option as ChartOption, DEFAULT_EXPORT_SIZE);
       expect(((out.xAxis as Obj).axisLabel as Obj).interval).toBe(0);
-      expect((out.yAxis as Obj).name).toBe('ndcg@10');
+      expect((out.yAxis as Obj).name).toBe('nDCG@10');
     });
   }
 });
