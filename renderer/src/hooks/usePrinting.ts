@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 
 /**
- * True while the page is being printed: between `beforeprint` and `afterprint` (the browser's
- * print dialog, Electron's and Chromium's print-to-PDF of the page) and while print media is
- * emulated (`matchMedia('print')`, as a PDF printer or a test sets it). Virtualised tables use it to
+ * True while the page is being printed: between `beforeprint` and `afterprint` (window.print(),
+ * the browser's print dialog) and while print media applies (`matchMedia('print')`, as when a page
+ * is printed to PDF with print media emulated; test/e2e/print-tables.test.ts does that). Virtualised tables use it to
  * lay out their rows in full for the sheet instead of the screenful in view.
  */
 export function usePrinting(): boolean {
