@@ -147,6 +147,8 @@ describe.skipIf(!chromiumAvailable() || !popplerAvailable)('printing every resul
         expect(titles.length, 'card titles').toBeGreaterThan(0);
 
         await page.emulateMedia({ media: 'print' });
+        // Virtualised tables switch to their full print layout on the media change (usePrinting).
+        await page.waitForFunction(() => [...document.querySelectorAll('.vt-body')].every((b) => b.classList.contains('vt-printing')), undefined, { timeout: 10_000 });
         const layout = await page.evaluate((content) => {
           const shown = (e: Element | null) => e !== null && getComputedStyle(e).display !== 'none' && (e as HTMLElement).offsetHeight > 0;
           const cards = [...document.querySelectorAll(`${content} .chart-card`)];

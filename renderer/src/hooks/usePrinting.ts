@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 
 /**
  * True while the page is being printed: between `beforeprint` and `afterprint` (window.print(),
@@ -10,9 +11,12 @@ export function usePrinting(): boolean {
   const [printing, setPrinting] = useState(() => typeof window !== 'undefined' && window.matchMedia?.('print').matches === true);
   useEffect(() => {
     const media = window.matchMedia?.('print');
-    const on = () => setPrinting(true);
-    const off = () => setPrinting(media?.matches === true);
-    const change = () => setPrinting(media?.matches === true);
+    // Rendered at once (flushSync), not on React's next tick: the browser lays the sheets out right
+    // after these events, and a table still in its scroll box then would print cut.
+    const set = (value: boolean) => flushSync(() => setPrinting(value));
+    const on = () => set(true);
+    const off = () => set(media?.matches === true);
+    const change = () => set(media?.matches === true);
     window.addEventListener('beforeprint', on);
     window.addEventListener('afterprint', off);
     media?.addEventListener('change', change);
