@@ -83,9 +83,14 @@ describe.skipIf(!chromiumAvailable())('names and languages across pages in Chrom
     await page.waitForSelector(`[data-testid="segment-card-${customer.segment}"][data-saving="false"]`);
 
     await page.click('[data-testid="nav-recommend"]');
+    // The page has its runs (the rename reloads them) before the customer is asked for.
+    await page.waitForSelector(`[data-testid="customer-run"] option[value="${recRun}"]`, { state: 'attached', timeout: 30_000 });
     await page.fill('[data-testid="customer-code"]', customer.code);
     await page.selectOption('[data-testid="customer-run"]', String(recRun));
     await page.click('[data-testid="customer-open"]');
+    // The section answers (view or error); an error is reported as such rather than as a timeout.
+    await page.waitForSelector('[data-testid="customer"][data-state="ok"], [data-testid="customer"][data-state="error"]', { timeout: 60_000 });
+    expect(await page.getAttribute('[data-testid="customer"]', 'data-state'), (await page.textContent('[data-testid="customer"]')) ?? '').toBe('ok');
     await page.waitForSelector(`[data-testid="customer-view"][data-code="${customer.code}"]`);
     const reasons = () => page.$$eval('[data-testid="customer-recs"] tbody .rec-reason', (tds) => tds.map((td) => td.textContent ?? ''));
     const en = await reasons();
