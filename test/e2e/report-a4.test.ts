@@ -3,20 +3,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable } from './browser.js';
 import { goTo, LANGS, openTinyDemo, runAnalysis, setLang, type Session } from './setup.js';
+import { pageColours } from '../helpers/pdf.js';
 
 const popplerAvailable = spawnSync('pdftoppm', ['-v'], { encoding: 'utf8' }).status === 0 && spawnSync('pdftotext', ['-v'], { encoding: 'utf8' }).status === 0;
 if (!popplerAvailable) console.warn('SKIPPED: the A4 report test needs pdftoppm/pdftotext (apt-get install -y poppler-utils).');
 
-/** Distinct colours of page 1 rendered by pdftoppm (a blank page has one). */
-function pageColours(pdf: string): number {
-  const ppm = spawnSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '40', '-singlefile', pdf], { maxBuffer: 64 << 20 }).stdout;
-  const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(ppm.subarray(0, 64).toString('latin1'));
-  if (!header) throw new Error('pdftoppm wrote no PPM');
-  const px = ppm.subarray(header[0].length);
-  const seen = new Set<number>();
-  for (let i = 0; i + 2 < px.length && seen.size < 1000; i += 3) seen.add((px[i] << 16) | (px[i + 1] << 8) | px[i + 2]);
-  return seen.size;
-}
 
 const TITLE = { en: 'Campaign review, December', ko: '연말 캠페인 검토' } as const;
 const PROVENANCE = { en: 'Data and provenance', ko: '데이터와 출처' } as const;

@@ -5,20 +5,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTinyDemo, runCli } from '../helpers/project.js';
 import { ARTIFACTS, chromiumAvailable, fullShot, openWorkbench, type Host } from './browser.js';
+import { pageColours } from '../helpers/pdf.js';
 
 const popplerAvailable = spawnSync('pdftoppm', ['-v'], { encoding: 'utf8' }).status === 0 && spawnSync('pdftotext', ['-v'], { encoding: 'utf8' }).status === 0;
 if (!popplerAvailable) console.warn('SKIPPED: the report builder test needs pdftoppm/pdftotext (apt-get install -y poppler-utils).');
 
-/** Distinct colours of page 1 rendered as a PPM by pdftoppm (a blank page has one). */
-function pageColours(pdf: string): number {
-  const ppm = spawnSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '40', '-singlefile', pdf], { maxBuffer: 64 << 20 }).stdout;
-  const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(ppm.subarray(0, 64).toString('latin1'));
-  if (!header) throw new Error('pdftoppm wrote no PPM');
-  const px = ppm.subarray(header[0].length);
-  const seen = new Set<number>();
-  for (let i = 0; i + 2 < px.length && seen.size < 1000; i += 3) seen.add((px[i] << 16) | (px[i + 1] << 8) | px[i + 2]);
-  return seen.size;
-}
 
 /**
  * Issue #14, reports, in Chromium: the Report button of a result page opens the builder with that
